@@ -1,0 +1,31 @@
+using SocialMonitor.Core.Hosting;
+
+namespace SocialMonitor.Core.Api;
+
+public sealed class ApiOptions : ISettings
+{
+    public const string Section = "Api";
+
+    public string AuthMode { get; set; } = "ApiKeys";
+    public List<ApiKeyOptions> Keys { get; set; } = [];
+    public string PublicUrl { get; set; } = "http://localhost:7071";
+
+    public IEnumerable<string> Validate()
+    {
+        var errors = SettingRules.OneOf("Api__AuthMode", AuthMode, "ApiKeys", "AppServiceAuthentication")
+            .Concat(SettingRules.AbsoluteUri("Api__PublicUrl", PublicUrl, "http", "https"));
+        for (var i = 0; i < Keys.Count; i++)
+        {
+            if (Keys[i].Key.Length < 16)
+            {
+                errors = errors.Append($"Setting Api__Keys__{i}__Key must be at least 16 characters long.");
+            }
+            errors = errors.Concat(SettingRules.OneOf($"Api__Keys__{i}__Role", Keys[i].Role, Roles.Coordinator, Roles.Manager));
+            if (string.Equals(Keys[i].Role, Roles.Manager, StringComparison.OrdinalIgnoreCase) && Keys[i].LocationIds.Count == 0)
+            {
+                errors = errors.Append($"Setting Api__Keys__{i}__Locations must name at least one location for a Manager key.");
+            }
+        }
+        return errors;
+    }
+}

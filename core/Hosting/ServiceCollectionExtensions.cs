@@ -1,0 +1,48 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialMonitor.Core.Api;
+using SocialMonitor.Core.Notifications;
+using SocialMonitor.Core.Platforms;
+using SocialMonitor.Core.Rules;
+using SocialMonitor.Core.Scanning;
+using SocialMonitor.Core.Storage;
+
+namespace SocialMonitor.Core.Hosting;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Every registration of the app, shared by the Functions host, the CLI and the tests.</summary>
+    public static IServiceCollection AddSocialMonitor(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<ScheduleOptions>(configuration, "");
+        services.AddSettings<StorageOptions>(configuration, StorageOptions.Setting);
+        services.PostConfigure<StorageOptions>(o => o.ConnectionString = configuration[StorageOptions.Setting] ?? o.ConnectionString);
+        services.AddSettings<PolicyOptions>(configuration, PolicyOptions.Section);
+        services.AddSettings<PlatformsOptions>(configuration, PlatformsOptions.Section);
+        services.AddSettings<ScanOptions>(configuration, ScanOptions.Section);
+        services.AddSettings<TokenOptions>(configuration, TokenOptions.Section);
+        services.PostConfigure<TokenOptions>(o =>
+        {
+            foreach (var token in configuration.GetSection(TokenOptions.Section).GetChildren())
+            {
+                if (!string.Equals(token.Key, nameof(TokenOptions.Source), StringComparison.OrdinalIgnoreCase) && token.Value is not null)
+                {
+                    o.Values[token.Key] = token.Value;
+                }
+            }
+        });
+        services.AddSettings<KeyVaultOptions>(configuration, KeyVaultOptions.Section);
+        services.AddSettings<MailOptions>(configuration, MailOptions.Section);
+        services.AddSettings<GraphOptions>(configuration, GraphOptions.Section);
+        services.AddSettings<ApiOptions>(configuration, ApiOptions.Section);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.TryAddSingleton<StorageClients>();
+        services.TryAddSingleton<ITokenSource, SettingsTokenSource>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace SocialMonitor.Core.Items;
+
+public sealed record ItemAuthor(string? Id, string? Name);

@@ -1,0 +1,3 @@
+namespace SocialMonitor.Core.Items;
+
+public sealed record ItemMedia(string Type, string? Url, string? AltText, bool Captions);

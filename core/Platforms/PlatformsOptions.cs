@@ -1,0 +1,28 @@
+using SocialMonitor.Core.Hosting;
+
+namespace SocialMonitor.Core.Platforms;
+
+/// <summary><c>Platforms__&lt;Platform&gt;__Enabled|BaseUrl|ApiVersion</c>. A base URL may carry a path.</summary>
+public sealed class PlatformsOptions : ISettings
+{
+    public const string Section = "Platforms";
+
+    public PlatformOptions Facebook { get; set; } = new() { BaseUrl = "https://graph.facebook.com", ApiVersion = "v25.0" };
+    public PlatformOptions Instagram { get; set; } = new() { BaseUrl = "https://graph.facebook.com", ApiVersion = "v25.0" };
+    public PlatformOptions X { get; set; } = new() { BaseUrl = "https://api.x.com", ApiVersion = "2" };
+    public PlatformOptions YouTube { get; set; } = new() { BaseUrl = "https://www.googleapis.com/youtube", ApiVersion = "v3" };
+    public PlatformOptions LinkedIn { get; set; } = new() { BaseUrl = "https://api.linkedin.com", ApiVersion = "202510" };
+
+    public IReadOnlyDictionary<string, PlatformOptions> All => new Dictionary<string, PlatformOptions>(StringComparer.OrdinalIgnoreCase)
+    {
+        [nameof(Facebook)] = Facebook,
+        [nameof(Instagram)] = Instagram,
+        [nameof(X)] = X,
+        [nameof(YouTube)] = YouTube,
+        [nameof(LinkedIn)] = LinkedIn,
+    };
+
+    public IEnumerable<string> Validate() =>
+        All.SelectMany(p => SettingRules.AbsoluteUri($"Platforms__{p.Key}__BaseUrl", p.Value.BaseUrl, "http", "https")
+            .Concat(SettingRules.Required($"Platforms__{p.Key}__ApiVersion", p.Value.ApiVersion)));
+}
