@@ -1,1 +1,11 @@
-return 0;
+using System.CommandLine;
+using SocialMonitor.Cli.Commands;
+
+var root = new RootCommand("SocialMonitor: checks the library's social media accounts against its written policy. Output for machines on stdout; logs and tables on stderr.");
+root.Subcommands.Add(AccountsCommands.Create());
+root.Subcommands.Add(ScanCommand.Create());
+root.Subcommands.Add(WorkCommand.Create());
+root.Subcommands.Add(FindingsCommands.Create());
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -16,9 +16,9 @@ public sealed class ApiOptions : ISettings
             .Concat(SettingRules.AbsoluteUri("Api__PublicUrl", PublicUrl, "http", "https"));
         for (var i = 0; i < Keys.Count; i++)
         {
-            if (Keys[i].Key.Length < 16)
+            if (Keys[i].Key.Length < 16 || Keys[i].Key.Any(c => char.IsWhiteSpace(c) || c is '<' or '>'))
             {
-                errors = errors.Append($"Setting Api__Keys__{i}__Key must be at least 16 characters long.");
+                errors = errors.Append($"Setting Api__Keys__{i}__Key must be a random key of at least 16 characters, without spaces (not the sample's placeholder).");
             }
             errors = errors.Concat(SettingRules.OneOf($"Api__Keys__{i}__Role", Keys[i].Role, Roles.Coordinator, Roles.Manager));
             if (string.Equals(Keys[i].Role, Roles.Manager, StringComparison.OrdinalIgnoreCase) && Keys[i].LocationIds.Count == 0)

@@ -3,9 +3,14 @@ using Azure.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Api;
+using SocialMonitor.Core.Evaluation;
+using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Platforms;
+using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.Core.Storage;
@@ -43,6 +48,30 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.TryAddSingleton<StorageClients>();
         services.TryAddSingleton<ITokenSource, SettingsTokenSource>();
+        services.TryAddSingleton(RulePolicy.Default);
+
+        services.TryAddSingleton<AccountRegistry>();
+        services.TryAddSingleton<FindingStore>();
+        services.TryAddSingleton<FindingRecorder>();
+        services.TryAddSingleton<QueueSender>();
+        services.TryAddSingleton<FailedAttemptStore>();
+        services.TryAddSingleton<CursorStore>();
+        services.TryAddSingleton<ItemIndex>();
+        services.TryAddSingleton<ScanScheduler>();
+        services.TryAddSingleton<AccountScanner>();
+        services.TryAddSingleton<ItemEvaluator>();
+        services.TryAddSingleton<EmailComposer>();
+        services.TryAddSingleton<Notifier>();
+        services.TryAddSingleton<DeadMessageHandler>();
+        services.TryAddSingleton<QueueMessageProcessor>();
+        services.TryAddSingleton<QueueDrainer>();
+        services.TryAddSingleton<AccountsImporter>();
+        services.TryAddSingleton<ApiAuthenticator>();
+        services.TryAddSingleton<FindingsApi>();
+        services.TryAddSingleton<INotificationSender>(provider =>
+            string.Equals(provider.GetRequiredService<IOptions<MailOptions>>().Value.Mode, "Files", StringComparison.OrdinalIgnoreCase)
+                ? ActivatorUtilities.CreateInstance<FileNotificationSender>(provider)
+                : throw new InvalidOperationException("Setting Mail__Mode=Graph is not available in this build yet: use Mail__Mode=Files."));
         return services;
     }
 }

@@ -9,5 +9,5 @@ public sealed class KeyVaultOptions : ISettings
     public string? Uri { get; set; }
 
     public IEnumerable<string> Validate() =>
-        Uri is null ? [] : SettingRules.AbsoluteUri("KeyVault__Uri", Uri, "https");
+        string.IsNullOrEmpty(Uri) ? [] : SettingRules.AbsoluteUri("KeyVault__Uri", Uri, "https");
 }

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SocialMonitor.Core.Api;
+using SocialMonitor.Core.Hosting;
+
+namespace SocialMonitor.Cli;
+
+/// <summary><c>socialmonitor serve</c>: the HTTP API on Kestrel, through the same handlers as the HTTP functions.</summary>
+internal static class ApiServer
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    public static WebApplication Build(IConfiguration configuration, string url, bool verbose, Action<IServiceCollection>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(url);
+        CliHost.AddStderrLogging(builder.Logging, verbose);
+        builder.Services.AddSocialMonitor(configuration);
+        configure?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapGet("/api/findings", (HttpContext context, FindingsApi api, CancellationToken ct) => api.ListAsync(context, ct));
+        app.MapGet("/api/findings/{id}", (HttpContext context, string id, FindingsApi api, CancellationToken ct) => api.GetAsync(context, id, ct));
+        return app;
+    }
+}

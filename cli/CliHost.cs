@@ -1,0 +1,90 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using SocialMonitor.Core.Hosting;
+using SocialMonitor.Core.Platforms.Facebook;
+using SocialMonitor.Core.Rules;
+using SocialMonitor.Core.Storage;
+
+namespace SocialMonitor.Cli;
+
+/// <summary>
+/// The same core services the functions use, without the Functions host. With <c>UseDevelopmentStorage=true</c> and
+/// nothing listening on Azurite's ports, it starts Azurite (data kept in <c>.azurite/</c> beside package.json, so one
+/// command sees what the previous one wrote) and stops it on exit.
+/// </summary>
+internal sealed class CliHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private Azurite? _azurite;
+
+    private CliHost(ServiceProvider services) => _services = services;
+
+    public IServiceProvider Services => _services;
+
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    public static IServiceCollection CreateServices(IConfiguration configuration, bool verbose)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => AddStderrLogging(logging, verbose));
+        services.AddSocialMonitor(configuration);
+        services.AddFacebook();
+        services.AddStarterRules();
+        return services;
+    }
+
+    public static void AddStderrLogging(ILoggingBuilder logging, bool verbose)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o => o.SingleLine = true);
+        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+    }
+
+    /// <summary>Builds the services; with <paramref name="storage"/>, checks the storage setting and starts Azurite if needed.</summary>
+    public static async Task<CliHost> StartAsync(IServiceCollection services, bool storage, CancellationToken cancellationToken)
+    {
+        var host = new CliHost(services.BuildServiceProvider());
+        if (storage)
+        {
+            var settings = host.Get<IOptions<StorageOptions>>().Value;
+            if (settings.UsesDevelopmentStorage && !Listening(10000) && !Listening(10001) && !Listening(10002))
+            {
+                var data = Path.Combine(Azurite.FindToolsDirectory() ?? Directory.GetCurrentDirectory(), ".azurite");
+                Directory.CreateDirectory(data);
+                await Console.Error.WriteLineAsync($"Starting Azurite on ports 10000-10002 (data in {data}); it stops when this command ends.");
+                host._azurite = await Azurite.StartAsync(TextWriter.Null, data, cancellationToken);
+            }
+        }
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
+    private static bool Listening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect("127.0.0.1", port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

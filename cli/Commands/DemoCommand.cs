@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using SocialMonitor.Cli.Demo;
+
+namespace SocialMonitor.Cli.Commands;
+
+/// <summary><c>demo [--serve]</c>: the whole pipeline on sample data, with no setup.</summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var demo = new Command("demo", "Run the whole pipeline on CLN sample data: its own Azurite, a loopback Facebook, one scan, rules, findings and emails in ./outbox/demo/.");
+        var serve = new Option<bool>("--serve") { Description = $"Afterwards keep the API up on {ApiServer.DefaultUrl} until Ctrl+C." };
+        demo.Options.Add(serve);
+        CommandRunner.SetAction(demo, async (parse, ct) =>
+        {
+            var verbose = parse.GetValue(CommandRunner.Verbose);
+            await using var runner = await DemoRunner.StartAsync(Path.Combine("outbox", "demo"), ct);
+            var summary = await runner.RunAsync(verbose, ct);
+            await Console.Error.WriteLineAsync();
+            await Console.Error.WriteAsync(summary.Render());
+            if (!parse.GetValue(serve))
+            {
+                return 0;
+            }
+
+            // A key made for this run only: nothing to keep secret in the repository.
+            var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            var configuration = new ConfigurationBuilder().AddConfiguration(runner.Configuration)
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Api:Keys:0:Key"] = key, ["Api:Keys:0:Role"] = "Coordinator" })
+                .Build();
+            await using var app = ApiServer.Build(configuration, ApiServer.DefaultUrl, verbose);
+            await app.StartAsync(ct);
+            await Console.Error.WriteLineAsync($"The API is up on {ApiServer.DefaultUrl} until Ctrl+C. Try:");
+            await Console.Error.WriteLineAsync($"  curl -H 'X-Api-Key: {key}' '{ApiServer.DefaultUrl}/api/findings?pageSize=5'");
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        });
+        return demo;
+    }
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+
+namespace SocialMonitor.Cli.Commands;
+
+/// <summary><c>serve</c>: the HTTP API on Kestrel at http://localhost:7071 until Ctrl+C.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var serve = new Command("serve", $"Serve the HTTP API (GET /api/findings) on {ApiServer.DefaultUrl} until Ctrl+C, as the Functions host would.");
+        var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => ApiServer.DefaultUrl };
+        serve.Options.Add(urls);
+        CommandRunner.SetAction(serve, async (parse, ct) =>
+        {
+            var configuration = CliConfiguration.Build();
+            var verbose = parse.GetValue(CommandRunner.Verbose);
+            await using var host = await CliHost.StartAsync(CliHost.CreateServices(configuration, verbose), storage: true, ct);
+            await using var app = ApiServer.Build(configuration, parse.GetValue(urls)!, verbose);
+            await app.StartAsync(ct);
+            await Console.Error.WriteLineAsync($"Serving the API on {parse.GetValue(urls)} (header X-Api-Key: a key from Api__Keys__<n>__Key). Ctrl+C stops.");
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        });
+        return serve;
+    }
+}

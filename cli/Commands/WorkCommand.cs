@@ -1,0 +1,21 @@
+using System.CommandLine;
+using SocialMonitor.Core.Queues;
+
+namespace SocialMonitor.Cli.Commands;
+
+/// <summary><c>work</c>: drain the queues with the host's rules (5 attempts, then poison).</summary>
+internal static class WorkCommand
+{
+    public static Command Create()
+    {
+        var work = new Command("work", "Process every queued message (scans, evaluations, emails) until the queues are empty, as the Functions host would.");
+        CommandRunner.SetAction(work, async (parse, ct) =>
+        {
+            await using var host = await CliHost.StartAsync(CliHost.CreateServices(CliConfiguration.Build(), parse.GetValue(CommandRunner.Verbose)), storage: true, ct);
+            var handled = await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, ct);
+            await Console.Error.WriteLineAsync($"Processed {handled} queue messages; the queues are empty.");
+            return 0;
+        });
+        return work;
+    }
+}

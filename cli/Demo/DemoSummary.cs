@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+using SocialMonitor.Core.Findings;
+using SocialMonitor.Cli.Commands;
+
+namespace SocialMonitor.Cli.Demo;
+
+/// <summary>What the demo did: accounts scanned, items read, API calls, findings, and the emails it wrote.</summary>
+internal sealed record DemoSummary(int Accounts, int Items, int ApiCalls, IReadOnlyList<Finding> Findings, int Emails, string Outbox)
+{
+    public string Render()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(TextTable.Render(["", "count"],
+        [
+            ["accounts scanned", Accounts.ToString(CultureInfo.InvariantCulture)],
+            ["items read", Items.ToString(CultureInfo.InvariantCulture)],
+            ["Facebook API calls", ApiCalls.ToString(CultureInfo.InvariantCulture)],
+            ["findings", Findings.Count.ToString(CultureInfo.InvariantCulture)],
+            ["emails written", Emails.ToString(CultureInfo.InvariantCulture)],
+        ]));
+        text.AppendLine(TextTable.Render(["rule", "findings"],
+            Findings.GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (IReadOnlyList<string>)[g.Key, g.Count().ToString(CultureInfo.InvariantCulture)])));
+        text.AppendLine(TextTable.Render(["location", "findings"],
+            Findings.GroupBy(f => f.Location).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (IReadOnlyList<string>)[g.Key, g.Count().ToString(CultureInfo.InvariantCulture)])));
+        text.AppendLine(FindingsCommands.Render(Findings));
+        text.AppendLine(CultureInfo.InvariantCulture, $"Emails: {Outbox}");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,119 @@
+using Azure;
+using Azure.Data.Tables;
+using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Storage;
+
+namespace SocialMonitor.Core.Accounts;
+
+/// <summary>
+/// The registry of accounts, locations and people in Table Storage (table <c>Registry</c>; PartitionKey
+/// <c>coordinator</c>, <c>location</c> or <c>account</c>, RowKey the id). Import upserts and never deletes; a row whose
+/// content is unchanged is not written again, so a re-import changes nothing.
+/// </summary>
+public sealed class AccountRegistry(StorageClients storage)
+{
+    private const string CoordinatorPartition = "coordinator";
+    private const string LocationPartition = "location";
+    private const string AccountPartition = "account";
+
+    /// <summary>Writes a validated file; returns how many rows were written and how many were already the same.</summary>
+    public async Task<RegistryImportResult> ImportAsync(AccountsFile file, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Registry, cancellationToken);
+        var rows = new List<TableEntity> { Row(CoordinatorPartition, CoordinatorPartition, ("Person", ItemJson.Serialize(file.Coordinator))) };
+        rows.AddRange(file.Locations.Select(l => Row(LocationPartition, l.Id, ("Name", l.Name), ("Managers", ItemJson.Serialize(l.Managers)))));
+        foreach (var account in file.Accounts)
+        {
+            rows.Add(Row(AccountPartition, account.Id, ("Account", ItemJson.Serialize(account)), ("ApprovedVia", "file")));
+        }
+
+        int written = 0, unchanged = 0;
+        foreach (var row in rows)
+        {
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            if (existing.HasValue)
+            {
+                KeepApiApproval(existing.Value!, row);
+            }
+            if (existing.HasValue && SameContent(existing.Value!, row))
+            {
+                unchanged++;
+                continue;
+            }
+            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            written++;
+        }
+        return new RegistryImportResult(written, unchanged);
+    }
+
+    public async Task<IReadOnlyList<Account>> ListAccountsAsync(CancellationToken cancellationToken) =>
+        await ListAsync(AccountPartition, e => ItemJson.Deserialize<Account>(e.GetString("Account")), cancellationToken);
+
+    public async Task<IReadOnlyList<Location>> ListLocationsAsync(CancellationToken cancellationToken) =>
+        await ListAsync(LocationPartition, ToLocation, cancellationToken);
+
+    public async Task<Account?> GetAccountAsync(string id, CancellationToken cancellationToken)
+    {
+        var row = await GetAsync(AccountPartition, id, cancellationToken);
+        return row is null ? null : ItemJson.Deserialize<Account>(row.GetString("Account"));
+    }
+
+    public async Task<Location?> GetLocationAsync(string id, CancellationToken cancellationToken)
+    {
+        var row = await GetAsync(LocationPartition, id, cancellationToken);
+        return row is null ? null : ToLocation(row);
+    }
+
+    public async Task<Person?> GetCoordinatorAsync(CancellationToken cancellationToken)
+    {
+        var row = await GetAsync(CoordinatorPartition, CoordinatorPartition, cancellationToken);
+        return row is null ? null : ItemJson.Deserialize<Person>(row.GetString("Person"));
+    }
+
+    private static Location ToLocation(TableEntity e) =>
+        new(e.RowKey, e.GetString("Name"), ItemJson.Deserialize<List<Person>>(e.GetString("Managers")));
+
+    private async Task<TableEntity?> GetAsync(string partition, string id, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Registry, cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.Escape(id), cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value : null;
+    }
+
+    private async Task<List<T>> ListAsync<T>(string partition, Func<TableEntity, T> map, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Registry, cancellationToken);
+        var list = new List<T>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
+        {
+            list.Add(map(row));
+        }
+        return list;
+    }
+
+    /// <summary>An approval recorded through the API (<c>ApprovedVia=api</c>) is kept over the file's.</summary>
+    private static void KeepApiApproval(TableEntity existing, TableEntity row)
+    {
+        if (row.PartitionKey == AccountPartition && existing.GetString("ApprovedVia") == "api")
+        {
+            var fromFile = ItemJson.Deserialize<Account>(row.GetString("Account"));
+            var recorded = ItemJson.Deserialize<Account>(existing.GetString("Account"));
+            row["Account"] = ItemJson.Serialize(fromFile with { ApprovedBy = recorded.ApprovedBy, ApprovedOn = recorded.ApprovedOn });
+            row["ApprovedVia"] = "api";
+        }
+    }
+
+    private static bool SameContent(TableEntity existing, TableEntity row) =>
+        row.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            .All(k => Equals((existing.TryGetValue(k, out var value) ? value : null)?.ToString(), row[k]?.ToString()));
+
+    private static TableEntity Row(string partition, string id, params (string Key, object? Value)[] values)
+    {
+        var row = new TableEntity(partition, TableKeys.Escape(id));
+        foreach (var (key, value) in values)
+        {
+            row[key] = value;
+        }
+        return row;
+    }
+}

@@ -1,0 +1,3 @@
+namespace SocialMonitor.Core.Accounts;
+
+public sealed record RegistryImportResult(int Written, int Unchanged);

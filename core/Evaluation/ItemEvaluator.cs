@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Logging;
+using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Findings;
+using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Rules;
+
+namespace SocialMonitor.Core.Evaluation;
+
+/// <summary>
+/// <c>evaluate-item</c>: runs the rules over one item and merges each detection into its finding (stable id, detection
+/// fields only); <see cref="FindingRecorder"/> queues a new finding's <c>notify</c> message. Safe to run twice.
+/// </summary>
+public sealed class ItemEvaluator(
+    RuleSet rules,
+    RulePolicy policy,
+    AccountRegistry registry,
+    FindingRecorder recorder,
+    QueueSender queue,
+    TimeProvider time,
+    ILogger<ItemEvaluator> logger)
+{
+    public async Task<IReadOnlyList<Finding>> EvaluateAsync(EvaluateItemMessage message, CancellationToken cancellationToken)
+    {
+        var item = message.Item
+            ?? (message.ClaimCheck is { } blob ? await queue.ReadClaimCheckAsync(blob, cancellationToken)
+                : throw new ArgumentException("An evaluate-item message must carry an item or a claim check.", nameof(message)));
+        var account = item.Account is null ? null : await registry.GetAccountAsync(item.Account, cancellationToken);
+        var now = time.GetUtcNow();
+        var version = ItemJson.ContentHash(item)[..16];
+
+        var result = new List<Finding>();
+        foreach (var detection in rules.Evaluate(item, new RuleContext(now, policy)))
+        {
+            result.Add(await recorder.RecordAsync(new Finding
+            {
+                Id = FindingIds.For(item.Platform, item.Id, detection.Rule, detection.EvidenceKey),
+                Rule = detection.Rule,
+                Severity = detection.Severity,
+                Location = account?.Location ?? DeadMessageHandler.DistrictLocation,
+                Account = item.Account,
+                Platform = item.Platform,
+                ItemId = item.Id,
+                ItemVersion = version,
+                Permalink = item.Permalink,
+                Clause = detection.Clause,
+                Evidence = detection.Evidence,
+                Explanation = detection.Explanation,
+                FirstSeen = now,
+                LastSeen = now,
+            }, cancellationToken));
+        }
+        logger.LogInformation("Evaluated {Platform} item {ItemId}: {Count} findings", item.Platform, item.Id, result.Count);
+        return result;
+    }
+}

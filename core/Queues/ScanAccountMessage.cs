@@ -1,0 +1,3 @@
+namespace SocialMonitor.Core.Queues;
+
+public sealed record ScanAccountMessage(string Account);

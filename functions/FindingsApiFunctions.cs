@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using SocialMonitor.Core.Api;
+
+namespace SocialMonitor.Functions;
+
+/// <summary>The findings API. Anonymous at the host: the app identifies callers itself (<c>Api__AuthMode</c>).</summary>
+public sealed class FindingsApiFunctions(FindingsApi api)
+{
+    [Function("FindingsList")]
+    public async Task<IActionResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "findings")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        await api.ListAsync(request.HttpContext, cancellationToken);
+        return new EmptyResult();
+    }
+
+    [Function("FindingsGet")]
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "findings/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        await api.GetAsync(request.HttpContext, id, cancellationToken);
+        return new EmptyResult();
+    }
+}

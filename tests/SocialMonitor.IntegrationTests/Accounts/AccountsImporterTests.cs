@@ -1,0 +1,75 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Findings;
+using SocialMonitor.Core.Storage;
+using SocialMonitor.IntegrationTests.Support;
+
+namespace SocialMonitor.IntegrationTests.Accounts;
+
+public sealed class AccountsImporterTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ImportAsync_ValidFile_WritesRegistryAndRaisesManagersFinding()
+    {
+        await azurite.ResetAsync(Ct);
+        await using var services = TestHost.Create(azurite);
+
+        var outcome = await services.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct);
+
+        var registry = services.GetRequiredService<AccountRegistry>();
+        Assert.Equal(["cln-bookmobile-fb", "cln-hayden-fb"], (await registry.ListAccountsAsync(Ct)).Select(a => a.Id).Order(StringComparer.Ordinal));
+        Assert.Equal("sam.lee@example.org", (await registry.GetLocationAsync("hayden", Ct))!.Managers.Single().Email);
+        Assert.Equal("coordinator@example.org", (await registry.GetCoordinatorAsync(Ct))!.Email);
+        var finding = Assert.Single(outcome.Findings);
+        Assert.Equal(("governance.managers", "bookmobile"), (finding.Rule, finding.Location));
+        Assert.NotNull(await services.GetRequiredService<FindingStore>().GetAsync("bookmobile", finding.Id, Ct));
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameFileTwice_ChangesNothing()
+    {
+        await azurite.ResetAsync(Ct);
+        await using var services = TestHost.Create(azurite);
+        var importer = services.GetRequiredService<AccountsImporter>();
+        await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct);
+        var before = await SnapshotAsync(services);
+
+        var second = await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct);
+
+        Assert.Equal(0, second.Written!.Written);
+        Assert.Equal(before, await SnapshotAsync(services));
+    }
+
+    [Fact]
+    public async Task ImportAsync_InvalidFile_WritesNothing()
+    {
+        await azurite.ResetAsync(Ct);
+        await using var services = TestHost.Create(azurite);
+        var invalid = SampleAccounts.Json.Replace("\"platform\": \"facebook\", \"platformId\": \"104000000000098\"", "\"platform\": \"myspace\", \"platformId\": \"104000000000098\"", StringComparison.Ordinal);
+
+        var outcome = await services.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(invalid), Ct);
+
+        Assert.Contains(outcome.Problems, p => p.Path == "$.accounts[1].platform");
+        Assert.Null(outcome.Written);
+        Assert.Empty(await SnapshotAsync(services));
+    }
+
+    /// <summary>Every row of the registry and findings tables with its ETag: equal snapshots mean nothing was written.</summary>
+    private static async Task<List<string>> SnapshotAsync(IServiceProvider services)
+    {
+        var storage = services.GetRequiredService<StorageClients>();
+        var rows = new List<string>();
+        foreach (var name in new[] { TableNames.Registry, TableNames.Findings, TableNames.FindingsByTime })
+        {
+            var table = await storage.TableAsync(name, Ct);
+            await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: Ct))
+            {
+                rows.Add($"{name}/{row.PartitionKey}/{row.RowKey}/{row.ETag}");
+            }
+        }
+        return rows;
+    }
+}

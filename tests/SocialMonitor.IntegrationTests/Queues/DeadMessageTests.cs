@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Findings;
+using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Storage;
+using SocialMonitor.IntegrationTests.Support;
+
+namespace SocialMonitor.IntegrationTests.Queues;
+
+public sealed class DeadMessageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task DrainAsync_MessageFailsFiveTimes_BecomesOneCaptureFindingWithItsLastError()
+    {
+        await azurite.ResetAsync(Ct);
+        await using var services = TestHost.Create(azurite); // No token is set: every scan of the account fails.
+        await services.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct);
+        var sender = services.GetRequiredService<QueueSender>();
+        await sender.SendAsync(QueueNames.ScanAccount, new ScanAccountMessage("cln-hayden-fb"), Ct);
+
+        await services.GetRequiredService<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, Ct);
+
+        var store = services.GetRequiredService<FindingStore>();
+        var page = await store.ListAsync(new FindingQuery(["hayden", "bookmobile", DeadMessageHandler.DistrictLocation], null), null, 50, Ct);
+        var dead = Assert.Single(page.Items, f => f.Rule == DeadMessageHandler.Rule);
+        Assert.Equal("hayden", dead.Location);
+        Assert.Contains("failed 5 times", dead.Evidence, StringComparison.Ordinal);
+        Assert.Contains("No token named 'cln-hayden-fb-token'", dead.Evidence, StringComparison.Ordinal);
+        var container = await services.GetRequiredService<StorageClients>().ContainerAsync(ContainerNames.DeadLetters, Ct);
+        Assert.Single(container.GetBlobs(cancellationToken: Ct));
+        var poison = await services.GetRequiredService<StorageClients>().QueueAsync(QueueNames.ScanAccountPoison, Ct);
+        Assert.Empty((await poison.PeekMessagesAsync(cancellationToken: Ct)).Value);
+    }
+}

@@ -1,7 +1,0 @@
-namespace SocialMonitor.Tests;
-
-public sealed class PlaceholderTests
-{
-    [Fact]
-    public void Placeholder_Always_Passes() => Assert.True(true);
-}
