@@ -1,0 +1,181 @@
+using System.Buffers;
+using System.Globalization;
+
+namespace SocialMonitor.Core.Rules.LinkDomain;
+
+/// <summary>
+/// Finds the links a platform would make clickable in text: URLs with an http or https scheme, <c>www.</c> forms
+/// and bare domains (<c>bit.ly/x</c>) whose last label is a top-level domain on the Public Suffix List. Trailing
+/// punctuation and unbalanced closing brackets and quotes are not part of a link; email addresses, file names
+/// (<c>report.pdf</c>), version numbers, decimals and abbreviations (<c>e.g.</c>) are not links.
+/// </summary>
+public sealed class LinkExtractor(PublicSuffixList suffixes)
+{
+    private static readonly SearchValues<char> _trailing = SearchValues.Create(".,;:!?'\"…‘’“”«»");
+    private static readonly SearchValues<char> _afterHost = SearchValues.Create("/?#");
+
+    /// <summary>Top-level domains that are also common file extensions: <c>notes.md</c> without a path is a file.</summary>
+    private static readonly string[] _fileExtensions = ["md", "py", "sh", "zip", "mov"];
+
+    public static LinkExtractor Default { get; } = new(PublicSuffixList.Default);
+
+    public IReadOnlyList<FoundLink> Extract(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        List<FoundLink>? links = null;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+            var (offset, length) = FindLink(text.AsSpan(start, i - start));
+            if (length > 0)
+            {
+                (links ??= []).Add(new FoundLink(text.Substring(start + offset, length), start + offset, length));
+            }
+        }
+        return links ?? (IReadOnlyList<FoundLink>)[];
+    }
+
+    /// <summary>The link in one whitespace-free token, as (offset, length) within it; length 0 when there is none.</summary>
+    private (int Offset, int Length) FindLink(ReadOnlySpan<char> token)
+    {
+        if (FindScheme(token) is var scheme and >= 0)
+        {
+            var link = TrimEnd(token[scheme..]);
+            var authority = link[(link.IndexOf("//", StringComparison.Ordinal) + 2)..];
+            return authority.IsEmpty || !char.IsLetterOrDigit(authority[0]) ? default : (scheme, link.Length);
+        }
+        if (token.Contains("://", StringComparison.Ordinal))
+        {
+            return default;
+        }
+
+        var start = 0;
+        while (start < token.Length && !char.IsLetterOrDigit(token[start]))
+        {
+            start++;
+        }
+        var rest = token[start..];
+        var beforePath = rest.IndexOfAny(_afterHost) is var p and >= 0 ? rest[..p] : rest;
+        if ((start > 0 && token[start - 1] == '@') || beforePath.Contains('@'))
+        {
+            return default; // an email address or a handle
+        }
+
+        var hostLength = 0;
+        while (hostLength < rest.Length && (char.IsLetterOrDigit(rest[hostLength]) || rest[hostLength] is '.' or '-'))
+        {
+            hostLength++;
+        }
+        var end = hostLength;
+        if (end < rest.Length && rest[end] == ':' && end + 1 < rest.Length && char.IsAsciiDigit(rest[end + 1]))
+        {
+            end++;
+            while (end < rest.Length && char.IsAsciiDigit(rest[end]))
+            {
+                end++;
+            }
+        }
+        var candidate = TrimEnd(end < rest.Length && _afterHost.Contains(rest[end]) ? rest : rest[..end]);
+        var host = rest[..Math.Min(hostLength, candidate.Length)].TrimEnd('.');
+        if (!IsLinkHost(host) || (candidate.Length <= end && IsFileExtension(host)))
+        {
+            return default;
+        }
+        return (start, candidate.Length);
+    }
+
+    private static int FindScheme(ReadOnlySpan<char> token)
+    {
+        var from = 0;
+        while (token[from..].IndexOf("http", StringComparison.OrdinalIgnoreCase) is var found and >= 0)
+        {
+            var at = from + found;
+            var rest = token[at..];
+            if ((at == 0 || !char.IsLetterOrDigit(token[at - 1])) &&
+                (rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+            {
+                return at;
+            }
+            from = at + 4;
+        }
+        return -1;
+    }
+
+    /// <summary>Drops trailing punctuation and closing brackets that do not close a bracket inside the link.</summary>
+    private static ReadOnlySpan<char> TrimEnd(ReadOnlySpan<char> link)
+    {
+        while (!link.IsEmpty)
+        {
+            var last = link[^1];
+            var open = last switch
+            {
+                ')' => '(',
+                ']' => '[',
+                '}' => '{',
+                '>' => '<',
+                _ => '\0',
+            };
+            if (_trailing.Contains(last) || (open != '\0' && link.Count(last) > link.Count(open)))
+            {
+                link = link[..^1];
+                continue;
+            }
+            break;
+        }
+        return link;
+    }
+
+    /// <summary>At least two non-empty labels of letters, digits and inner hyphens, the last one a top-level domain.</summary>
+    private bool IsLinkHost(ReadOnlySpan<char> host)
+    {
+        var dot = host.LastIndexOf('.');
+        if (dot <= 0)
+        {
+            return false;
+        }
+        foreach (var range in host.Split('.'))
+        {
+            var label = host[range];
+            if (label.IsEmpty || label[0] == '-' || label[^1] == '-')
+            {
+                return false;
+            }
+        }
+        var tld = host[(dot + 1)..];
+        if (!tld.ContainsAnyExceptInRange((char)0, (char)127))
+        {
+            return suffixes.IsTopLevelDomain(tld);
+        }
+        try
+        {
+            return suffixes.IsTopLevelDomain(new IdnMapping().GetAscii(tld.ToString()));
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsFileExtension(ReadOnlySpan<char> host)
+    {
+        var tld = host[(host.LastIndexOf('.') + 1)..];
+        foreach (var extension in _fileExtensions)
+        {
+            if (tld.Equals(extension, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
