@@ -5,8 +5,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Hosting;
-using SocialMonitor.Core.Platforms.Facebook;
-using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Storage;
 
 namespace SocialMonitor.Cli;
@@ -32,8 +30,6 @@ internal sealed class CliHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => AddStderrLogging(logging, verbose));
         services.AddSocialMonitor(configuration);
-        services.AddFacebook();
-        services.AddStarterRules();
         return services;
     }
 

@@ -10,6 +10,7 @@ using SocialMonitor.Core.Evaluation;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Platforms;
+using SocialMonitor.Core.Platforms.Facebook;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Scanning;
@@ -49,6 +50,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<StorageClients>();
         services.TryAddSingleton<ITokenSource, SettingsTokenSource>();
         services.TryAddSingleton(RulePolicy.Default);
+        services.AddStarterRules();
+        services.AddFacebook();
 
         services.TryAddSingleton<AccountRegistry>();
         services.TryAddSingleton<FindingStore>();

@@ -3,8 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SocialMonitor.Core.Hosting;
-using SocialMonitor.Core.Platforms.Facebook;
-using SocialMonitor.Core.Rules;
 
 namespace SocialMonitor.IntegrationTests.Support;
 
@@ -36,8 +34,6 @@ internal static class TestHost
             }
         });
         services.AddSocialMonitor(configuration);
-        services.AddFacebook();
-        services.AddStarterRules();
         services.AddSingleton(time ?? new FakeTimeProvider(Start));
         return services.BuildServiceProvider();
     }
