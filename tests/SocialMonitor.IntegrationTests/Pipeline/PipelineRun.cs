@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SocialMonitor.Cli.Demo;
+using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Findings;
+using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Scanning;
+using SocialMonitor.IntegrationTests.Support;
+
+namespace SocialMonitor.IntegrationTests.Pipeline;
+
+/// <summary>One test's pipeline: fresh storage, the tests' Facebook pages on a loopback server whose base URL has a path, the app's container.</summary>
+internal sealed class PipelineRun : IAsyncDisposable
+{
+    private PipelineRun(FacebookSampleServer facebook, ServiceProvider services, CapturingLoggerProvider logs, string mail)
+    {
+        Facebook = facebook;
+        Services = services;
+        Logs = logs;
+        MailDirectory = mail;
+    }
+
+    public FacebookSampleServer Facebook { get; }
+    public ServiceProvider Services { get; }
+    public CapturingLoggerProvider Logs { get; }
+    public string MailDirectory { get; }
+    public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
+
+    public static async Task<PipelineRun> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken)
+    {
+        await azurite.ResetAsync(cancellationToken);
+        var facebook = await FacebookSampleServer.StartAsync(
+            PipelineData.Data, "/graph/facebook", new HashSet<string>([PipelineData.HaydenToken, PipelineData.BookmobileToken]), cancellationToken);
+        var mail = Path.Combine(Path.GetTempPath(), "socialmonitor-tests", Guid.NewGuid().ToString("N"));
+        var settings = new Dictionary<string, string?>(PipelineData.Tokens)
+        {
+            ["Platforms:Facebook:BaseUrl"] = facebook.BaseUrl + "/",
+            ["Mail:Directory"] = mail,
+        };
+        var logs = new CapturingLoggerProvider();
+        var services = TestHost.Create(azurite, settings, logs: logs);
+        await services.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), cancellationToken);
+        return new PipelineRun(facebook, services, logs, mail);
+    }
+
+    /// <summary>What the timer does, then what the host does: every queue drained.</summary>
+    public async Task ScanAndDrainAsync(CancellationToken cancellationToken)
+    {
+        await Services.GetRequiredService<ScanScheduler>().QueueAllAsync(cancellationToken);
+        await Services.GetRequiredService<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Finding>> FindingsAsync(CancellationToken cancellationToken) =>
+        (await Services.GetRequiredService<FindingStore>().ListAsync(
+            new FindingQuery(["hayden", "bookmobile", DeadMessageHandler.DistrictLocation], null), null, 200, cancellationToken)).Items;
+
+    /// <summary>Each email file with its last write time: a resent email changes it.</summary>
+    public IReadOnlyDictionary<string, DateTime> Emails() =>
+        Directory.Exists(MailDirectory)
+            ? Directory.GetFiles(MailDirectory, "*.eml").ToDictionary(Path.GetFileName, File.GetLastWriteTimeUtc)!
+            : [];
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await Facebook.DisposeAsync();
+        if (Directory.Exists(MailDirectory))
+        {
+            Directory.Delete(MailDirectory, recursive: true);
+        }
+    }
+}
