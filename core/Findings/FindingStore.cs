@@ -36,13 +36,18 @@ public sealed class FindingStore(StorageClients storage)
             }
 
             // Re-evaluation merges only the detection fields; status, first detection and notification stay.
-            var merged = FindingRows.FromEntity(existing.Value!) with
+            var stored = FindingRows.FromEntity(existing.Value!);
+            var merged = stored with
             {
                 Evidence = candidate.Evidence,
                 LastSeen = candidate.LastSeen,
                 ItemVersion = candidate.ItemVersion,
-                Permalink = candidate.Permalink ?? existing.Value!.GetString("Permalink"),
+                Permalink = candidate.Permalink ?? stored.Permalink,
             };
+            if (merged == stored)
+            {
+                return new FindingMerge(stored, Created: false); // Nothing new: no write.
+            }
             if (await TryUpdateAsync(table, merged, existing.Value!.ETag, cancellationToken))
             {
                 await WriteIndexAsync(merged, cancellationToken);

@@ -29,8 +29,9 @@ public static class SettingsRegistration
         }
         catch (InvalidOperationException e)
         {
-            // The binder says "Failed to convert configuration value at 'Scan:BackfillDays' to type 'System.Int32'."
-            var key = e.Message.Split('\'') is [_, var path, ..] ? path.Replace(":", "__", StringComparison.Ordinal) : section;
+            // The binder says "Failed to convert configuration value 'x' at 'Scan:BackfillDays' to type 'System.Int32'."
+            var at = e.Message.IndexOf(" at '", StringComparison.Ordinal);
+            var key = at < 0 ? section : e.Message[(at + 5)..].Split('\'')[0].Replace(":", "__", StringComparison.Ordinal);
             throw new OptionsValidationException(key, typeof(T), [$"Setting {key} has a value that is not valid: {e.Message}"]);
         }
     }

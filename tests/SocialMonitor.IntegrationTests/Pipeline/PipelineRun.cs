@@ -57,7 +57,7 @@ internal sealed class PipelineRun : IAsyncDisposable
     /// <summary>Each email file with its last write time: a resent email changes it.</summary>
     public IReadOnlyDictionary<string, DateTime> Emails() =>
         Directory.Exists(MailDirectory)
-            ? Directory.GetFiles(MailDirectory, "*.eml").ToDictionary(Path.GetFileName, File.GetLastWriteTimeUtc)!
+            ? Directory.GetFiles(MailDirectory, "*.eml").ToDictionary(f => Path.GetFileName(f), File.GetLastWriteTimeUtc)
             : [];
 
     public async ValueTask DisposeAsync()
