@@ -25,6 +25,13 @@ internal sealed class CliHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
+    /// <summary>Checks the settings a command uses before it starts, so a bad one stops it with its name.</summary>
+    public CliHost Uses<T>() where T : class
+    {
+        _ = Get<IOptions<T>>().Value;
+        return this;
+    }
+
     public static IServiceCollection CreateServices(IConfiguration configuration, bool verbose)
     {
         var services = new ServiceCollection();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Scanning;
 
@@ -20,6 +21,7 @@ internal static class ScanCommand
                 return 1;
             }
             await using var host = await CliHost.StartAsync(CliHost.CreateServices(CliConfiguration.Build(), parse.GetValue(CommandRunner.Verbose)), storage: true, ct);
+            host.Uses<ScanOptions>().Uses<PlatformsOptions>().Uses<TokenOptions>();
             var count = await host.Get<ScanScheduler>().QueueAllAsync(ct);
             await host.Get<QueueDrainer>().DrainAsync([QueueNames.ScanAccount, QueueNames.ScanAccountPoison], ct);
             await Console.Error.WriteLineAsync($"Scanned {count} accounts; run 'socialmonitor work' to evaluate what they queued.");

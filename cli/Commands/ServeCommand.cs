@@ -17,6 +17,7 @@ internal static class ServeCommand
             var configuration = CliConfiguration.Build();
             var verbose = parse.GetValue(CommandRunner.Verbose);
             await using var host = await CliHost.StartAsync(CliHost.CreateServices(configuration, verbose), storage: true, ct);
+            host.Uses<Core.Api.ApiOptions>();
             await using var app = ApiServer.Build(configuration, parse.GetValue(urls)!, verbose);
             await app.StartAsync(ct);
             await Console.Error.WriteLineAsync($"Serving the API on {parse.GetValue(urls)} (header X-Api-Key: a key from Api__Keys__<n>__Key). Ctrl+C stops.");
