@@ -3,6 +3,7 @@ using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.Conduct;
 using SocialMonitor.Core.Rules.LinkDomain;
+using SocialMonitor.Core.Policies;
 
 namespace SocialMonitor.Benchmarks;
 
@@ -11,7 +12,7 @@ namespace SocialMonitor.Benchmarks;
 public class RulesBenchmark
 {
     private readonly RuleSet _rules = new([new UnapprovedLinkRule(), new ProfanityRule()]);
-    private readonly RuleContext _context = new(new DateTimeOffset(2026, 10, 2, 15, 0, 0, TimeSpan.Zero), RulePolicy.Default);
+    private readonly RuleContext _context = new(new DateTimeOffset(2026, 10, 2, 15, 0, 0, TimeSpan.Zero), PolicyLoader.Load(Path.Combine(AppContext.BaseDirectory, "policy", "policy.json")));
 
     private readonly Item _withLink = new()
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 
@@ -13,7 +14,7 @@ namespace SocialMonitor.Core.Evaluation;
 /// </summary>
 public sealed class ItemEvaluator(
     RuleSet rules,
-    RulePolicy policy,
+    Policy policy,
     AccountRegistry registry,
     FindingRecorder recorder,
     QueueSender queue,

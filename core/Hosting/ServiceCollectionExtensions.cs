@@ -10,6 +10,7 @@ using SocialMonitor.Core.Evaluation;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Platforms;
+using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Platforms.Facebook;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
@@ -49,7 +50,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.TryAddSingleton<StorageClients>();
         services.TryAddSingleton<ITokenSource, SettingsTokenSource>();
-        services.TryAddSingleton(RulePolicy.Default);
+        services.TryAddSingleton(provider => PolicyLoader.Load(PolicyPath(provider.GetRequiredService<IOptions<PolicyOptions>>().Value.Path)));
         services.AddStarterRules();
         services.AddFacebook();
 
@@ -77,4 +78,7 @@ public static class ServiceCollectionExtensions
                 : throw new InvalidOperationException("Setting Mail__Mode=Graph is not available in this build yet: use Mail__Mode=Files."));
         return services;
     }
+
+    /// <summary>A relative policy path resolves against the app's base directory, where every app copies <c>policy/</c>.</summary>
+    public static string PolicyPath(string path) => Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path);
 }

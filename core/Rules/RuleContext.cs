@@ -1,4 +1,6 @@
+using SocialMonitor.Core.Policies;
+
 namespace SocialMonitor.Core.Rules;
 
 /// <summary>Everything a rule may read besides the item: the time of evaluation and the loaded policy.</summary>
-public sealed record RuleContext(DateTimeOffset Now, RulePolicy Policy);
+public sealed record RuleContext(DateTimeOffset Now, Policy Policy);

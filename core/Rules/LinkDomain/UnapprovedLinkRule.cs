@@ -1,6 +1,8 @@
 using System.Globalization;
 using SocialMonitor.Core.Items;
 
+using SocialMonitor.Core.Policies;
+
 namespace SocialMonitor.Core.Rules.LinkDomain;
 
 /// <summary>
@@ -144,7 +146,7 @@ public sealed class UnapprovedLinkRule(PublicSuffixList suffixes, LinkExtractor 
         return null;
     }
 
-    private static bool IsAllowed(string host, RulePolicy policy)
+    private static bool IsAllowed(string host, Policy policy)
     {
         var tld = host.AsSpan(host.LastIndexOf('.') + 1);
         foreach (var allowed in policy.AllowedTopLevelDomains)
@@ -166,7 +168,7 @@ public sealed class UnapprovedLinkRule(PublicSuffixList suffixes, LinkExtractor 
     }
 
     /// <summary>".edu, .gov or communitylibrary.net".</summary>
-    private static string Allowed(RulePolicy policy)
+    private static string Allowed(Policy policy)
     {
         string[] names = [.. policy.AllowedTopLevelDomains.Select(t => "." + t.TrimStart('.')), .. policy.OwnDomains];
         return names.Length switch

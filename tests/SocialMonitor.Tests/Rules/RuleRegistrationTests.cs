@@ -3,6 +3,7 @@ using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.Conduct;
 using SocialMonitor.Core.Rules.LinkDomain;
+using SocialMonitor.Tests.Support;
 
 namespace SocialMonitor.Tests.Rules;
 
@@ -25,7 +26,7 @@ public sealed class RuleRegistrationTests
     public void AddStarterRules_RuleSet_RunsBothRules()
     {
         using var provider = new ServiceCollection().AddStarterRules().BuildServiceProvider();
-        var context = new RuleContext(DateTimeOffset.UnixEpoch, RulePolicy.Default);
+        var context = new RuleContext(DateTimeOffset.UnixEpoch, TestPolicy.Default);
 
         var detections = provider.GetRequiredService<RuleSet>().Evaluate(new Item { Id = "c1", Text = "damn, see bit.ly/x" }, context);
 

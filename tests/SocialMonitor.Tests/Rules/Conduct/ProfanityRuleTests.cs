@@ -1,12 +1,13 @@
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.Conduct;
+using SocialMonitor.Tests.Support;
 
 namespace SocialMonitor.Tests.Rules.Conduct;
 
 public sealed class ProfanityRuleTests
 {
-    private static readonly RuleContext Context = new(new DateTimeOffset(2026, 10, 2, 15, 0, 0, TimeSpan.Zero), RulePolicy.Default);
+    private static readonly RuleContext Context = new(new DateTimeOffset(2026, 10, 2, 15, 0, 0, TimeSpan.Zero), TestPolicy.Default);
     private static readonly ProfanityRule Rule = new();
 
     private static List<Detection> Evaluate(string text, string origin = ItemOrigins.Guest) =>

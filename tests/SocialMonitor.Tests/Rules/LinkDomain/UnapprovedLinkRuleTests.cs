@@ -1,12 +1,13 @@
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.LinkDomain;
+using SocialMonitor.Tests.Support;
 
 namespace SocialMonitor.Tests.Rules.LinkDomain;
 
 public sealed class UnapprovedLinkRuleTests
 {
-    private static readonly RuleContext Context = new(new DateTimeOffset(2026, 10, 2, 15, 0, 0, TimeSpan.Zero), RulePolicy.Default);
+    private static readonly RuleContext Context = new(new DateTimeOffset(2026, 10, 2, 15, 0, 0, TimeSpan.Zero), TestPolicy.Default);
     private static readonly UnapprovedLinkRule Rule = new();
 
     private static Item Comment(string text, params string[] links) => new() { Id = "c1", Text = text, Links = links };
@@ -122,7 +123,7 @@ public sealed class UnapprovedLinkRuleTests
     [Fact]
     public void Evaluate_OtherPolicy_UsesItsDomainsInMatchAndExplanation()
     {
-        var context = Context with { Policy = new RulePolicy(["library.example.org"], ["edu"]) };
+        var context = Context with { Policy = TestPolicy.Default with { OwnDomains = ["library.example.org"], AllowedTopLevelDomains = ["edu"] } };
 
         var detections = Rule.Evaluate(Comment("branch.library.example.org and irs.gov"), context).ToList();
 

@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+
+namespace SocialMonitor.Core.Policies;
+
+/// <summary>
+/// CLN's policy as the rules, the mailer and the SLA read it: <c>policy/policy.json</c> (found by <c>Policy__Path</c>)
+/// and the term lists beside it, loaded by <see cref="PolicyLoader"/>.
+/// </summary>
+public sealed record Policy
+{
+    /// <summary>IANA time zone of the district (digests go at local hours; SLAs count local business hours).</summary>
+    public required string TimeZone { get; init; }
+
+    /// <summary>The library's own domains; any subdomain is the library's too.</summary>
+    public required IReadOnlyList<string> OwnDomains { get; init; }
+
+    /// <summary>Top-level domains always allowed as link targets (<c>edu</c>, <c>gov</c>).</summary>
+    public required IReadOnlyList<string> AllowedTopLevelDomains { get; init; }
+
+    /// <summary>The library's published contacts: never personal data.</summary>
+    public required PublishedContacts Contacts { get; init; }
+
+    public IReadOnlyList<PolicyLocation> Locations { get; init; } = [];
+
+    /// <summary>Days the library is closed: not business days for SLAs.</summary>
+    public IReadOnlyList<DateOnly> Holidays { get; init; } = [];
+
+    public BusinessHours BusinessHours { get; init; } = new();
+
+    /// <summary>Business hours within which an open critical or high finding must be acknowledged.</summary>
+    public SlaHours Sla { get; init; } = new();
+
+    /// <summary>Severity overrides by rule id (<c>"conduct.profanity": "low"</c>).</summary>
+    public IReadOnlyDictionary<string, string> Severities { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Term lists by name, as paths relative to the policy file (<c>"conduct.profanity": "lists/profanity.txt"</c>).</summary>
+    public IReadOnlyDictionary<string, string> Lists { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Link shortener hosts: resolved when resolution is on, else flagged as hiding their target.</summary>
+    public IReadOnlyList<string> Shorteners { get; init; } = [];
+
+    /// <summary>Where the library's comment policy is published (branding checks look for a link to it).</summary>
+    public string? CommentPolicyUrl { get; init; }
+
+    /// <summary>The lists' contents, by list name: one term per line, comments (#) and blank lines dropped. Filled by the loader.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ListContents { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The severity of <paramref name="rule"/>: the policy's override, else <paramref name="fallback"/>.</summary>
+    public string SeverityOf(string rule, string fallback) => Severities.TryGetValue(rule, out var severity) ? severity : fallback;
+
+    /// <summary>A list's terms, or none when the policy names no such list.</summary>
+    public IReadOnlyList<string> List(string name) => ListContents.TryGetValue(name, out var terms) ? terms : [];
+}
