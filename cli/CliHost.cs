@@ -62,7 +62,7 @@ internal sealed class CliHost : IAsyncDisposable
                 var data = Path.Combine(Azurite.FindToolsDirectory() ?? Directory.GetCurrentDirectory(), ".azurite");
                 Directory.CreateDirectory(data);
                 await Console.Error.WriteLineAsync($"Starting Azurite on ports 10000-10002 (data in {data}); it stops when this command ends.");
-                host._azurite = await Azurite.StartAsync(TextWriter.Null, data, cancellationToken);
+                host._azurite = await Azurite.StartAsync(Console.Error, data, cancellationToken);
             }
         }
         return host;

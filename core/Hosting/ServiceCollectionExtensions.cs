@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Api;
+using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Evaluation;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Notifications;
@@ -57,6 +58,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AccountRegistry>();
         services.TryAddSingleton<FindingStore>();
         services.TryAddSingleton<FindingRecorder>();
+        services.TryAddSingleton<FindingLifecycle>();
+        services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<QueueSender>();
         services.TryAddSingleton<FailedAttemptStore>();
         services.TryAddSingleton<CursorStore>();

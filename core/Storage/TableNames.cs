@@ -8,4 +8,6 @@ public static class TableNames
     public const string Cursors = "Cursors";
     public const string ItemIndex = "ItemIndex";
     public const string FailedAttempts = "FailedAttempts";
+    public const string Audit = "Audit";
+    public const string AuditBySubject = "AuditBySubject";
 }

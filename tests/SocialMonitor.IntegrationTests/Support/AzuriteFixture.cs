@@ -16,7 +16,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public string ConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not running.");
 
     public async ValueTask InitializeAsync() =>
-        _azurite = await Azurite.StartAsync(TextWriter.Null, dataDirectory: null, TestContext.Current.CancellationToken);
+        _azurite = await Azurite.StartAsync(Console.Error, dataDirectory: null, TestContext.Current.CancellationToken);
 
     /// <summary>Deletes every table, queue and container, so that a test starts from empty storage.</summary>
     public async Task ResetAsync(CancellationToken cancellationToken)
