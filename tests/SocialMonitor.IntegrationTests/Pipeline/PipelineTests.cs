@@ -66,6 +66,25 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
+    public async Task Drain_ItemOverTheQueueLimit_GoesThroughAClaimCheckBlobAndIsEvaluated()
+    {
+        await using var run = await PipelineRun.StartAsync(azurite, Ct);
+        var item = new Core.Items.Item
+        {
+            Id = "104000000000099_10", Platform = "facebook", Account = "cln-hayden-fb",
+            Text = new string('a', 70_000) + " see shop.example.com",
+        };
+
+        await run.Services.GetRequiredService<QueueSender>().SendItemAsync(item, Ct);
+        var queue = await run.Services.GetRequiredService<Core.Storage.StorageClients>().QueueAsync(QueueNames.EvaluateItem, Ct);
+        var message = Assert.Single((await queue.PeekMessagesAsync(cancellationToken: Ct)).Value);
+        await run.Services.GetRequiredService<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, Ct);
+
+        Assert.True(message.Body.ToMemory().Length < 1024, "the message carries the blob's name, not the item");
+        Assert.Single(await run.FindingsAsync(Ct), f => f.ItemId == item.Id && f.Rule == "link-domain.unapproved");
+    }
+
+    [Fact]
     public async Task ScanAsync_Http500OnFeedPage2_CursorStaysAndNextScanReadsEveryItem()
     {
         await using var run = await PipelineRun.StartAsync(azurite, Ct);
