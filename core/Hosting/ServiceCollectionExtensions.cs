@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Api;
+using SocialMonitor.Core.Approvals;
 using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Evaluation;
 using SocialMonitor.Core.Findings;
@@ -60,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<FindingRecorder>();
         services.TryAddSingleton<FindingLifecycle>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<ApprovalStore>();
         services.TryAddSingleton<QueueSender>();
         services.TryAddSingleton<FailedAttemptStore>();
         services.TryAddSingleton<CursorStore>();

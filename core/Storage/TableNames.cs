@@ -8,6 +8,7 @@ public static class TableNames
     public const string Cursors = "Cursors";
     public const string ItemIndex = "ItemIndex";
     public const string FailedAttempts = "FailedAttempts";
+    public const string Approvals = "Approvals";
     public const string Audit = "Audit";
     public const string AuditBySubject = "AuditBySubject";
 }
