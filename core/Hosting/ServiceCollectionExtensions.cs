@@ -51,7 +51,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.TryAddSingleton<StorageClients>();
-        services.TryAddSingleton<ITokenSource, SettingsTokenSource>();
+        services.AddTokenSource();
         services.TryAddSingleton(provider => PolicyLoader.Load(PolicyPath(provider.GetRequiredService<IOptions<PolicyOptions>>().Value.Path)));
         services.AddStarterRules();
         services.AddFacebook();
