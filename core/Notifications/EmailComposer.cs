@@ -23,6 +23,7 @@ public sealed class EmailComposer(IOptions<ApiOptions> api, Policy policy, Busin
 
     private const string Brand = "[SocialMonitor]";
     private const string PossibleDuplicateMark = "[Possible duplicate] ";
+    private const string Content = "<div class=\"sm\" style=\"max-width:600px;margin:0 auto\">";
     private const string Footer = "SocialMonitor only flags: it never deletes or hides anything. Open the finding to acknowledge, resolve or dismiss it.";
 
     public Notification Immediate(Person to, Finding finding, IReadOnlyDictionary<string, string> locationNames)
@@ -74,7 +75,7 @@ public sealed class EmailComposer(IOptions<ApiOptions> api, Policy policy, Busin
         {
             Subject = PossibleDuplicateMark + email.Subject,
             Text = Notice + "\n\n" + email.Text,
-            Html = email.Html.Replace("<div class=\"sm\">", $"<div class=\"sm\"><p style=\"background:#fff3cd;padding:8px\">{Notice}</p>", StringComparison.Ordinal),
+            Html = email.Html.Replace(Content, $"{Content}<p style=\"background:#fff3cd;padding:8px\">{Notice}</p>", StringComparison.Ordinal),
         };
     }
 
@@ -150,7 +151,7 @@ public sealed class EmailComposer(IOptions<ApiOptions> api, Policy policy, Busin
     private static string Page(string content) =>
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>"
         + "<body style=\"margin:0;padding:12px;font-family:-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:16px;line-height:1.45;color:#1a1a1a\">"
-        + "<div class=\"sm\" style=\"max-width:600px;margin:0 auto\">" + content + "</div></body></html>";
+        + Content + content + "</div></body></html>";
 
     private string PublicUrl => api.Value.PublicUrl.TrimEnd('/');
 

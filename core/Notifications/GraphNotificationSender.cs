@@ -41,6 +41,11 @@ public sealed class GraphNotificationSender(GraphServiceClient graph, IOptions<M
         {
             throw Refused(e.ResponseStatusCode, e.Error?.Code, e.Error?.Message, from, e);
         }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0 && e.InnerExceptions[^1] is ApiException last)
+        {
+            // Graph's retry handler gave up (429 or 503 on every try): one error for the outbox to retry later.
+            throw Refused(last.ResponseStatusCode, null, $"still refused after {e.InnerExceptions.Count} tries by Graph's own retry handler", from, e);
+        }
         catch (ApiException e)
         {
             throw Refused(e.ResponseStatusCode, null, e.Message, from, e);
