@@ -44,7 +44,7 @@ public sealed class EmailComposer(IOptions<ApiOptions> api, Policy policy, Busin
         return Compose(EmailKinds.Digest, to, findings, locationNames,
             $"{Brand} Daily digest - {places}: {count}, worst {Worst(findings)}",
             $"Your daily digest: {count} on the {places} accounts since the last one, worst first.",
-            $"The digest comes at {to.DigestHour}:00 ({policy.TimeZone}) on business days; critical and high findings come at once.");
+            $"The digest comes at {to.DigestHour}:00 ({policy.TimeZone}) on business days; {AtOnce(to)}.");
     }
 
     public Notification Escalation(Person to, Finding finding, DateTimeOffset deadline, IReadOnlyList<Person> notified, IReadOnlyDictionary<string, string> locationNames)
@@ -172,6 +172,11 @@ public sealed class EmailComposer(IOptions<ApiOptions> api, Policy policy, Busin
         var places = findings.Select(f => Name(f.Location, names)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return places.Count <= 3 ? string.Join(", ", places) : $"{string.Join(", ", places.Take(3))} and {places.Count - 3} more";
     }
+
+    private static string AtOnce(Person person) =>
+        Severities.All.Where(s => person.Notify.For(s) == NotifyPreferences.Immediate).ToList() is { Count: > 0 } now
+            ? $"{(now.Count == 1 ? now[0] : string.Join(", ", now[..^1]) + " and " + now[^1])} findings come to you at once"
+            : "no finding comes to you at once";
 
     private static string Count(int count) => count == 1 ? "1 finding" : $"{count} findings";
 

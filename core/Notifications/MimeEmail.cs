@@ -26,7 +26,7 @@ public static class MimeEmail
         }
         message.Headers.Add(IdHeader, email.Id);
         message.From.Add(MailboxAddress.Parse(from));
-        message.To.AddRange(email.To.Select(p => new MailboxAddress(p.Name, p.Email)));
+        message.To.AddRange(email.To.Select(p => new MailboxAddress(p.Name == p.Email ? "" : p.Name, p.Email)));
         return message;
     }
 
@@ -42,7 +42,7 @@ public static class MimeEmail
         var message = await MimeMessage.LoadAsync(stream, cancellationToken);
         return new Notification(
             message.Headers[IdHeader] ?? message.MessageId?.Split('@')[0] ?? "",
-            [.. message.To.Mailboxes.Select(m => new Person { Name = m.Name ?? m.Address, Email = m.Address })],
+            [.. message.To.Mailboxes.Select(m => new Person { Name = string.IsNullOrEmpty(m.Name) ? m.Address : m.Name, Email = m.Address })],
             message.Subject ?? "",
             message.TextBody ?? "",
             message.HtmlBody ?? "",
