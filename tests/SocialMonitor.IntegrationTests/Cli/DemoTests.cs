@@ -1,4 +1,5 @@
 using SocialMonitor.Cli.Demo;
+using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Notifications;
 
 namespace SocialMonitor.IntegrationTests.Cli;
@@ -34,8 +35,17 @@ public sealed class DemoTests : IDisposable
             using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(emails[name]));
             parsed.Add(await MimeEmail.ParseAsync(stream, TestContext.Current.CancellationToken));
         }
-        // Every finding reaches someone (the samples' people who never want low findings all have a colleague who does).
-        Assert.All(summary.Findings, f => Assert.Contains(parsed, e => e.Text.Contains(f.Id, StringComparison.Ordinal)));
+        // Every finding reaches everyone who watches it and has not opted out of its severity.
+        var accounts = AccountsFileReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "accounts.json")).File!;
+        foreach (var finding in summary.Findings)
+        {
+            var managers = accounts.Locations.SingleOrDefault(l => l.Id == finding.Location)?.Managers ?? [];
+            var watchers = finding.Family is "capture" or "governance" || managers.Count == 0 ? [accounts.Coordinator] : managers;
+            foreach (var person in watchers.Where(p => p.Notify.For(finding.Severity) != NotifyPreferences.None))
+            {
+                Assert.Contains(parsed, e => e.To.Single().Email == person.Email && e.Text.Contains(finding.Id, StringComparison.Ordinal));
+            }
+        }
         Assert.All(parsed, e => Assert.EndsWith("@example.org", e.To.Single().Email, StringComparison.Ordinal));
     }
 

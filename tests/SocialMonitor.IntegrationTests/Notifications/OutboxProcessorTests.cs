@@ -95,7 +95,7 @@ public sealed class OutboxProcessorTests(AzuriteFixture azurite) : IClassFixture
         await run.RecordAsync("bookmobile", "conduct.threat", "high", Ct);
         await run.DrainAsync(Ct);
 
-        var email = await run.Get<Outbox>().GetAsync(run.Graph.Requests[0].Json["message"]!["internetMessageHeaders"]![0]!["value"]!.GetValue<string>(), Ct);
+        var email = await run.Get<Outbox>().GetAsync(run.Graph.Requests[0].EmailId, Ct);
         Assert.Equal((OutboxStates.Failed, 1), (email!.State, email.Attempts));
         var capture = await CaptureFindingAsync(run, "bookmobile", email.Id);
         Assert.Contains("Mail.Send", capture.Evidence, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class OutboxProcessorTests(AzuriteFixture azurite) : IClassFixture
         await run.DrainAsync(Ct);
 
         var sent = Assert.Single(run.Graph.Requests);
-        var row = (await run.Get<Outbox>().GetAsync(sent.Json["message"]!["internetMessageHeaders"]![0]!["value"]!.GetValue<string>(), Ct))!;
+        var row = (await run.Get<Outbox>().GetAsync(sent.EmailId, Ct))!;
         var archived = await run.Get<Outbox>().ReadArchiveAsync(row, Ct);
         Assert.Equal(archived.Html, sent.Html);
         foreach (var part in new[] { sent.Html, archived.Html, archived.Text })

@@ -104,6 +104,7 @@ internal sealed record GraphRequest(string Path, string User, string Authorizati
     public string Subject => Message["subject"]!.GetValue<string>();
     public string BodyType => Message["body"]!["contentType"]!.GetValue<string>();
     public string Html => Message["body"]!["content"]!.GetValue<string>();
+    public string EmailId => Message["internetMessageHeaders"]!.AsArray().Single(h => h!["name"]!.GetValue<string>() == "X-SocialMonitor-Id")!["value"]!.GetValue<string>();
     public IReadOnlyList<string> To => [.. Message["toRecipients"]!.AsArray().Select(r => r!["emailAddress"]!["address"]!.GetValue<string>())];
 }
 
