@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Hosting;
+using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.Cli.Commands;
@@ -12,7 +13,9 @@ namespace SocialMonitor.Cli.Demo;
 /// <summary>
 /// The demo: its own Azurite (in memory, free ports), a loopback server with the sample CLN pages in the real Facebook
 /// wire format, <c>samples/accounts.json</c> imported, one scan through the real queues and the same core services the
-/// functions use, the queues drained. It runs on a fixed clock and writes its emails afresh, so every run is the same.
+/// functions use, the queues drained; then the next 24 hours of the hourly <c>DigestTimer</c>, each hour on the fixed
+/// clock (each person's digest at their hour, escalations past the SLA). It writes its emails afresh, so every run is
+/// the same: the immediate ones, the digests and any escalation, in <c>./outbox/demo/</c>.
 /// </summary>
 internal sealed class DemoRunner : IAsyncDisposable
 {
@@ -68,17 +71,24 @@ internal sealed class DemoRunner : IAsyncDisposable
     public async Task<DemoSummary> RunAsync(bool verbose, CancellationToken cancellationToken)
     {
         var services = CliHost.CreateServices(Configuration, verbose);
-        services.AddSingleton<TimeProvider>(new FixedTimeProvider(Clock));
+        var clock = new FixedTimeProvider(Clock);
+        services.AddSingleton<TimeProvider>(clock);
         await using var host = await CliHost.StartAsync(services, storage: false, cancellationToken);
 
         var accounts = AccountsFileReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "accounts.json"));
         await host.Get<AccountsImporter>().ImportAsync(accounts, cancellationToken);
         var scanned = await host.Get<ScanScheduler>().QueueAllAsync(cancellationToken);
         await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
+        for (var hour = 1; hour <= 24; hour++)
+        {
+            clock.Now = Clock.AddHours(hour);
+            await host.Get<HourlyMailJob>().RunAsync(cancellationToken);
+            await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
+        }
 
         var findings = await FindingsCommands.ListAllAsync(host.Get<FindingStore>(), host.Get<AccountRegistry>(), null, null, cancellationToken);
         var outbox = Path.GetFullPath(Configuration["Mail:Directory"]!);
-        var emails = Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml").Length : 0;
+        IReadOnlyList<string> emails = Directory.Exists(outbox) ? [.. Directory.GetFiles(outbox, "*.eml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!] : [];
         return new DemoSummary(scanned, await host.Get<ItemIndex>().CountAsync(cancellationToken), _facebook.Requests.Count, findings, emails, outbox);
     }
 

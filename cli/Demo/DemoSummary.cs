@@ -5,8 +5,8 @@ using SocialMonitor.Cli.Commands;
 
 namespace SocialMonitor.Cli.Demo;
 
-/// <summary>What the demo did: accounts scanned, items read, API calls, findings, and the emails it wrote.</summary>
-internal sealed record DemoSummary(int Accounts, int Items, int ApiCalls, IReadOnlyList<Finding> Findings, int Emails, string Outbox)
+/// <summary>What the demo did: accounts scanned, items read, API calls, findings, and the emails it wrote (file names, kind first).</summary>
+internal sealed record DemoSummary(int Accounts, int Items, int ApiCalls, IReadOnlyList<Finding> Findings, IReadOnlyList<string> Emails, string Outbox)
 {
     public string Render()
     {
@@ -17,8 +17,11 @@ internal sealed record DemoSummary(int Accounts, int Items, int ApiCalls, IReadO
             ["items read", Items.ToString(CultureInfo.InvariantCulture)],
             ["Facebook API calls", ApiCalls.ToString(CultureInfo.InvariantCulture)],
             ["findings", Findings.Count.ToString(CultureInfo.InvariantCulture)],
-            ["emails written", Emails.ToString(CultureInfo.InvariantCulture)],
+            ["emails written", Emails.Count.ToString(CultureInfo.InvariantCulture)],
         ]));
+        text.AppendLine(TextTable.Render(["email kind", "emails"],
+            Emails.GroupBy(e => e.Split('-')[0]).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (IReadOnlyList<string>)[g.Key, g.Count().ToString(CultureInfo.InvariantCulture)])));
         text.AppendLine(TextTable.Render(["rule", "findings"],
             Findings.GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (IReadOnlyList<string>)[g.Key, g.Count().ToString(CultureInfo.InvariantCulture)])));

@@ -1,7 +1,9 @@
 namespace SocialMonitor.Cli.Demo;
 
-/// <summary>The demo's clock: always the same instant, so every run gives the same findings and emails.</summary>
+/// <summary>The demo's clock: the same instants on every run, so every run gives the same findings and emails.</summary>
 internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
 {
-    public override DateTimeOffset GetUtcNow() => now;
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
 }

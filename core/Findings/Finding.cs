@@ -26,6 +26,6 @@ public sealed record Finding
     /// <summary>Set once the notify message for this finding is queued; a retry that finds it unset queues it again.</summary>
     public DateTimeOffset? NotifyQueuedAt { get; init; }
 
-    /// <summary>Set once the email about this finding went out.</summary>
+    /// <summary>Set once the finding was routed: its emails queued in the outbox, its digest entries written.</summary>
     public DateTimeOffset? NotifiedAt { get; init; }
 }

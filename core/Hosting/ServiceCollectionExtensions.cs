@@ -69,18 +69,13 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ScanScheduler>();
         services.TryAddSingleton<AccountScanner>();
         services.TryAddSingleton<ItemEvaluator>();
-        services.TryAddSingleton<EmailComposer>();
-        services.TryAddSingleton<Notifier>();
+        services.AddMail();
         services.TryAddSingleton<DeadMessageHandler>();
         services.TryAddSingleton<QueueMessageProcessor>();
         services.TryAddSingleton<QueueDrainer>();
         services.TryAddSingleton<AccountsImporter>();
         services.TryAddSingleton<ApiAuthenticator>();
         services.TryAddSingleton<FindingsApi>();
-        services.TryAddSingleton<INotificationSender>(provider =>
-            string.Equals(provider.GetRequiredService<IOptions<MailOptions>>().Value.Mode, "Files", StringComparison.OrdinalIgnoreCase)
-                ? ActivatorUtilities.CreateInstance<FileNotificationSender>(provider)
-                : throw new InvalidOperationException("Setting Mail__Mode=Graph is not available in this build yet: use Mail__Mode=Files."));
         return services;
     }
 

@@ -11,9 +11,17 @@ public sealed class MailOptions : ISettings
     public string Directory { get; set; } = "outbox";
     public string From { get; set; } = "monitor@example.org";
 
+    /// <summary>
+    /// How long an email may stay in <c>sending</c> before it is taken for a crash and sent again, marked as a possible
+    /// duplicate. Longer than one send can take (Graph's own retries stop within 3 minutes).
+    /// </summary>
+    public int SendingTimeoutMinutes { get; set; } = 15;
+
+    public bool UsesGraph => string.Equals(Mode, "Graph", StringComparison.OrdinalIgnoreCase);
+
     public IEnumerable<string> Validate()
     {
-        foreach (var error in SettingRules.OneOf("Mail__Mode", Mode, "Files", "Graph"))
+        foreach (var error in SettingRules.OneOf("Mail__Mode", Mode, "Files", "Graph").Concat(SettingRules.Positive("Mail__SendingTimeoutMinutes", SendingTimeoutMinutes)))
         {
             yield return error;
         }

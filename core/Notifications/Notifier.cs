@@ -6,49 +6,54 @@ using SocialMonitor.Core.Queues;
 namespace SocialMonitor.Core.Notifications;
 
 /// <summary>
-/// <c>notify</c>: one email per new finding to the managers of its location; capture and governance findings, and
-/// findings of a location without managers, go to the coordinator. A finding already marked notified is not sent
-/// again, so a repeated message sends nothing; a crash between the send and the mark sends once more (same id, so the
-/// file sender replaces the same file): a duplicate is better than a lost alert.
+/// <c>notify</c>: routes a new finding. Each person who watches it gets it at once (an outbox email of its own) or in
+/// their next digest, as their preference for its severity says; an open critical or high finding is also watched
+/// for escalation. Then the finding is marked notified, so a repeated message does nothing. A crash before the mark
+/// repeats the routing, which writes the same rows again (fixed ids): never a second email.
 /// </summary>
 public sealed class Notifier(
     FindingStore findings,
-    AccountRegistry registry,
+    NotificationRouter router,
     EmailComposer composer,
-    INotificationSender sender,
+    Outbox outbox,
+    DigestBacklog digests,
+    Escalations escalations,
     TimeProvider time,
     ILogger<Notifier> logger)
 {
     public async Task NotifyAsync(NotifyMessage message, CancellationToken cancellationToken)
     {
-        var finding = await findings.GetAsync(message.Location, message.FindingId, cancellationToken);
-        if (finding is null)
-        {
-            throw new InvalidOperationException($"Finding {message.FindingId} of location {message.Location} does not exist.");
-        }
+        var finding = await findings.GetAsync(message.Location, message.FindingId, cancellationToken)
+            ?? throw new InvalidOperationException($"Finding {message.FindingId} of location {message.Location} does not exist.");
         if (finding.NotifiedAt is not null)
         {
-            logger.LogInformation("Finding {FindingId} was already notified at {NotifiedAt}: nothing sent", finding.Id, finding.NotifiedAt);
+            logger.LogInformation("Finding {FindingId} was already routed at {NotifiedAt}: nothing to do", finding.Id, finding.NotifiedAt);
             return;
         }
 
-        var location = await registry.GetLocationAsync(finding.Location, cancellationToken);
-        var recipients = await RecipientsAsync(finding, location, cancellationToken);
-        if (recipients.Count == 0)
+        var now = time.GetUtcNow();
+        if (finding.Status == FindingStatuses.Open)
         {
-            throw new InvalidOperationException($"Nobody to notify of finding {finding.Id}: the registry has no coordinator. Import the accounts file.");
+            var routes = await router.RouteAsync(finding, cancellationToken);
+            var names = await router.LocationNamesAsync(cancellationToken);
+            foreach (var route in routes)
+            {
+                if (route.Delivery == NotifyPreferences.Immediate)
+                {
+                    await outbox.EnqueueAsync(EmailKinds.Immediate, composer.Immediate(route.Person, finding, names), [finding], cancellationToken);
+                }
+                else
+                {
+                    await digests.AddAsync(route.Person, finding, now, cancellationToken);
+                }
+            }
+            if (Escalations.NeedsWatch(finding))
+            {
+                await escalations.WatchAsync(finding, cancellationToken);
+            }
+            logger.LogInformation("Routed {Severity} finding {FindingId}: {Immediate} at once, {Digest} to digests",
+                finding.Severity, finding.Id, routes.Count(r => r.Delivery == NotifyPreferences.Immediate), routes.Count(r => r.Delivery == NotifyPreferences.Digest));
         }
-        await sender.SendAsync(composer.Compose(finding, location, recipients), cancellationToken);
-        await findings.UpdateAsync(finding.Location, finding.Id, f => f with { NotifiedAt = time.GetUtcNow() }, cancellationToken);
-        logger.LogInformation("Sent finding {FindingId} to {Count} recipients", finding.Id, recipients.Count);
-    }
-
-    private async Task<IReadOnlyList<Person>> RecipientsAsync(Finding finding, Location? location, CancellationToken cancellationToken)
-    {
-        if (finding.Family is not ("capture" or "governance") && location is { Managers.Count: > 0 })
-        {
-            return location.Managers;
-        }
-        return await registry.GetCoordinatorAsync(cancellationToken) is { } coordinator ? [coordinator] : [];
+        await findings.UpdateAsync(finding.Location, finding.Id, f => f with { NotifiedAt = now }, cancellationToken);
     }
 }

@@ -54,7 +54,7 @@ public sealed class DeadMessageHandler(
             Explanation = detection.Explanation,
             FirstSeen = now,
             LastSeen = now,
-        }, cancellationToken, notify: source != QueueNames.Notify);
+        }, cancellationToken, notify: source is not (QueueNames.Notify or QueueNames.SendEmail));
         logger.LogError("A {Queue} message for {Subject} was set aside after repeated failures: finding {FindingId}", source, subject, finding.Id);
     }
 
@@ -73,6 +73,7 @@ public sealed class DeadMessageHandler(
             {
                 QueueNames.EvaluateItem => $"item {ItemJson.Deserialize<EvaluateItemMessage>(body).Item?.Id ?? "(claim check)"}",
                 QueueNames.Notify => $"finding {ItemJson.Deserialize<NotifyMessage>(body).FindingId}",
+                QueueNames.SendEmail => $"email {ItemJson.Deserialize<Notifications.OutboxMessage>(body).EmailId}",
                 _ => $"account {accountId}",
             };
             var account = accountId is null ? null : await registry.GetAccountAsync(accountId, cancellationToken);

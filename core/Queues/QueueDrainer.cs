@@ -14,7 +14,7 @@ public sealed class QueueDrainer(StorageClients storage, QueueMessageProcessor p
     private static readonly TimeSpan s_lease = TimeSpan.FromMinutes(5);
 
     public static readonly IReadOnlyList<string> AllQueues =
-        [.. QueueNames.All, QueueNames.ScanAccountPoison, QueueNames.EvaluateItemPoison, QueueNames.NotifyPoison];
+        [.. QueueNames.All, QueueNames.ScanAccountPoison, QueueNames.EvaluateItemPoison, QueueNames.NotifyPoison, QueueNames.SendEmailPoison];
 
     /// <summary>Processes <paramref name="queues"/> in order until all are empty; returns the number of messages handled.</summary>
     public async Task<int> DrainAsync(IReadOnlyList<string> queues, CancellationToken cancellationToken)

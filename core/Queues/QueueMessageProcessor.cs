@@ -16,6 +16,7 @@ public sealed class QueueMessageProcessor(
     AccountScanner scanner,
     ItemEvaluator evaluator,
     Notifier notifier,
+    OutboxProcessor outbox,
     DeadMessageHandler deadMessages,
     FailedAttemptStore attempts,
     ILogger<QueueMessageProcessor> logger)
@@ -39,6 +40,7 @@ public sealed class QueueMessageProcessor(
         QueueNames.ScanAccount => scanner.ScanAsync(ItemJson.Deserialize<ScanAccountMessage>(body), cancellationToken),
         QueueNames.EvaluateItem => evaluator.EvaluateAsync(ItemJson.Deserialize<EvaluateItemMessage>(body), cancellationToken),
         QueueNames.Notify => notifier.NotifyAsync(ItemJson.Deserialize<NotifyMessage>(body), cancellationToken),
+        QueueNames.SendEmail => outbox.ProcessAsync(ItemJson.Deserialize<OutboxMessage>(body), cancellationToken),
         _ when queue.EndsWith(QueueNames.PoisonSuffix, StringComparison.Ordinal) => deadMessages.HandleAsync(queue, body, cancellationToken),
         _ => throw new ArgumentException($"No handler for queue '{queue}'.", nameof(queue)),
     };

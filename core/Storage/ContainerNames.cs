@@ -7,4 +7,7 @@ public static class ContainerNames
 
     /// <summary>Bodies of messages that went to a poison queue, kept so that nothing is lost.</summary>
     public const string DeadLetters = "dead-letters";
+
+    /// <summary>Every email as rendered (MIME, text and HTML), archived before it is first sent.</summary>
+    public const string MailArchive = "mail-archive";
 }

@@ -11,4 +11,7 @@ public static class TableNames
     public const string Approvals = "Approvals";
     public const string Audit = "Audit";
     public const string AuditBySubject = "AuditBySubject";
+    public const string Outbox = "Outbox";
+    public const string DigestItems = "DigestItems";
+    public const string EscalationWatch = "EscalationWatch";
 }

@@ -20,6 +20,9 @@ public sealed class FunctionsMetadataTests
         { "NotifyPoison", "queueTrigger", "notify-poison" },
         { "FindingsList", "httpTrigger", "findings" },
         { "FindingsGet", "httpTrigger", "findings/{id}" },
+        { "DigestTimer", "timerTrigger", "%DigestSchedule%" },
+        { "SendEmail", "queueTrigger", "send-email" },
+        { "SendEmailPoison", "queueTrigger", "send-email-poison" },
     };
 
     [Theory]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SocialMonitor.Cli.Demo;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
+using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.IntegrationTests.Support;
@@ -50,6 +51,14 @@ internal sealed class PipelineRun : IAsyncDisposable
         await Services.GetRequiredService<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
     }
 
+    /// <summary>The hourly DigestTimer at <paramref name="at"/>, then the queues: the digests due then are sent.</summary>
+    public async Task HourlyAsync(DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        Time.SetUtcNow(at);
+        await Services.GetRequiredService<HourlyMailJob>().RunAsync(cancellationToken);
+        await Services.GetRequiredService<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Finding>> FindingsAsync(CancellationToken cancellationToken) =>
         (await Services.GetRequiredService<FindingStore>().ListAsync(
             new FindingQuery(["hayden", "bookmobile", DeadMessageHandler.DistrictLocation], null), null, 200, cancellationToken)).Items;
@@ -59,6 +68,18 @@ internal sealed class PipelineRun : IAsyncDisposable
         Directory.Exists(MailDirectory)
             ? Directory.GetFiles(MailDirectory, "*.eml").ToDictionary(f => Path.GetFileName(f), File.GetLastWriteTimeUtc)
             : [];
+
+    /// <summary>Each email written, parsed back from its MIME file.</summary>
+    public async Task<IReadOnlyList<Notification>> ParsedEmailsAsync(CancellationToken cancellationToken)
+    {
+        var emails = new List<Notification>();
+        foreach (var name in Emails().Keys)
+        {
+            await using var file = File.OpenRead(Path.Combine(MailDirectory, name));
+            emails.Add(await MimeEmail.ParseAsync(file, cancellationToken));
+        }
+        return emails;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -13,6 +13,9 @@ namespace SocialMonitor.IntegrationTests.Pipeline;
 
 public sealed class PipelineTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
+    /// <summary>Friday 2026-10-16 08:00 in Los Angeles: the first digest time after the scan (Sam's hour, and the coordinator's).</summary>
+    private static readonly DateTimeOffset s_digestTime = new(2026, 10, 16, 15, 0, 0, TimeSpan.Zero);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -29,10 +32,15 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Single(hayden, f => f.Rule == "conduct.profanity");
         Assert.All(hayden, f => Assert.NotNull(f.NotifiedAt));
         Assert.Equal(PipelineData.ItemCount, await run.Services.GetRequiredService<ItemIndex>().CountAsync(Ct));
-        // One email per new finding: Hayden's three, and the Bookmobile's governance.managers to the coordinator.
-        Assert.Equal(PipelineData.FindingCount + 1, run.Emails().Count);
-        var email = await File.ReadAllTextAsync(Directory.GetFiles(run.MailDirectory, "hayden-*.eml")[0], Ct);
-        Assert.Contains("To: Sam Lee <sam.lee@example.org>", email, StringComparison.Ordinal);
+        Assert.Empty(run.Emails()); // Medium findings wait for the digest.
+
+        await run.HourlyAsync(s_digestTime, Ct);
+
+        // One digest each: Sam with Hayden's three, the coordinator with the Bookmobile's governance.managers.
+        var emails = await run.ParsedEmailsAsync(Ct);
+        Assert.Equal(2, emails.Count);
+        var sam = Assert.Single(emails, e => e.To.Single().Email == "sam.lee@example.org");
+        Assert.All(hayden, f => Assert.Contains(f.Id, sam.Text, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -40,11 +48,13 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         await using var run = await PipelineRun.StartAsync(azurite, Ct);
         await run.ScanAndDrainAsync(Ct);
+        await run.HourlyAsync(s_digestTime, Ct);
         var findings = await run.FindingsAsync(Ct);
         var emails = run.Emails();
 
         run.Time.Advance(TimeSpan.FromMinutes(15));
         await run.ScanAndDrainAsync(Ct);
+        await run.HourlyAsync(run.Time.GetUtcNow(), Ct);
 
         Assert.Equal(findings.Select(f => (f.Id, f.Status, f.FirstSeen, f.NotifiedAt)), (await run.FindingsAsync(Ct)).Select(f => (f.Id, f.Status, f.FirstSeen, f.NotifiedAt)));
         Assert.Equal(emails, run.Emails());
@@ -60,9 +70,10 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         await sender.SendItemAsync(item, Ct);
 
         await run.Services.GetRequiredService<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, Ct);
+        await run.HourlyAsync(s_digestTime, Ct);
 
-        Assert.Single(await run.FindingsAsync(Ct), f => f.ItemId == item.Id);
-        Assert.Single(run.Emails().Keys, name => name.StartsWith("hayden-", StringComparison.Ordinal));
+        var finding = Assert.Single(await run.FindingsAsync(Ct), f => f.ItemId == item.Id);
+        Assert.Single(await run.ParsedEmailsAsync(Ct), e => e.Text.Contains(finding.Id, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -113,6 +124,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         run.Facebook.Fault = request => request.Path.Value!.EndsWith("/comments", StringComparison.Ordinal) && Interlocked.Increment(ref failures) <= 2 ? 500 : null;
 
         await run.ScanAndDrainAsync(Ct);
+        await run.HourlyAsync(s_digestTime, Ct);
         await run.Services.GetRequiredService<FailedAttemptStore>().RecordAsync(
             QueueNames.ScanAccount, "probe", 1, new PlatformException("probe failure"), Ct);
 
@@ -144,10 +156,11 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IClassFixture<Azurit
                 everything.AppendLine(message.Body.ToString());
             }
         }
-        foreach (var email in run.Emails().Keys)
+        foreach (var email in await run.ParsedEmailsAsync(Ct))
         {
-            everything.AppendLine(await File.ReadAllTextAsync(Path.Combine(run.MailDirectory, email), Ct));
+            everything.AppendLine(email.Subject).AppendLine(email.Text).AppendLine(email.Html);
         }
+        Assert.NotEmpty(run.Emails());
 
         Assert.True(failures > 2, "the comment reads should have failed on the way");
         Assert.True(run.Logs.Logs.Count > 10, "the pipeline should have logged");

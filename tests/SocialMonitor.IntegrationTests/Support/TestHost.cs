@@ -11,8 +11,10 @@ internal static class TestHost
 {
     public static readonly DateTimeOffset Start = new(2026, 10, 15, 18, 0, 0, TimeSpan.Zero);
 
+    /// <param name="configure">Replaces services after the app's own (a test's policy, a credential needing no network).</param>
     public static ServiceProvider Create(
-        AzuriteFixture azurite, IDictionary<string, string?>? settings = null, TimeProvider? time = null, ILoggerProvider? logs = null)
+        AzuriteFixture azurite, IDictionary<string, string?>? settings = null, TimeProvider? time = null, ILoggerProvider? logs = null,
+        Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -35,6 +37,7 @@ internal static class TestHost
         });
         services.AddSocialMonitor(configuration);
         services.AddSingleton(time ?? new FakeTimeProvider(Start));
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

@@ -21,6 +21,8 @@ public sealed class SettingsTests
     [InlineData("Tokens:Source", "Vault", "Tokens__Source")]
     [InlineData("Mail:Mode", "Smtp", "Mail__Mode")]
     [InlineData("Mail:From", "not an address", "Mail__From")]
+    [InlineData("Mail:SendingTimeoutMinutes", "0", "Mail__SendingTimeoutMinutes")]
+    [InlineData("Mail:SendingTimeoutMinutes", "soon", "Mail__SendingTimeoutMinutes")]
     [InlineData("Graph:BaseUrl", "ftp://graph", "Graph__BaseUrl")]
     [InlineData("Api:AuthMode", "Basic", "Api__AuthMode")]
     [InlineData("Api:Keys:0:Key", "<a long random key for the coordinator>", "Api__Keys__0__Key")]

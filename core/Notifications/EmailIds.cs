@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SocialMonitor.Core.Notifications;
+
+public static class EmailIds
+{
+    /// <summary>
+    /// The id of an email: its kind and a hash of (recipient, kind, the set of findings). The same email composed
+    /// again, by a repeated message or a retried timer run, has the same id, so it is one outbox row and one send.
+    /// </summary>
+    public static string For(string recipient, string kind, IEnumerable<string> findingIds)
+    {
+        var key = string.Join('\u001f', [recipient.Trim().ToUpperInvariant(), kind, .. findingIds.Order(StringComparer.Ordinal)]);
+        return $"{kind}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24]}";
+    }
+}

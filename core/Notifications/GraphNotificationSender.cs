@@ -1,0 +1,86 @@
+using Azure.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Graph.Users.Item.SendMail;
+using Microsoft.Kiota.Abstractions;
+
+namespace SocialMonitor.Core.Notifications;
+
+/// <summary>
+/// <c>Mail__Mode=Graph</c>: <c>POST {Graph__BaseUrl}/users/{Mail__From}/sendMail</c> with <c>saveToSentItems: true</c>,
+/// so the sending mailbox keeps the record. Graph's JSON message carries one body: the HTML part (Exchange derives a
+/// plain-text alternative for recipients that need one; the archived .eml keeps both of ours). The client's own retry
+/// middleware handles 429 and 503 with <c>Retry-After</c> within one send; nothing here retries again. What is left
+/// is a <see cref="MailDeliveryException"/> for the outbox, which owns retries across sends.
+/// </summary>
+public sealed class GraphNotificationSender(GraphServiceClient graph, IOptions<MailOptions> mail, IOptions<GraphOptions> options) : INotificationSender
+{
+    public string Describe() => $"Microsoft Graph at {options.Value.BaseUrl} as {mail.Value.From}";
+
+    public async Task SendAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        var body = new SendMailPostRequestBody
+        {
+            Message = new Message
+            {
+                Subject = notification.Subject,
+                Body = new ItemBody { ContentType = BodyType.Html, Content = notification.Html },
+                ToRecipients = [.. notification.To.Select(p => new Recipient { EmailAddress = new EmailAddress { Address = p.Email, Name = p.Name } })],
+                InternetMessageHeaders = [new InternetMessageHeader { Name = MimeEmail.IdHeader, Value = notification.Id }],
+            },
+            SaveToSentItems = true,
+        };
+        var from = mail.Value.From;
+        try
+        {
+            await graph.Users[from].SendMail.PostAsync(body, cancellationToken: cancellationToken);
+        }
+        catch (ODataError e)
+        {
+            throw Refused(e.ResponseStatusCode, e.Error?.Code, e.Error?.Message, from, e);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0 && e.InnerExceptions[^1] is ApiException last)
+        {
+            // Graph's retry handler gave up (429 or 503 on every try): one error for the outbox to retry later.
+            throw Refused(last.ResponseStatusCode, null, $"still refused after {e.InnerExceptions.Count} tries by Graph's own retry handler", from, e);
+        }
+        catch (ApiException e)
+        {
+            throw Refused(e.ResponseStatusCode, null, e.Message, from, e);
+        }
+        catch (CredentialUnavailableException e)
+        {
+            throw new MailDeliveryException(
+                $"No credential for Microsoft Graph: {e.Message} In Azure the app's managed identity signs in (set AZURE_CLIENT_ID to its client id).", permanent: true, e);
+        }
+        catch (AuthenticationFailedException e)
+        {
+            throw new MailDeliveryException($"Signing in to Microsoft Graph failed: {e.Message}", permanent: false, e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new MailDeliveryException($"Microsoft Graph at {options.Value.BaseUrl} could not be reached: {e.Message}", permanent: false, e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new MailDeliveryException($"Microsoft Graph at {options.Value.BaseUrl} did not answer in time.", permanent: false, e);
+        }
+    }
+
+    private static MailDeliveryException Refused(int status, string? code, string? message, string from, Exception inner)
+    {
+        var what = $"Microsoft Graph answered {status}{(code is null ? "" : $" {code}")} to sendMail as {from}: {message}";
+        return status switch
+        {
+            401 => new MailDeliveryException(
+                $"{what}. The app's identity was not accepted: check the managed identity (AZURE_CLIENT_ID) and that it may call Graph.", permanent: true, inner),
+            403 => new MailDeliveryException(
+                $"{what}. The identity may not send as {from}: grant Mail.Send for that one mailbox through Exchange Online RBAC for Applications (README).", permanent: true, inner),
+            404 => new MailDeliveryException($"{what}. No mailbox {from}: check Mail__From.", permanent: true, inner),
+            400 or 413 => new MailDeliveryException($"{what}.", permanent: true, inner),
+            _ => new MailDeliveryException($"{what}.", permanent: false, inner),
+        };
+    }
+}

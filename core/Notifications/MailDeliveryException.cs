@@ -1,0 +1,25 @@
+namespace SocialMonitor.Core.Notifications;
+
+/// <summary>
+/// An email could not be sent. <see cref="Permanent"/> failures (refused credential, missing permission, unknown
+/// mailbox, bad request) will not heal by waiting: the outbox gives up at once and raises a capture finding.
+/// </summary>
+public sealed class MailDeliveryException : Exception
+{
+    public MailDeliveryException()
+    {
+    }
+
+    public MailDeliveryException(string message) : base(message)
+    {
+    }
+
+    public MailDeliveryException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+
+    public MailDeliveryException(string message, bool permanent, Exception? innerException = null) : base(message, innerException) =>
+        Permanent = permanent;
+
+    public bool Permanent { get; }
+}

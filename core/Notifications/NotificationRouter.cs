@@ -1,0 +1,55 @@
+using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Findings;
+using SocialMonitor.Core.Queues;
+
+namespace SocialMonitor.Core.Notifications;
+
+/// <summary>
+/// Who hears of a finding: the managers of its account's location; the coordinator for <c>capture</c> and
+/// <c>governance</c> findings and for a location without managers. Each person's <c>notify</c> preference for the
+/// finding's severity says at once, in the digest, or not at all.
+/// </summary>
+public sealed class NotificationRouter(AccountRegistry registry)
+{
+    public async Task<IReadOnlyList<Route>> RouteAsync(Finding finding, CancellationToken cancellationToken) =>
+        [.. (await PeopleAsync(finding, cancellationToken))
+            .Select(p => new Route(p, p.Notify.For(finding.Severity)))
+            .Where(r => r.Delivery is NotifyPreferences.Immediate or NotifyPreferences.Digest)];
+
+    public async Task<IReadOnlyList<Person>> PeopleAsync(Finding finding, CancellationToken cancellationToken)
+    {
+        if (finding.Family is not ("capture" or "governance")
+            && await registry.GetLocationAsync(finding.Location, cancellationToken) is { Managers.Count: > 0 } location)
+        {
+            return location.Managers;
+        }
+        return [await CoordinatorAsync(cancellationToken)];
+    }
+
+    public async Task<Person> CoordinatorAsync(CancellationToken cancellationToken) =>
+        await registry.GetCoordinatorAsync(cancellationToken)
+        ?? throw new InvalidOperationException("The registry has no coordinator, so there is nobody to email: import the accounts file (socialmonitor accounts import).");
+
+    /// <summary>Every person in the registry by email (the coordinator and each manager), with their current preferences.</summary>
+    public async Task<IReadOnlyDictionary<string, Person>> PeopleByEmailAsync(CancellationToken cancellationToken)
+    {
+        var people = new Dictionary<string, Person>(StringComparer.OrdinalIgnoreCase);
+        foreach (var manager in (await registry.ListLocationsAsync(cancellationToken)).SelectMany(l => l.Managers))
+        {
+            people[manager.Email] = manager;
+        }
+        if (await registry.GetCoordinatorAsync(cancellationToken) is { } coordinator)
+        {
+            people[coordinator.Email] = coordinator;
+        }
+        return people;
+    }
+
+    /// <summary>Location names by id, for subjects and headings; findings about the monitor itself sit under "District".</summary>
+    public async Task<IReadOnlyDictionary<string, string>> LocationNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = (await registry.ListLocationsAsync(cancellationToken)).ToDictionary(l => l.Id, l => l.Name, StringComparer.Ordinal);
+        names.TryAdd(DeadMessageHandler.DistrictLocation, "District");
+        return names;
+    }
+}
