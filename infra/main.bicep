@@ -63,6 +63,10 @@ param scanCommentWindowDays int = 30
 @description('Optional. Longest wait, in seconds, that a scan accepts from a platform asking it to slow down (Scan__MaxWaitSeconds).')
 param scanMaxWaitSeconds int = 60
 
+@description('Optional. Minutes an email may stay in "sending" before the outbox sends it again, marked as a possible duplicate (Mail__SendingTimeoutMinutes).')
+@minValue(1)
+param mailSendingTimeoutMinutes int = 15
+
 @allowed([
   'Facebook'
   'Instagram'
@@ -121,6 +125,7 @@ var configContainerName = 'config'
 var appContainerNames = [
   'claim-checks'
   'dead-letters'
+  'mail-archive'
 ]
 // core/Storage/TableNames and core/Queues/QueueNames (with their poison queues); the app would create them on first use.
 var tableNames = [
@@ -133,6 +138,9 @@ var tableNames = [
   'Approvals'
   'Audit'
   'AuditBySubject'
+  'Outbox'
+  'DigestItems'
+  'EscalationWatch'
 ]
 var queueNames = [
   'scan-account'
@@ -141,6 +149,8 @@ var queueNames = [
   'evaluate-item-poison'
   'notify'
   'notify-poison'
+  'send-email'
+  'send-email-poison'
 ]
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -564,6 +574,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     KeyVault__Uri: keyVault.properties.vaultUri
     Mail__Mode: 'Graph'
     Mail__From: mailSender
+    Mail__SendingTimeoutMinutes: string(mailSendingTimeoutMinutes)
     Graph__BaseUrl: graphBaseUrl
     Api__AuthMode: 'AppServiceAuthentication'
     Api__PublicUrl: 'https://${functionApp.properties.defaultHostName}'

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.IntegrationTests.Support;
@@ -13,11 +14,13 @@ public sealed class FindingLifecycleTests(AzuriteFixture azurite) : IClassFixtur
     public async Task ResolveThenReopenBySystem_OpenFinding_ChangesStatusWithAnAuditEntryEach()
     {
         await azurite.ResetAsync(Ct);
-        await using var services = TestHost.Create(azurite);
+        var time = new FakeTimeProvider(TestHost.Start);
+        await using var services = TestHost.Create(azurite, time: time);
         var finding = await StoreAsync(services, FindingStatuses.Open);
         var lifecycle = services.GetRequiredService<FindingLifecycle>();
 
         var resolved = await lifecycle.ResolveBySystemAsync("hayden", finding.Id, "no longer present after edit", Ct);
+        time.Advance(TimeSpan.FromMinutes(1));
         var reopened = await lifecycle.ReopenBySystemAsync("hayden", finding.Id, "the problem came back", Ct);
 
         Assert.Equal((FindingStatuses.Resolved, FindingStatuses.Open), (resolved!.Status, reopened!.Status));

@@ -48,10 +48,10 @@ public sealed class MainTemplateTests(MainTemplateFixture main) : IClassFixture<
     [Fact]
     public void AppSettings_OptionsClassGainsASetting_NamesTheMissingAppSetting()
     {
-        var problems = AppSettingChecks.Check(main.Template, [.. AppSettingNames.SettingsTypes, typeof(MailTimeoutOptions)]).ToList();
+        var problems = AppSettingChecks.Check(main.Template, [.. AppSettingNames.SettingsTypes, typeof(MailRetentionOptions)]).ToList();
 
         var problem = Assert.Single(problems);
-        Assert.StartsWith("App setting Mail__SendingTimeoutMinutes is missing from infra/main.bicep (MailTimeoutOptions.SendingTimeoutMinutes reads it)", problem, StringComparison.Ordinal);
+        Assert.StartsWith("App setting Mail__ArchiveRetentionDays is missing from infra/main.bicep (MailRetentionOptions.ArchiveRetentionDays reads it)", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,11 +70,11 @@ public sealed class MainTemplateTests(MainTemplateFixture main) : IClassFixture<
     }
 
     /// <summary>An options class as a colleague might extend one: a new setting without its app setting in the template.</summary>
-    private sealed class MailTimeoutOptions : ISettings
+    private sealed class MailRetentionOptions : ISettings
     {
         public const string Section = "Mail";
 
-        public int SendingTimeoutMinutes { get; set; } = 5;
+        public int ArchiveRetentionDays { get; set; } = 365;
 
         public IEnumerable<string> Validate() => [];
     }
