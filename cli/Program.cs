@@ -8,4 +8,6 @@ root.Subcommands.Add(WorkCommand.Create());
 root.Subcommands.Add(FindingsCommands.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(ApprovalsCommands.Create());
 return await root.Parse(args).InvokeAsync();

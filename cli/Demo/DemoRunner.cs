@@ -70,6 +70,7 @@ internal sealed class DemoRunner : IAsyncDisposable
         var services = CliHost.CreateServices(Configuration, verbose);
         services.AddSingleton<TimeProvider>(new FixedTimeProvider(Clock));
         await using var host = await CliHost.StartAsync(services, storage: false, cancellationToken);
+        _ = host.Get<Core.Policies.Policy>(); // a bad policy stops the demo here, not in every evaluation
 
         var accounts = AccountsFileReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "accounts.json"));
         await host.Get<AccountsImporter>().ImportAsync(accounts, cancellationToken);
