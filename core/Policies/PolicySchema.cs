@@ -63,6 +63,16 @@ public static partial class PolicySchema
                 problems.Add((JsonPath(segments), reason));
             }
         }
+        // A keyword such as "not" fails without a message: name the deepest failing place that nothing above named.
+        var failing = (result.Details ?? []).Where(d => !d.IsValid).Select(d => d.InstanceLocation.ToString()).Distinct().ToList();
+        foreach (var location in failing.Where(l => !failing.Any(other => other.StartsWith(l + "/", StringComparison.Ordinal))))
+        {
+            var segments = Segments(location);
+            if (!problems.Any(p => p.Field.StartsWith(JsonPath(segments), StringComparison.Ordinal)))
+            {
+                problems.Add((JsonPath(segments), $"is not allowed here (found {Shown(document, segments)}; see policy.schema.json)"));
+            }
+        }
         return [.. problems.Distinct()];
     }
 
