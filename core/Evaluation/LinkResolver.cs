@@ -105,9 +105,9 @@ public sealed partial class LinkResolver(IHttpClientFactory http, LinkAnalyzer a
                 if (allowed.Length == 0)
                 {
                     var first = addresses.FirstOrDefault();
-                    throw new AddressRefusedException(first is null
-                        ? $"{host} has no address"
-                        : $"{host} is {policy.Refusal(first)} ({first})");
+                    throw new AddressRefusedException(first is null ? $"{host} has no address"
+                        : first.ToString() == host ? $"{host} is {policy.Refusal(first)}"
+                        : $"{host} is {policy.Refusal(first)}: {first}");
                 }
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try

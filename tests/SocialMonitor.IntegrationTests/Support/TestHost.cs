@@ -12,7 +12,8 @@ internal static class TestHost
     public static readonly DateTimeOffset Start = new(2026, 10, 15, 18, 0, 0, TimeSpan.Zero);
 
     public static ServiceProvider Create(
-        AzuriteFixture azurite, IDictionary<string, string?>? settings = null, TimeProvider? time = null, ILoggerProvider? logs = null)
+        AzuriteFixture azurite, IDictionary<string, string?>? settings = null, TimeProvider? time = null, ILoggerProvider? logs = null,
+        Action<IServiceCollection>? extra = null)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -35,6 +36,7 @@ internal static class TestHost
         });
         services.AddSocialMonitor(configuration);
         services.AddSingleton(time ?? new FakeTimeProvider(Start));
+        extra?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }
