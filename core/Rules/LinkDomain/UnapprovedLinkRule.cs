@@ -146,6 +146,10 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
                 return true;
             }
         }
+        if (context.Approvals.Count == 0)
+        {
+            return false;
+        }
         var today = context.Today;
         return context.Approvals.Any(a => a.InForce(today) && a.AppliesTo(item.Account, context.Location) && a.Matches(target));
     }
