@@ -15,7 +15,8 @@ namespace SocialMonitor.Core.Evaluation;
 /// <c>evaluate-item</c>: runs the rules over one item and merges each detection into its finding (stable id, detection
 /// fields only); <see cref="FindingRecorder"/> queues a new finding's <c>notify</c> message. Safe to run twice. Before
 /// the rules run it gathers what they may not fetch themselves: the item's location, the link approvals (cached
-/// briefly) and, when <c>Links__Resolve</c> is on, where the item's shortened links lead.
+/// briefly) and, when <c>Links__Resolve</c> is on, where the item's shortened links lead. On a retry they are gathered
+/// again: a shortener that now answers differently gives a different finding id (the evidence key is the target).
 /// </summary>
 public sealed class ItemEvaluator(
     RuleSet rules,

@@ -15,6 +15,7 @@ namespace SocialMonitor.Core.Rules.LinkDomain;
 public sealed record WebAddress
 {
     private static readonly SearchValues<char> _authorityEnd = SearchValues.Create("/\\?#");
+    private static readonly SearchValues<char> _asciiHost = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.");
     private static readonly SearchValues<char> _digits = SearchValues.Create("0123456789");
     private static readonly SearchValues<char> _forbiddenHost = SearchValues.Create(" \t\r\n#%/:<>?@[\\]^|\"`{}");
 
@@ -222,13 +223,21 @@ public sealed record WebAddress
             return null;
         }
         string host;
-        try
+        if (!decoded.AsSpan().ContainsAnyExcept(_asciiHost))
         {
-            host = new IdnMapping().GetAscii(decoded).ToLowerInvariant();
+            // Plain ASCII letters, digits, hyphens and dots: IDNA mapping would only lowercase it.
+            host = decoded.ToLowerInvariant();
         }
-        catch (ArgumentException)
+        else
         {
-            return null;
+            try
+            {
+                host = new IdnMapping().GetAscii(decoded).ToLowerInvariant();
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
         }
         host = host.TrimEnd('.');
         if (host.Length == 0 || host.AsSpan().ContainsAny(_forbiddenHost))
