@@ -60,12 +60,10 @@ public sealed class LinkCorpusTests
         var recall = truePositives / (double)Math.Max(1, truePositives + falseNegatives);
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"link corpus: {lines.Count} items, {truePositives} true positives, {falsePositives} false positives, {falseNegatives} false negatives; precision {precision:F3}, recall {recall:F3}");
-        TestContext.Current.SendDiagnosticMessage(summary);
-        Console.WriteLine(summary);
-        foreach (var mistake in mistakes)
+        foreach (var line in mistakes.Prepend(summary))
         {
-            TestContext.Current.SendDiagnosticMessage(mistake);
-            Console.WriteLine(mistake);
+            TestContext.Current.TestOutputHelper?.WriteLine(line);
+            TestContext.Current.SendDiagnosticMessage(line);
         }
         Assert.True(lines.Count >= 120, $"The corpus must have at least 120 items; it has {lines.Count}.");
         Assert.True(precision >= Threshold && recall >= Threshold, $"{summary}{Environment.NewLine}{string.Join(Environment.NewLine, mistakes)}");
