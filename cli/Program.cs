@@ -9,4 +9,6 @@ root.Subcommands.Add(FindingsCommands.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(NotifyCommands.Create());
+root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(ApprovalsCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Hosting;
+using SocialMonitor.Core.Policies;
 
 namespace SocialMonitor.Cli.Commands;
 
@@ -19,6 +20,10 @@ internal static class CommandRunner
             catch (OptionsValidationException e)
             {
                 await Console.Error.WriteLineAsync($"socialmonitor: bad settings: {string.Join(" ", e.Failures)}");
+            }
+            catch (PolicyException e)
+            {
+                await Console.Error.WriteLineAsync($"socialmonitor: bad policy: {e.Message}");
             }
             catch (AzuriteException e)
             {

@@ -2,7 +2,9 @@ using System.CommandLine;
 using SocialMonitor.Core.Api;
 using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Platforms;
+using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Rules.LinkDomain;
 using SocialMonitor.Core.Scanning;
 
 namespace SocialMonitor.Cli.Commands;
@@ -16,7 +18,8 @@ internal static class WorkCommand
         CommandRunner.SetAction(work, async (parse, ct) =>
         {
             await using var host = await CliHost.StartAsync(CliHost.CreateServices(CliConfiguration.Build(), parse.GetValue(CommandRunner.Verbose)), storage: true, ct);
-            host.Uses<ScanOptions>().Uses<PlatformsOptions>().Uses<TokenOptions>().Uses<MailOptions>().Uses<ApiOptions>();
+            host.Uses<ScanOptions>().Uses<PlatformsOptions>().Uses<TokenOptions>().Uses<MailOptions>().Uses<ApiOptions>().Uses<LinkOptions>();
+            _ = host.Get<Policy>(); // a bad policy stops here, before any message is taken
             var handled = await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, ct);
             await Console.Error.WriteLineAsync($"Processed {handled} queue messages; the queues are empty.");
             return 0;

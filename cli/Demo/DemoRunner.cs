@@ -74,6 +74,7 @@ internal sealed class DemoRunner : IAsyncDisposable
         var clock = new FixedTimeProvider(Clock);
         services.AddSingleton<TimeProvider>(clock);
         await using var host = await CliHost.StartAsync(services, storage: false, cancellationToken);
+        _ = host.Get<Core.Policies.Policy>(); // a bad policy stops the demo here, not in every evaluation
 
         var accounts = AccountsFileReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "accounts.json"));
         await host.Get<AccountsImporter>().ImportAsync(accounts, cancellationToken);

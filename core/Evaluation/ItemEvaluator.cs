@@ -1,21 +1,30 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Approvals;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
+using SocialMonitor.Core.Rules.LinkDomain;
 
 namespace SocialMonitor.Core.Evaluation;
 
 /// <summary>
 /// <c>evaluate-item</c>: runs the rules over one item and merges each detection into its finding (stable id, detection
-/// fields only); <see cref="FindingRecorder"/> queues a new finding's <c>notify</c> message. Safe to run twice.
+/// fields only); <see cref="FindingRecorder"/> queues a new finding's <c>notify</c> message. Safe to run twice. Before
+/// the rules run it gathers what they may not fetch themselves: the item's location, the link approvals (cached
+/// briefly) and, when <c>Links__Resolve</c> is on, where the item's shortened links lead. On a retry they are gathered
+/// again: a shortener that now answers differently gives a different finding id (the evidence key is the target).
 /// </summary>
 public sealed class ItemEvaluator(
     RuleSet rules,
     Policy policy,
     AccountRegistry registry,
+    ApprovalCache approvals,
+    LinkResolver resolver,
+    IOptions<LinkOptions> links,
     FindingRecorder recorder,
     QueueSender queue,
     TimeProvider time,
@@ -31,7 +40,13 @@ public sealed class ItemEvaluator(
         var version = ItemJson.ContentHash(item)[..16];
 
         var result = new List<Finding>();
-        foreach (var detection in rules.Evaluate(item, new RuleContext(now, policy)))
+        var context = new RuleContext(now, policy)
+        {
+            Location = account?.Location,
+            Approvals = await approvals.GetAsync(cancellationToken),
+            ResolvedLinks = links.Value.Resolve ? await resolver.ResolveLinksAsync(item, policy, cancellationToken) : new Dictionary<string, ResolvedLink>(),
+        };
+        foreach (var detection in rules.Evaluate(item, context))
         {
             result.Add(await recorder.RecordAsync(new Finding
             {

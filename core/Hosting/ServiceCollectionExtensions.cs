@@ -16,6 +16,7 @@ using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Platforms.Facebook;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
+using SocialMonitor.Core.Rules.LinkDomain;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.Core.Storage;
 
@@ -52,8 +53,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
         services.TryAddSingleton<StorageClients>();
         services.AddTokenSource();
-        services.TryAddSingleton(provider => PolicyLoader.Load(PolicyPath(provider.GetRequiredService<IOptions<PolicyOptions>>().Value.Path)));
+        services.TryAddSingleton<PolicySource>();
+        services.TryAddSingleton(provider => provider.GetRequiredService<PolicySource>().Load());
+        services.AddHostedService<PolicyStartupCheck>();
         services.AddStarterRules();
+        services.AddLinkDomain(configuration);
         services.AddFacebook();
 
         services.TryAddSingleton<AccountRegistry>();

@@ -49,6 +49,10 @@ public sealed record Policy
     /// <summary>The severity of <paramref name="rule"/>: the policy's override, else <paramref name="fallback"/>.</summary>
     public string SeverityOf(string rule, string fallback) => Severities.TryGetValue(rule, out var severity) ? severity : fallback;
 
+    /// <summary>The district's local date at <paramref name="at"/>, in <see cref="TimeZone"/>.</summary>
+    public DateOnly LocalDate(DateTimeOffset at) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
+
     /// <summary>A list's terms, or none when the policy names no such list.</summary>
     public IReadOnlyList<string> List(string name) => ListContents.TryGetValue(name, out var terms) ? terms : [];
 }

@@ -1,41 +1,50 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using SocialMonitor.Core.Rules;
 
 namespace SocialMonitor.Core.Policies;
 
-/// <summary>Reads and checks <c>policy.json</c> and the term lists it names; any problem is a <see cref="PolicyException"/>.</summary>
+/// <summary>
+/// Reads and checks <c>policy.json</c> and the term lists it names: first against <c>policy.schema.json</c>, then the
+/// checks a schema cannot make (a known time zone, business hours that end after they start). Any problem is a
+/// <see cref="PolicyException"/> naming the file, the field (a JSON path) and the reason.
+/// </summary>
 public static class PolicyLoader
 {
-    private static readonly JsonSerializerOptions s_options = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions _options = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };
 
+    private static readonly JsonDocumentOptions _documentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>The policy file at <paramref name="path"/> and the lists beside it.</summary>
     public static Policy Load(string path)
     {
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new PolicyException(path, "$", $"cannot be read: {e.Message}", e);
-        }
-        var policy = Parse(json, path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        return Load(path, ReadFile(path, path), relative =>
+        {
+            var file = Path.Combine(directory, relative);
+            return File.Exists(file) ? ReadFile(path, file) : null;
+        });
+    }
+
+    /// <summary>
+    /// The policy <paramref name="json"/> read from <paramref name="source"/>, with its lists read through
+    /// <paramref name="readList"/> (a path relative to the policy; null when there is no such file or blob).
+    /// </summary>
+    public static Policy Load(string source, string json, Func<string, string?> readList)
+    {
+        ArgumentNullException.ThrowIfNull(readList);
+        var policy = Parse(json, source);
         var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (name, relative) in policy.Lists)
         {
-            var file = Path.Combine(directory, relative);
-            if (!File.Exists(file))
-            {
-                throw new PolicyException(path, $"$.lists.{name}", $"names {relative}, which does not exist beside the policy file");
-            }
-            lists[name] = ReadList(File.ReadAllLines(file));
+            var text = readList(relative)
+                ?? throw new PolicyException(source, PolicySchema.JsonPath(["lists", name]), $"names {relative}, which does not exist beside the policy file");
+            lists[name] = ReadList(text.Split('\n'));
         }
         return policy with { ListContents = lists };
     }
@@ -43,10 +52,31 @@ public static class PolicyLoader
     /// <summary>Parses and checks the policy document itself (not its lists).</summary>
     public static Policy Parse(string json, string file)
     {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json, documentOptions: _documentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new PolicyException(file, e.Path ?? "$", $"is not valid JSON (line {e.LineNumber + 1}): {e.Message.Split(" Path:")[0]}", e);
+        }
+        if (node is not JsonObject document)
+        {
+            throw new PolicyException(file, "$", "must be a JSON object");
+        }
+        var problems = PolicySchema.Problems(JsonSerializer.SerializeToElement(document));
+        if (problems.Count > 0)
+        {
+            var (field, reason) = problems[0];
+            var more = problems.Count == 1 ? "" : $" (and {string.Join("; ", problems.Skip(1).Select(p => $"{p.Field}: {p.Reason}"))})";
+            throw new PolicyException(file, field, reason + more);
+        }
+        document.Remove("$schema");
         Policy? policy;
         try
         {
-            policy = JsonSerializer.Deserialize<Policy>(json, s_options);
+            policy = document.Deserialize<Policy>(_options);
         }
         catch (JsonException e)
         {
@@ -64,6 +94,19 @@ public static class PolicyLoader
     public static IReadOnlyList<string> ReadList(IEnumerable<string> lines) =>
         [.. lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
 
+    private static string ReadFile(string policy, string file)
+    {
+        try
+        {
+            return File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PolicyException(policy, "$", $"cannot read {file}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>What the schema cannot say.</summary>
     private static void Check(Policy policy, string file)
     {
         try
@@ -74,29 +117,9 @@ public static class PolicyLoader
         {
             throw new PolicyException(file, "$.timeZone", $"'{policy.TimeZone}' is not a known time zone (use an IANA name such as America/Los_Angeles)", e);
         }
-        if (policy.OwnDomains.Count == 0)
-        {
-            throw new PolicyException(file, "$.ownDomains", "must name at least the library's own domain");
-        }
-        foreach (var (rule, severity) in policy.Severities)
-        {
-            if (!Severities.All.Contains(severity))
-            {
-                throw new PolicyException(file, $"$.severities.{rule}", $"'{severity}' is not one of {string.Join(", ", Severities.All)}");
-            }
-        }
-        var days = new[] { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-        if (policy.BusinessHours.Days.FirstOrDefault(d => !days.Contains(d)) is { } day)
-        {
-            throw new PolicyException(file, "$.businessHours.days", $"'{day}' is not one of {string.Join(", ", days)}");
-        }
         if (policy.BusinessHours.End <= policy.BusinessHours.Start)
         {
             throw new PolicyException(file, "$.businessHours.end", "must be later than start");
-        }
-        if (policy.Sla.Critical <= 0 || policy.Sla.High <= 0)
-        {
-            throw new PolicyException(file, "$.sla", "hours must be positive whole numbers");
         }
     }
 }

@@ -7,4 +7,10 @@ namespace SocialMonitor.Core.Rules;
 public sealed record Detection(string Rule, string Severity, string Clause, string Evidence, string EvidenceKey, string Explanation)
 {
     public string Family => Rule.Split('.')[0];
+
+    /// <summary>Where the evidence sits in the item's text (UTF-16 offset), when it came from the text.</summary>
+    public int? Offset { get; init; }
+
+    /// <summary>How long the evidence is in the item's text, when it came from the text.</summary>
+    public int? Length { get; init; }
 }

@@ -7,15 +7,20 @@ namespace SocialMonitor.Core.Rules.LinkDomain;
 /// Finds the links a platform would make clickable in text: URLs with an http or https scheme, <c>www.</c> forms
 /// and bare domains (<c>bit.ly/x</c>) whose last label is a top-level domain on the Public Suffix List. Trailing
 /// punctuation and unbalanced closing brackets and quotes are not part of a link; email addresses, file names
-/// (<c>report.pdf</c>), version numbers, decimals and abbreviations (<c>e.g.</c>) are not links.
+/// (<c>report.pdf</c>), version numbers, decimals and abbreviations (<c>e.g.</c>) are not links, and neither is a
+/// missing space at a sentence end that happens to spell a newer top-level domain (<c>fun.Love</c>, <c>Mr.Rogers</c>).
 /// </summary>
 public sealed class LinkExtractor(PublicSuffixList suffixes)
 {
-    private static readonly SearchValues<char> _trailing = SearchValues.Create(".,;:!?'\"…‘’“”«»");
+    private static readonly SearchValues<char> _trailing = SearchValues.Create(".,;:!?'\"…‘’“”«»。、！？");
     private static readonly SearchValues<char> _afterHost = SearchValues.Create("/?#");
+    private static readonly SearchValues<char> _lowercaseAscii = SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Top-level domains that are also common file extensions: <c>notes.md</c> without a path is a file.</summary>
     private static readonly string[] _fileExtensions = ["md", "py", "sh", "zip", "mov"];
+
+    /// <summary>Top-level domains people write in title case as part of a name (<c>Example.Com</c>); any other title-case one after a lowercase letter is a sentence break.</summary>
+    private static readonly string[] _titleCaseDomains = ["Com", "Net", "Org", "Edu", "Gov", "Info", "Biz", "Us"];
 
     public static LinkExtractor Default { get; } = new(PublicSuffixList.Default);
 
@@ -87,7 +92,7 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
         }
         var candidate = TrimEnd(end < rest.Length && _afterHost.Contains(rest[end]) ? rest : rest[..end]);
         var host = rest[..Math.Min(hostLength, candidate.Length)].TrimEnd('.');
-        if (!IsLinkHost(host) || (candidate.Length <= end && IsFileExtension(host)))
+        if (!IsLinkHost(host) || (candidate.Length <= end && (IsFileExtension(host) || IsSentenceBreak(host))))
         {
             return default;
         }
@@ -125,7 +130,8 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
                 '>' => '<',
                 _ => '\0',
             };
-            if (_trailing.Contains(last) || (open != '\0' && link.Count(last) > link.Count(open)))
+            if (_trailing.Contains(last) || char.IsSurrogate(last) || char.GetUnicodeCategory(last) == System.Globalization.UnicodeCategory.OtherSymbol ||
+                (open != '\0' && link.Count(last) > link.Count(open)))
             {
                 link = link[..^1];
                 continue;
@@ -164,6 +170,25 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
         {
             return false;
         }
+    }
+
+    /// <summary><c>fun.Love</c>: a lowercase letter, a dot, then a title-case word that is not one of the usual domains.</summary>
+    private static bool IsSentenceBreak(ReadOnlySpan<char> host)
+    {
+        var dot = host.LastIndexOf('.');
+        var tld = host[(dot + 1)..];
+        if (tld.Length < 2 || !char.IsUpper(tld[0]) || tld[1..].ContainsAnyExcept(_lowercaseAscii) || !char.IsLower(host[dot - 1]))
+        {
+            return false;
+        }
+        foreach (var common in _titleCaseDomains)
+        {
+            if (tld.SequenceEqual(common))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool IsFileExtension(ReadOnlySpan<char> host)

@@ -77,6 +77,22 @@ public sealed class PublicSuffixList
         return new PublicSuffixList(rules, wildcards, exceptions, topLevelDomains);
     }
 
+    /// <summary>
+    /// Reads a newer list from <paramref name="path"/> (the <c>Links__PublicSuffixList</c> setting); a file that does not
+    /// look like the Public Suffix List (too few rules, no <c>com</c>) is refused rather than used.
+    /// </summary>
+    public static PublicSuffixList Load(string path)
+    {
+        using var reader = new StreamReader(path);
+        var list = Parse(reader);
+        if (list.Count < 1000 || !list.IsTopLevelDomain("com") || !list.IsTopLevelDomain("gov"))
+        {
+            throw new InvalidOperationException(
+                $"Setting Links__PublicSuffixList names {path}, which is not the Public Suffix List ({list.Count} rules; get it from https://publicsuffix.org/list/public_suffix_list.dat).");
+        }
+        return list;
+    }
+
     /// <summary>True when <paramref name="label"/> (any case, ASCII or punycode) is a top-level domain on the list.</summary>
     public bool IsTopLevelDomain(ReadOnlySpan<char> label) => !label.IsEmpty && _topLevelDomains.Contains(label);
 

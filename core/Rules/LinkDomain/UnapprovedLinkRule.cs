@@ -1,22 +1,33 @@
 using System.Globalization;
+using System.Text;
+using SocialMonitor.Core.Approvals;
 using SocialMonitor.Core.Items;
-
 using SocialMonitor.Core.Policies;
 
 namespace SocialMonitor.Core.Rules.LinkDomain;
 
 /// <summary>
-/// <c>link-domain.unapproved</c>: every link in the item's text or links must go to an allowed top-level domain
-/// (.edu, .gov) or to the library's own domain or a subdomain of it. Facebook's link shim is unwrapped, the host is
-/// judged after IDN mapping (user info never counts), and a link in both the text and the links is one detection.
+/// The <c>link-domain</c> family (Linking to external websites 1): every link in an item's text or <c>links</c> must go to
+/// an allowed top-level domain (.edu, .gov), the library's own domain or a subdomain of it, or a destination the
+/// coordinator approved (in force, in scope). Links are read as a browser reads them, wrappers unwrapped, X <c>t.co</c>
+/// links judged by their expanded links and shortened links by what they resolved to before evaluation. One detection
+/// per distinct target, under the most specific id:
+/// <list type="bullet">
+/// <item><c>link-domain.lookalike</c>: the host imitates an allowed or approved name with look-alike characters.</item>
+/// <item><c>link-domain.userinfo</c>: a site name before an <c>@</c> makes the link look like it goes elsewhere.</item>
+/// <item><c>link-domain.shortener</c>: a shortener whose target is unknown (resolution off or failed).</item>
+/// <item><c>link-domain.unapproved</c>: any other destination that is not allowed or approved.</item>
+/// </list>
 /// </summary>
-public sealed class UnapprovedLinkRule(PublicSuffixList suffixes, LinkExtractor extractor) : IRule
+public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
 {
     public const string Id = "link-domain.unapproved";
-    private const int MaxUnwrap = 3;
+    public const string ShortenerId = "link-domain.shortener";
+    public const string LookalikeId = "link-domain.lookalike";
+    public const string UserInfoId = "link-domain.userinfo";
 
     public UnapprovedLinkRule()
-        : this(PublicSuffixList.Default, LinkExtractor.Default)
+        : this(LinkAnalyzer.Default)
     {
     }
 
@@ -26,145 +37,188 @@ public sealed class UnapprovedLinkRule(PublicSuffixList suffixes, LinkExtractor 
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(context);
-        var found = extractor.Extract(item.Text);
-        if (found.Count == 0 && item.Links.Count == 0)
+        var candidates = analyzer.Find(item);
+        if (candidates.Count == 0)
         {
             return [];
         }
-
         var seen = new HashSet<string>(StringComparer.Ordinal);
         List<Detection>? detections = null;
-        foreach (var link in found)
+        foreach (var candidate in candidates)
         {
-            Judge(link.Written, link.Offset);
-        }
-        foreach (var link in item.Links)
-        {
-            Judge(link, null);
+            if (Judge(candidate, item, context, seen) is { } detection)
+            {
+                (detections ??= []).Add(detection);
+            }
         }
         return detections ?? (IEnumerable<Detection>)[];
-
-        void Judge(string written, int? offset)
-        {
-            if (Normalize(written, 0) is not var (key, host) || !seen.Add(key) || IsAllowed(host, context.Policy))
-            {
-                return;
-            }
-            var evidence = offset is { } at
-                ? string.Create(CultureInfo.InvariantCulture, $"{written} at {at} -> {key}")
-                : $"{written} -> {key}";
-            var explanation =
-                $"Links may go only to {Allowed(context.Policy)} unless the coordinator approved the destination; " +
-                $"{suffixes.RegistrableDomain(host) ?? host} is not approved.";
-            (detections ??= []).Add(new Detection(Id, Severities.Medium, Clauses.LinkingToExternalWebsites, evidence, key, explanation));
-        }
     }
 
-    /// <summary>
-    /// The normalised target (scheme https unless http was given, lowercase ASCII host, path and query, no fragment,
-    /// no trailing slash, no user info) and its host; null for what is not a web address.
-    /// </summary>
-    private static (string Key, string Host)? Normalize(string written, int depth)
+    private Detection? Judge(LinkCandidate candidate, Item item, RuleContext context, HashSet<string> seen)
     {
-        var text = written.Trim();
-        if (text.StartsWith("//", StringComparison.Ordinal))
+        var policy = context.Policy;
+        var evidence = new StringBuilder(candidate.Written);
+        if (candidate.Offset is { } offset)
         {
-            text = "https:" + text;
+            evidence.Append(CultureInfo.InvariantCulture, $" at {offset}");
         }
-        else if (!text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) &&
-                 !text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        foreach (var step in candidate.Steps.Count > 0 ? candidate.Steps : [candidate.Address])
         {
-            if (HasOtherScheme(text))
+            evidence.Append(" -> ").Append(step.Key);
+        }
+
+        var target = candidate.Target;
+        string? shortenerProblem = null;
+        if (analyzer.IsShortener(target.Host, policy))
+        {
+            var shortLink = target;
+            if (context.ResolvedLinks.TryGetValue(shortLink.Key, out var resolved) && resolved.Target is { } url && WebAddress.Parse(url) is { } destination)
             {
-                return null;
+                var steps = LinkAnalyzer.Unwrap(destination);
+                target = steps.Count > 0 ? steps[^1] : destination;
+                evidence.Append(" -> resolved ").Append(destination.Key);
+                foreach (var step in steps)
+                {
+                    evidence.Append(" -> ").Append(step.Key);
+                }
+                if (analyzer.IsShortener(target.Host, policy))
+                {
+                    shortenerProblem = $"it resolved only to another shortener ({target.Host})";
+                }
             }
-            text = "https://" + text;
+            else
+            {
+                shortenerProblem = resolved?.Failure is { } failure ? $"resolving it failed ({failure})" : "it was not resolved";
+            }
         }
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Host.Length == 0 || AsciiHost(uri.Host) is not { } host)
+
+        if (!seen.Add(target.Key) || IsAllowed(target, item, context))
         {
             return null;
         }
-        if (depth < MaxUnwrap && host is "l.facebook.com" or "lm.facebook.com" &&
-            uri.AbsolutePath.Equals("/l.php", StringComparison.OrdinalIgnoreCase) &&
-            QueryValue(uri.Query, "u") is { } inner && Normalize(inner, depth + 1) is { } unwrapped)
+        var domain = analyzer.Domain(target);
+        string rule;
+        string explanation;
+        if (shortenerProblem is not null)
         {
-            return unwrapped;
+            rule = ShortenerId;
+            explanation = $"{target.Host} is a link shortener that hides where the link goes and {shortenerProblem}, " +
+                $"so the destination cannot be checked against the linking policy.";
         }
-
-        var scheme = uri.Scheme == Uri.UriSchemeHttp ? Uri.UriSchemeHttp : Uri.UriSchemeHttps;
-        var port = uri.IsDefaultPort ? "" : ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
-        var path = uri.AbsolutePath.TrimEnd('/');
-        return ($"{scheme}://{host}{port}{path}{uri.Query}", host);
+        else if (Imitated(target, context) is { } imitated)
+        {
+            rule = LookalikeId;
+            explanation = $"{target.UnicodeHost()} ({target.Host}) imitates {imitated} with look-alike characters; " +
+                $"it is a different site, and links may go only to {Allowed(policy)} or an approved destination.";
+        }
+        else if (TrickUserInfo(candidate) is { } shown)
+        {
+            rule = UserInfoId;
+            explanation = $"The link shows {shown} before an @ but goes to {domain}, which is not approved; " +
+                $"links may go only to {Allowed(policy)} or an approved destination.";
+        }
+        else
+        {
+            rule = Id;
+            explanation = $"Links may go only to {Allowed(policy)} unless the coordinator approved the destination; " +
+                $"{domain} is not approved{WhyNotApproved(target, item, context)}.";
+        }
+        var severity = policy.SeverityOf(rule, rule is LookalikeId or UserInfoId ? Severities.High : Severities.Medium);
+        return new Detection(rule, severity, Clauses.LinkingToExternalWebsites, evidence.ToString(), target.Key, explanation)
+        {
+            Offset = candidate.Offset,
+            Length = candidate.Offset is null ? null : candidate.Length,
+        };
     }
 
-    /// <summary><c>mailto:</c>, <c>tel:</c> and the like: letters and a colon not followed by a port number.</summary>
-    private static bool HasOtherScheme(string text)
+    private bool IsAllowed(WebAddress target, Item item, RuleContext context)
     {
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || (colon + 1 < text.Length && char.IsAsciiDigit(text[colon + 1])))
+        var policy = context.Policy;
+        if (!target.IsIpAddress)
+        {
+            var tld = target.Host[(target.Host.LastIndexOf('.') + 1)..];
+            if (policy.AllowedTopLevelDomains.Any(t => t.TrimStart('.') == tld) && analyzer.Suffixes.RegistrableDomain(target.Host) is not null)
+            {
+                return true;
+            }
+            if (policy.OwnDomains.Any(own => target.Host == own || target.Host.EndsWith("." + own, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+        if (context.Approvals.Count == 0)
         {
             return false;
         }
-        foreach (var c in text.AsSpan(0, colon))
-        {
-            if (!char.IsAsciiLetter(c))
-            {
-                return false;
-            }
-        }
-        return true;
+        var today = context.Today;
+        return context.Approvals.Any(a => a.InForce(today) && a.AppliesTo(item.Account, context.Location) && a.Matches(target));
     }
 
-    private static string? AsciiHost(string host)
+    /// <summary>The allowed or approved name the host imitates (<c>communitylibrary.net</c>, <c>.gov</c>), or null.</summary>
+    private static string? Imitated(WebAddress target, RuleContext context)
     {
-        host = host.TrimEnd('.');
-        if (!host.AsSpan().ContainsAnyExceptInRange((char)0, (char)127))
-        {
-            return host.ToLowerInvariant();
-        }
-        try
-        {
-            return new IdnMapping().GetAscii(host).ToLowerInvariant();
-        }
-        catch (ArgumentException)
+        if (target.IsIpAddress)
         {
             return null;
         }
-    }
-
-    private static string? QueryValue(string query, string name)
-    {
-        foreach (var range in query.AsSpan().TrimStart('?').Split('&'))
+        var skeleton = Confusables.Skeleton(target.UnicodeHost());
+        var names = context.Policy.OwnDomains.Concat(context.Approvals.Where(a => a.Match == LinkMatches.Domain)
+            .Select(a => WebAddress.Parse(a.Value)?.Host).OfType<string>());
+        foreach (var name in names)
         {
-            var pair = query.AsSpan().TrimStart('?')[range];
-            var equals = pair.IndexOf('=');
-            if (equals > 0 && pair[..equals].Equals(name, StringComparison.Ordinal))
+            var imitated = Confusables.Skeleton(new WebAddress { Scheme = "https", Host = name }.UnicodeHost());
+            var isName = target.Host == name || target.Host.EndsWith("." + name, StringComparison.Ordinal);
+            if (!isName && (skeleton == imitated || skeleton.EndsWith("." + imitated, StringComparison.Ordinal)))
             {
-                return Uri.UnescapeDataString(pair[(equals + 1)..].ToString().Replace('+', ' '));
+                return name;
+            }
+        }
+        var lastLabel = skeleton[(skeleton.LastIndexOf('.') + 1)..];
+        var tld = target.Host[(target.Host.LastIndexOf('.') + 1)..];
+        foreach (var allowed in context.Policy.AllowedTopLevelDomains.Select(t => t.TrimStart('.')))
+        {
+            if (lastLabel == allowed && tld != allowed)
+            {
+                return "." + allowed;
             }
         }
         return null;
     }
 
-    private static bool IsAllowed(string host, Policy policy)
+    /// <summary>A user-info part that reads like a site name (<c>trusted.gov</c> in <c>https://trusted.gov@other.example/</c>).</summary>
+    private static string? TrickUserInfo(LinkCandidate candidate)
     {
-        var tld = host.AsSpan(host.LastIndexOf('.') + 1);
-        foreach (var allowed in policy.AllowedTopLevelDomains)
+        foreach (var address in candidate.Steps.Prepend(candidate.Address))
         {
-            if (tld.Equals(allowed.AsSpan().TrimStart('.'), StringComparison.OrdinalIgnoreCase))
+            var user = address.UserInfo?.Split(':')[0];
+            if (user is not null && user.Contains('.', StringComparison.Ordinal))
             {
-                return true;
+                return user;
             }
         }
-        foreach (var own in policy.OwnDomains)
+        return null;
+    }
+
+    /// <summary>" (its approval x expired on ...)" when an approval matches the target but does not allow it here and now.</summary>
+    private static string WhyNotApproved(WebAddress target, Item item, RuleContext context)
+    {
+        var today = context.Today;
+        foreach (var approval in context.Approvals.Where(a => a.Matches(target)))
         {
-            if (host.EndsWith(own, StringComparison.OrdinalIgnoreCase) &&
-                (host.Length == own.Length || host[host.Length - own.Length - 1] == '.'))
+            if (approval.RevokedAt is { } revoked)
             {
-                return true;
+                return string.Create(CultureInfo.InvariantCulture, $" (approval {approval.Id} was revoked on {revoked:yyyy-MM-dd})");
+            }
+            if (!approval.InForce(today))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $" (approval {approval.Id} expired on {approval.Expires:yyyy-MM-dd})");
+            }
+            if (!approval.AppliesTo(item.Account, context.Location))
+            {
+                return $" (approval {approval.Id} covers only {approval.Scope})";
             }
         }
-        return false;
+        return "";
     }
 
     /// <summary>".edu, .gov or communitylibrary.net".</summary>
