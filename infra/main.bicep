@@ -67,6 +67,9 @@ param scanMaxWaitSeconds int = 60
 @minValue(1)
 param mailSendingTimeoutMinutes int = 15
 
+@description('Optional. Resolve shortened links (bounded HEAD requests to public addresses only) before evaluation; when off they are flagged as hiding their target (Links__Resolve).')
+param resolveShortLinks bool = false
+
 @allowed([
   'Facebook'
   'Instagram'
@@ -575,6 +578,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Mail__Mode: 'Graph'
     Mail__From: mailSender
     Mail__SendingTimeoutMinutes: string(mailSendingTimeoutMinutes)
+    Links__Resolve: string(resolveShortLinks)
+    Links__MaxRedirects: '5'
+    Links__ResolveTimeoutSeconds: '5'
     Graph__BaseUrl: graphBaseUrl
     Api__AuthMode: 'AppServiceAuthentication'
     Api__PublicUrl: 'https://${functionApp.properties.defaultHostName}'

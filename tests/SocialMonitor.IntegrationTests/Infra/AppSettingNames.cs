@@ -26,6 +26,8 @@ internal static class AppSettingNames
         ["Platforms__LinkedIn__BaseUrl"] = "the code's default is the platform's real API",
         ["Platforms__LinkedIn__ApiVersion"] = "the code pins the API version it was written against",
         ["Mail__Directory"] = "only Mail__Mode=Files writes files; Azure sends through Graph",
+        ["Links__Shorteners"] = "optional: the policy's shorteners list is the one to keep up to date (config/policy/policy.json)",
+        ["Links__PublicSuffixList"] = "optional: the embedded Public Suffix List serves until a newer file is uploaded beside the app",
         ["Api__Keys__<n>__Key"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",
         ["Api__Keys__<n>__Role"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",
         ["Api__Keys__<n>__Locations"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",

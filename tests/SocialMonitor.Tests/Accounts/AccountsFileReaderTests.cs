@@ -23,11 +23,11 @@ public sealed class AccountsFileReaderTests
         { Doc(locations: Locations(Location(managers: "[{'name':'Sam Lee','email':'sam.lee@example.org','notify':'immediate'}]"))), "$.locations[0].managers[0].notify", "Must be an object; it is a string." },
         { Doc(accounts: Accounts(Account(token: "12"))), "$.accounts[0].token", "Must be a string naming a secret; it is a number." },
         // unknown and repeated fields
-        { Doc(accounts: Accounts(Account(configure: "'platfromId':'1'"))), "$.accounts[0].platfromId", "Unknown field 'platfromId'; did you mean 'platformId'?" },
-        { Doc(configure: "'notes':'x'"), "$.notes", "Unknown field 'notes'; the fields here are coordinator, locations, accounts." },
+        { Doc(accounts: Accounts(Account(extra: "'platfromId':'1'"))), "$.accounts[0].platfromId", "Unknown field 'platfromId'; did you mean 'platformId'?" },
+        { Doc(extra: "'notes':'x'"), "$.notes", "Unknown field 'notes'; the fields here are coordinator, locations, accounts." },
         { Doc(coordinator: "{'name':'Jordan Avery','Email':'coordinator@example.org','email':'coordinator@example.org'}"), "$.coordinator.Email", "did you mean 'email'?" },
         { Doc(locations: Locations(Location(managers: "[{'name':'Sam Lee','email':'sam.lee@example.org','notify':{'urgent':'immediate'}}]"))), "$.locations[0].managers[0].notify.urgent", "Unknown field 'urgent'" },
-        { Doc(accounts: Accounts(Account(configure: "'handle':'A','handle':'B'"))), "$.accounts[0].handle", "appears more than once" },
+        { Doc(accounts: Accounts(Account(extra: "'handle':'A','handle':'B'"))), "$.accounts[0].handle", "appears more than once" },
         // missing required fields
         { Doc(coordinator: "{'name':'Jordan Avery'}"), "$.coordinator.email", "Required field 'email' is missing." },
         { Doc(coordinator: null), "$.coordinator", "Required field 'coordinator' is missing." },
@@ -65,10 +65,10 @@ public sealed class AccountsFileReaderTests
         { Doc(locations: Locations(Location(managers: "[{'name':'Sam Lee','email':'sam.lee@example.org','digestHour':24}]"))), "$.locations[0].managers[0].digestHour", "from 0 to 23 (the local hour of the digest); it is 24." },
         { Doc(locations: Locations(Location(managers: "[{'name':'Sam Lee','email':'sam.lee@example.org','digestHour':-1}]"))), "$.locations[0].managers[0].digestHour", "it is -1." },
         { Doc(locations: Locations(Location(managers: "[{'name':'Sam Lee','email':'sam.lee@example.org','digestHour':7.5}]"))), "$.locations[0].managers[0].digestHour", "it is 7.5." },
-        { Doc(accounts: Accounts(Account(configure: "'approvedOn':'2026-13-01'"))), "$.accounts[0].approvedOn", "Must be a date written yyyy-MM-dd; it is '2026-13-01'." },
-        { Doc(accounts: Accounts(Account(configure: "'approvedOn':'01/05/2026'"))), "$.accounts[0].approvedOn", "yyyy-MM-dd" },
-        { Doc(accounts: Accounts(Account(configure: "'approvedBy':'Jordan Avery'"))), "$.accounts[0].approvedBy", "Must be an email address" },
-        { Doc(accounts: Accounts(Account(configure: "'handle':' '"))), "$.accounts[0].handle", "Must not be empty." },
+        { Doc(accounts: Accounts(Account(extra: "'approvedOn':'2026-13-01'"))), "$.accounts[0].approvedOn", "Must be a date written yyyy-MM-dd; it is '2026-13-01'." },
+        { Doc(accounts: Accounts(Account(extra: "'approvedOn':'01/05/2026'"))), "$.accounts[0].approvedOn", "yyyy-MM-dd" },
+        { Doc(accounts: Accounts(Account(extra: "'approvedBy':'Jordan Avery'"))), "$.accounts[0].approvedBy", "Must be an email address" },
+        { Doc(accounts: Accounts(Account(extra: "'handle':' '"))), "$.accounts[0].handle", "Must not be empty." },
         { Doc(accounts: Accounts(Account(token: "'cln hayden token'"))), "$.accounts[0].token", "Must name a secret (value not shown)" },
         { Doc(accounts: Accounts(Account(token: "'-token'"))), "$.accounts[0].token", "Must name a secret (value not shown)" },
         { Doc(accounts: Accounts(Account(token: "'EAAGm0PX4ZCpsBAKZCZB'"))), "$.accounts[0].token", "must name a secret and never hold one" },
@@ -214,7 +214,7 @@ public sealed class AccountsFileReaderTests
     {
         var json = Doc(
             coordinator: "{'name':'Jordan Avery','email':'coordinator@example.org','objectId':'6f1c2a4e-3b5d-4c7e-9a8b-0d1e2f3a4b5c'}",
-            accounts: Accounts(Account(configure: "'handle':'CLNHayden','approvedBy':'coordinator@example.org','approvedOn':'2026-01-05'")));
+            accounts: Accounts(Account(extra: "'handle':'CLNHayden','approvedBy':'coordinator@example.org','approvedOn':'2026-01-05'")));
 
         var result = AccountsFileReader.Read(json);
 
