@@ -17,6 +17,8 @@ public sealed class ItemEvaluator(
     Policy policy,
     AccountRegistry registry,
     FindingRecorder recorder,
+    FindingItems items,
+    FindingLifecycle lifecycle,
     QueueSender queue,
     TimeProvider time,
     ILogger<ItemEvaluator> logger)
@@ -30,8 +32,13 @@ public sealed class ItemEvaluator(
         var now = time.GetUtcNow();
         var version = ItemJson.ContentHash(item)[..16];
 
+        var detections = rules.Evaluate(item, new RuleContext(now, policy));
+        if (detections.Count > 0)
+        {
+            await items.SaveAsync(item, version, cancellationToken); // Before its findings, so the API can show them with it.
+        }
         var result = new List<Finding>();
-        foreach (var detection in rules.Evaluate(item, new RuleContext(now, policy)))
+        foreach (var detection in detections)
         {
             result.Add(await recorder.RecordAsync(new Finding
             {
@@ -51,6 +58,8 @@ public sealed class ItemEvaluator(
                 LastSeen = now,
             }, cancellationToken));
         }
+        // An edit that removed a problem resolves its finding; run again, it finds nothing more to change.
+        await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version, [.. result.Select(f => f.Id)], cancellationToken);
         logger.LogInformation("Evaluated {Platform} item {ItemId}: {Count} findings", item.Platform, item.Id, result.Count);
         return result;
     }

@@ -7,4 +7,7 @@ public static class ContainerNames
 
     /// <summary>Bodies of messages that went to a poison queue, kept so that nothing is lost.</summary>
     public const string DeadLetters = "dead-letters";
+
+    /// <summary>Each item version that raised a finding, as the rules saw it: shown with the finding by the API.</summary>
+    public const string FindingItems = "finding-items";
 }

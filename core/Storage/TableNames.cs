@@ -5,10 +5,14 @@ public static class TableNames
     public const string Registry = "Registry";
     public const string Findings = "Findings";
     public const string FindingsByTime = "FindingsByTime";
+    public const string FindingsByItem = "FindingsByItem";
     public const string Cursors = "Cursors";
     public const string ItemIndex = "ItemIndex";
     public const string FailedAttempts = "FailedAttempts";
     public const string Approvals = "Approvals";
     public const string Audit = "Audit";
     public const string AuditBySubject = "AuditBySubject";
+
+    /// <summary>Each account's last token check (PartitionKey account, RowKey <c>token</c>): its expiry, read by the health endpoint.</summary>
+    public const string TokenChecks = "TokenChecks";
 }
