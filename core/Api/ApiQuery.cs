@@ -16,6 +16,9 @@ public sealed partial class ApiQuery
     public const int MaxValues = 20;
     public const int MaxValueLength = 200;
 
+    /// <summary>A token holds a position per location read, so it grows with the district: room for a hundred locations.</summary>
+    public const int MaxTokenLength = 16 * 1024;
+
     private readonly IQueryCollection _query;
 
     public ApiQuery(HttpRequest request, params string[] known)
@@ -30,7 +33,7 @@ public sealed partial class ApiQuery
     }
 
     /// <summary>The value, or null when absent; given twice it is a 400.</summary>
-    public string? Value(string name)
+    public string? Value(string name, int maxLength = MaxValueLength)
     {
         var values = _query[name];
         if (values.Count > 1)
@@ -38,9 +41,9 @@ public sealed partial class ApiQuery
             throw ApiProblemException.BadParameter(name, "is given more than once");
         }
         var value = values.Count == 1 ? values[0] : null;
-        if (value?.Length > MaxValueLength || value?.Any(char.IsControl) == true)
+        if (value?.Length > maxLength || value?.Any(char.IsControl) == true)
         {
-            throw ApiProblemException.BadParameter(name, $"must be at most {MaxValueLength} printable characters");
+            throw ApiProblemException.BadParameter(name, $"must be at most {maxLength} printable characters");
         }
         return string.IsNullOrEmpty(value) ? null : value;
     }
@@ -96,7 +99,7 @@ public sealed partial class ApiQuery
             : throw ApiProblemException.BadParameter("pageSize", $"must be a whole number from 1 to {MaxPageSize}");
     }
 
-    public string? ContinuationToken() => Value("continuationToken");
+    public string? ContinuationToken() => Value("continuationToken", MaxTokenLength);
 
     /// <summary>A from/to pair, checked to be in order.</summary>
     public (DateTimeOffset? From, DateTimeOffset? To) Range()
