@@ -14,6 +14,8 @@ public sealed class AuditLog(StorageClients storage, TimeProvider time)
 {
     public const string AllPartition = "audit";
 
+    private long _lastTicks;
+
     public async Task<AuditEntry> AppendAsync(
         string actor, string subject, string subjectId, string? location, string action, string? before, string? after, string why, CancellationToken cancellationToken)
     {
@@ -22,11 +24,22 @@ public sealed class AuditLog(StorageClients storage, TimeProvider time)
         return entry;
     }
 
-    /// <summary>An entry with its id and time, not yet written: a change can carry it and <see cref="EnsureAsync"/> write it later.</summary>
+    /// <summary>
+    /// An entry with its id and time, not yet written: a change can carry it and <see cref="EnsureAsync"/> write it later.
+    /// Ids sort newest first; two entries made in the same tick by this process still sort in the order they were made.
+    /// </summary>
     public AuditEntry NewEntry(string actor, string subject, string subjectId, string? location, string action, string? before, string? after, string why)
     {
         var at = time.GetUtcNow();
-        return new AuditEntry($"{TimeKeys.Inverted(at)}_{Guid.NewGuid():N}", at, actor, subject, subjectId, location, action, before, after, why);
+        long ticks, last;
+        do
+        {
+            last = Interlocked.Read(ref _lastTicks);
+            ticks = Math.Max(at.UtcTicks, last + 1);
+        }
+        while (Interlocked.CompareExchange(ref _lastTicks, ticks, last) != last);
+        var key = TimeKeys.Inverted(new DateTimeOffset(ticks, TimeSpan.Zero));
+        return new AuditEntry($"{key}_{Guid.NewGuid():N}", at, actor, subject, subjectId, location, action, before, after, why);
     }
 
     /// <summary>Writes the entry to both tables; a row already there (the same entry written before) is kept as it is.</summary>
