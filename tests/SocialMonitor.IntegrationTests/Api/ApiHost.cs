@@ -41,18 +41,7 @@ internal sealed class ApiHost : IAsyncDisposable
         AzuriteFixture azurite, string host, CancellationToken cancellationToken, IDictionary<string, string?>? settings = null)
     {
         await azurite.ResetAsync(cancellationToken);
-        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Api:Keys:0:Key"] = CoordinatorKey,
-            ["Api:Keys:0:Role"] = "Coordinator",
-            ["Api:Keys:1:Key"] = HaydenKey,
-            ["Api:Keys:1:Role"] = "Manager",
-            ["Api:Keys:1:Locations"] = "hayden",
-            ["Api:Keys:2:Key"] = RathdrumKey,
-            ["Api:Keys:2:Role"] = "Manager",
-            ["Api:Keys:2:Locations"] = "rathdrum",
-        };
+        var values = Settings(azurite.ConnectionString);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -66,9 +55,28 @@ internal sealed class ApiHost : IAsyncDisposable
         var app = host == Serve
             ? ApiServer.Build(configuration, Loopback, verbose: false, s => s.AddSingleton<TimeProvider>(time))
             : FunctionsServer.Build(configuration, Loopback, s => s.AddSingleton<TimeProvider>(time));
+        return new ApiHost(app, await ListenAsync(app, cancellationToken), services, time);
+    }
+
+    /// <summary>The storage and the three keys: the coordinator's, Hayden's manager's and Rathdrum's.</summary>
+    public static Dictionary<string, string?> Settings(string connectionString) => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["AzureWebJobsStorage"] = connectionString,
+        ["Api:Keys:0:Key"] = CoordinatorKey,
+        ["Api:Keys:0:Role"] = "Coordinator",
+        ["Api:Keys:1:Key"] = HaydenKey,
+        ["Api:Keys:1:Role"] = "Manager",
+        ["Api:Keys:1:Locations"] = "hayden",
+        ["Api:Keys:2:Key"] = RathdrumKey,
+        ["Api:Keys:2:Role"] = "Manager",
+        ["Api:Keys:2:Locations"] = "rathdrum",
+    };
+
+    /// <summary>Starts the app and returns the address it listens on.</summary>
+    public static async Task<string> ListenAsync(WebApplication app, CancellationToken cancellationToken)
+    {
         await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ApiHost(app, address.TrimEnd('/'), services, time);
+        return app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
     }
 
     /// <summary>A client that calls with <paramref name="key"/> (none: anonymous).</summary>
