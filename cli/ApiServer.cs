@@ -23,7 +23,16 @@ internal static class ApiServer
 
         var app = builder.Build();
         app.MapGet("/api/findings", (HttpContext context, FindingsApi api, CancellationToken ct) => api.ListAsync(context, ct));
+        app.MapGet("/api/findings/summary", (HttpContext context, FindingsApi api, CancellationToken ct) => api.SummaryAsync(context, ct));
         app.MapGet("/api/findings/{id}", (HttpContext context, string id, FindingsApi api, CancellationToken ct) => api.GetAsync(context, id, ct));
+        app.MapPost("/api/findings/{id}/disposition", (HttpContext context, string id, FindingsApi api, CancellationToken ct) => api.DispositionAsync(context, id, ct));
+        app.MapGet("/api/audit", (HttpContext context, AuditApi api, CancellationToken ct) => api.ListAsync(context, ct));
+        app.MapGet("/api/accounts", (HttpContext context, AccountsApi api, CancellationToken ct) => api.ListAsync(context, ct));
+        app.MapGet("/api/health", (HttpContext context, HealthApi api, CancellationToken ct) => api.GetAsync(context, ct));
+        app.MapGet("/api/approvals/links", (HttpContext context, ApprovalsApi api, CancellationToken ct) => api.ListAsync(context, ct));
+        app.MapPost("/api/approvals/links", (HttpContext context, ApprovalsApi api, CancellationToken ct) => api.AddAsync(context, ct));
+        app.MapDelete("/api/approvals/links/{id}", (HttpContext context, string id, ApprovalsApi api, CancellationToken ct) => api.RevokeAsync(context, id, ct));
+        app.MapGet("/api/openapi.json", (HttpContext context, OpenApiDocument document, CancellationToken ct) => document.GetAsync(context, ct));
         return app;
     }
 }

@@ -16,11 +16,27 @@ public sealed class FindingsApiFunctions(FindingsApi api)
         return new EmptyResult();
     }
 
+    [Function("FindingsSummary")]
+    public async Task<IActionResult> Summary(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "findings/summary")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        await api.SummaryAsync(request.HttpContext, cancellationToken);
+        return new EmptyResult();
+    }
+
     [Function("FindingsGet")]
     public async Task<IActionResult> Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "findings/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         await api.GetAsync(request.HttpContext, id, cancellationToken);
+        return new EmptyResult();
+    }
+
+    [Function("FindingsDisposition")]
+    public async Task<IActionResult> Disposition(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "findings/{id}/disposition")] HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        await api.DispositionAsync(request.HttpContext, id, cancellationToken);
         return new EmptyResult();
     }
 }

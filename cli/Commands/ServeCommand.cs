@@ -9,7 +9,7 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var serve = new Command("serve", $"Serve the HTTP API (GET /api/findings) on {ApiServer.DefaultUrl} until Ctrl+C, as the Functions host would.");
+        var serve = new Command("serve", $"Serve the HTTP API (every /api endpoint; /api/openapi.json describes them) on {ApiServer.DefaultUrl} until Ctrl+C, as the Functions host would.");
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => ApiServer.DefaultUrl };
         serve.Options.Add(urls);
         CommandRunner.SetAction(serve, async (parse, ct) =>

@@ -17,7 +17,10 @@ public sealed class AccountRegistry(StorageClients storage)
     private const string AccountPartition = "account";
 
     /// <summary>Writes a validated file; returns how many rows were written and how many were already the same.</summary>
-    public async Task<RegistryImportResult> ImportAsync(AccountsFile file, CancellationToken cancellationToken)
+    public Task<RegistryImportResult> ImportAsync(AccountsFile file, CancellationToken cancellationToken) => ImportAsync(file, null, cancellationToken);
+
+    /// <summary>As <see cref="ImportAsync(AccountsFile, CancellationToken)"/>, telling <paramref name="beforeWrite"/> of each row it is about to change.</summary>
+    public async Task<RegistryImportResult> ImportAsync(AccountsFile file, Func<RegistryChange, Task>? beforeWrite, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Registry, cancellationToken);
         var rows = new List<TableEntity> { Row(CoordinatorPartition, CoordinatorPartition, ("Person", ItemJson.Serialize(file.Coordinator))) };
@@ -39,6 +42,10 @@ public sealed class AccountRegistry(StorageClients storage)
             {
                 unchanged++;
                 continue;
+            }
+            if (beforeWrite is not null)
+            {
+                await beforeWrite(Change(existing.HasValue ? existing.Value : null, row));
             }
             await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
             written++;
@@ -101,6 +108,24 @@ public sealed class AccountRegistry(StorageClients storage)
             row["Account"] = ItemJson.Serialize(fromFile with { ApprovedBy = recorded.ApprovedBy, ApprovedOn = recorded.ApprovedOn });
             row["ApprovedVia"] = "api";
         }
+    }
+
+    private static RegistryChange Change(TableEntity? existing, TableEntity row)
+    {
+        string Content(TableEntity e) => row.PartitionKey switch
+        {
+            AccountPartition => e.GetString("Account"),
+            LocationPartition => ItemJson.Serialize(new { Name = e.GetString("Name"), Managers = ItemJson.Deserialize<List<Person>>(e.GetString("Managers")) }),
+            _ => e.GetString("Person"),
+        };
+        var location = row.PartitionKey switch
+        {
+            AccountPartition => ItemJson.Deserialize<Account>(row.GetString("Account")).Location,
+            LocationPartition => row.RowKey,
+            _ => null,
+        };
+        var id = row.PartitionKey == AccountPartition ? ItemJson.Deserialize<Account>(row.GetString("Account")).Id : row.RowKey;
+        return new RegistryChange(row.PartitionKey, id, location, existing is null ? null : Content(existing), Content(row));
     }
 
     private static bool SameContent(TableEntity existing, TableEntity row) =>

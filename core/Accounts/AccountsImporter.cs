@@ -1,3 +1,4 @@
+using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Rules;
 
@@ -8,17 +9,21 @@ namespace SocialMonitor.Core.Accounts;
 /// registry, and raises <c>governance.managers</c> for a location with no manager or more than three. Safe to run
 /// again: unchanged rows are not rewritten and the same finding merges.
 /// </summary>
-public sealed class AccountsImporter(AccountRegistry registry, FindingRecorder recorder, TimeProvider time)
+public sealed class AccountsImporter(AccountRegistry registry, FindingRecorder recorder, AuditLog audit, TimeProvider time)
 {
     public const string ManagersRule = "governance.managers";
+    public const string ImportActor = "accounts import";
 
-    public async Task<AccountsImportOutcome> ImportAsync(AccountsFileReadResult read, CancellationToken cancellationToken)
+    /// <param name="actor">Who imports, for the audit log: one entry per changed account, location or coordinator,
+    /// written before the change (a rerun after a crash writes the change and a second entry).</param>
+    public async Task<AccountsImportOutcome> ImportAsync(AccountsFileReadResult read, CancellationToken cancellationToken, string actor = ImportActor)
     {
         if (read.File is not { } file)
         {
             return new AccountsImportOutcome(read.Problems, null, []);
         }
-        var result = await registry.ImportAsync(file, cancellationToken);
+        var result = await registry.ImportAsync(file, change => audit.AppendAsync(actor, change.Subject, change.Id, change.Location,
+            change.Before is null ? "created" : "updated", change.Before, change.After, "imported from the accounts file", cancellationToken), cancellationToken);
         var raised = new List<Finding>();
         var now = time.GetUtcNow();
         foreach (var location in file.Locations.Where(l => l.Managers.Count is 0 or > 3))

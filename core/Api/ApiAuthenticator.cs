@@ -2,39 +2,75 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using SocialMonitor.Core.Accounts;
 
 namespace SocialMonitor.Core.Api;
 
 /// <summary>
-/// Identifies callers. <c>ApiKeys</c>: the <c>X-Api-Key</c> header against <c>Api__Keys__&lt;n&gt;__Key</c>, compared in
-/// constant time; any <c>X-MS-CLIENT-PRINCIPAL</c> header is ignored in this mode.
+/// Identifies callers (<c>Api__AuthMode</c>). <c>ApiKeys</c>: the <c>X-Api-Key</c> header against
+/// <c>Api__Keys__&lt;n&gt;__Key</c>, compared in constant time; any <c>X-MS-CLIENT-PRINCIPAL</c> header is ignored.
+/// <c>AppServiceAuthentication</c>: the principal App Service puts in <c>X-MS-CLIENT-PRINCIPAL</c>, with the Entra ID app
+/// role <c>Coordinator</c> (every location) or <c>Manager</c> (the locations whose managers in the registry have the
+/// caller's email or object id); API keys are not accepted in that mode.
 /// </summary>
-public sealed class ApiAuthenticator(IOptions<ApiOptions> options)
+public sealed class ApiAuthenticator(IOptions<ApiOptions> options, AccountRegistry registry)
 {
     public const string KeyHeader = "X-Api-Key";
+    public const string AppServiceAuthentication = "AppServiceAuthentication";
 
-    public ApiCaller? Authenticate(HttpRequest request)
+    /// <summary>The caller, or null for an anonymous one; a signed-in caller with no role or no location is a 403.</summary>
+    public async Task<ApiCaller?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        if (!string.Equals(settings.AuthMode, "ApiKeys", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(options.Value.AuthMode, AppServiceAuthentication, StringComparison.OrdinalIgnoreCase))
         {
-            return null; // App Service Authentication comes with the API issue; until then no caller is trusted.
+            return ClientPrincipal.Parse(request.Headers[ClientPrincipal.Header]) is { } principal
+                ? await FromPrincipalAsync(principal, cancellationToken)
+                : null;
         }
-        var presented = request.Headers[KeyHeader].ToString();
+        return FromKey(request.Headers[KeyHeader].ToString());
+    }
+
+    private ApiCaller? FromKey(string presented)
+    {
         if (presented.Length == 0)
         {
             return null;
         }
         var presentedBytes = Encoding.UTF8.GetBytes(presented);
-        for (var i = 0; i < settings.Keys.Count; i++)
+        var keys = options.Value.Keys;
+        for (var i = 0; i < keys.Count; i++)
         {
-            var key = settings.Keys[i];
-            if (CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(key.Key)))
+            if (CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(keys[i].Key)))
             {
-                var coordinator = string.Equals(key.Role, Roles.Coordinator, StringComparison.OrdinalIgnoreCase);
-                return new ApiCaller($"api key {i}", coordinator ? Roles.Coordinator : Roles.Manager, coordinator ? null : key.LocationIds);
+                var coordinator = string.Equals(keys[i].Role, Roles.Coordinator, StringComparison.OrdinalIgnoreCase);
+                return new ApiCaller($"api key {i}", coordinator ? Roles.Coordinator : Roles.Manager, coordinator ? null : keys[i].LocationIds);
             }
         }
         return null;
     }
+
+    private async Task<ApiCaller> FromPrincipalAsync(ClientPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (principal.Roles.Contains(Roles.Coordinator, StringComparer.OrdinalIgnoreCase))
+        {
+            return new ApiCaller(principal.Name, Roles.Coordinator, null);
+        }
+        if (!principal.Roles.Contains(Roles.Manager, StringComparer.OrdinalIgnoreCase))
+        {
+            throw ApiProblemException.Forbidden($"{principal.Name} has neither the {Roles.Coordinator} nor the {Roles.Manager} app role: ask the IT person to assign one.");
+        }
+        var locations = (await registry.ListLocationsAsync(cancellationToken))
+            .Where(l => l.Managers.Any(m => Same(m.Email, principal.Email) || Same(m.ObjectId, principal.ObjectId)))
+            .Select(l => l.Id)
+            .ToList();
+        if (locations.Count == 0)
+        {
+            throw ApiProblemException.Forbidden($"{principal.Name} has the {Roles.Manager} app role but manages no location in the registry (matched by email or object id): " +
+                "add them to the accounts file and import it.");
+        }
+        return new ApiCaller(principal.Name, Roles.Manager, locations);
+    }
+
+    private static bool Same(string? registered, string? presented) =>
+        registered is { Length: > 0 } && presented is { Length: > 0 } && string.Equals(registered, presented, StringComparison.OrdinalIgnoreCase);
 }

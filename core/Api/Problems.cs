@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace SocialMonitor.Core.Api;
 
-/// <summary>RFC 9457 problem details, each with a stable <c>type</c>.</summary>
+/// <summary>RFC 9457 problem details, each with a stable <c>type</c> (<see cref="ProblemTypes"/>).</summary>
 public static class Problems
 {
     public const string TypeBase = "urn:socialmonitor:problem:";
@@ -15,7 +15,10 @@ public static class Problems
             Items.ItemJson.Options, "application/problem+json", cancellationToken);
     }
 
+    public static Task WriteAsync(HttpContext context, ApiProblemException problem, CancellationToken cancellationToken) =>
+        WriteAsync(context, problem.Status, problem.Type, problem.Title, problem.Message, cancellationToken);
+
     public static Task UnauthorizedAsync(HttpContext context, CancellationToken cancellationToken) =>
-        WriteAsync(context, StatusCodes.Status401Unauthorized, "unauthorized", "Not signed in",
+        WriteAsync(context, StatusCodes.Status401Unauthorized, ProblemTypes.Unauthorized, "Not signed in",
             $"Call with a valid {ApiAuthenticator.KeyHeader} header (or through App Service Authentication in Azure).", cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using SocialMonitor.Core.Storage;
 
@@ -5,23 +6,59 @@ namespace SocialMonitor.Core.Audit;
 
 /// <summary>
 /// The append-only audit log: table <c>Audit</c> (newest first) and <c>AuditBySubject</c> (one subject's history).
-/// Rows are only ever added: there is no update or delete path. An append retried after a crash adds a second row
-/// with its own id, which is the honest record of what was attempted.
+/// Rows are only ever added: there is no update or delete path. An entry has its id before it is written, so writing
+/// the same entry again is a no-op; an append retried after a crash with a new entry adds a second row with its own
+/// id, which is the honest record of what was attempted.
 /// </summary>
 public sealed class AuditLog(StorageClients storage, TimeProvider time)
 {
     public const string AllPartition = "audit";
 
+    private long _lastTicks;
+
     public async Task<AuditEntry> AppendAsync(
         string actor, string subject, string subjectId, string? location, string action, string? before, string? after, string why, CancellationToken cancellationToken)
     {
-        var at = time.GetUtcNow();
-        var entry = new AuditEntry($"{DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks:D19}_{Guid.NewGuid():N}", at, actor, subject, subjectId, location, action, before, after, why);
-        var all = await storage.TableAsync(TableNames.Audit, cancellationToken);
-        await all.AddEntityAsync(ToEntity(entry, AllPartition), cancellationToken);
-        var bySubject = await storage.TableAsync(TableNames.AuditBySubject, cancellationToken);
-        await bySubject.AddEntityAsync(ToEntity(entry, SubjectPartition(subject, subjectId)), cancellationToken);
+        var entry = NewEntry(actor, subject, subjectId, location, action, before, after, why);
+        await AppendAsync(entry, cancellationToken);
         return entry;
+    }
+
+    /// <summary>
+    /// An entry with its id and time, not yet written: a change can carry it and <see cref="EnsureAsync"/> write it later.
+    /// Ids sort newest first; two entries made in the same tick by this process still sort in the order they were made.
+    /// </summary>
+    public AuditEntry NewEntry(string actor, string subject, string subjectId, string? location, string action, string? before, string? after, string why)
+    {
+        var at = time.GetUtcNow();
+        long ticks, last;
+        do
+        {
+            last = Interlocked.Read(ref _lastTicks);
+            ticks = Math.Max(at.UtcTicks, last + 1);
+        }
+        while (Interlocked.CompareExchange(ref _lastTicks, ticks, last) != last);
+        var key = TimeKeys.Inverted(new DateTimeOffset(ticks, TimeSpan.Zero));
+        return new AuditEntry($"{key}_{Guid.NewGuid():N}", at, actor, subject, subjectId, location, action, before, after, why);
+    }
+
+    /// <summary>Writes the entry to both tables; a row already there (the same entry written before) is kept as it is.</summary>
+    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        await AddOnceAsync(TableNames.Audit, ToEntity(entry, AllPartition), cancellationToken);
+        await AddOnceAsync(TableNames.AuditBySubject, ToEntity(entry, SubjectPartition(entry.Subject, entry.SubjectId)), cancellationToken);
+    }
+
+    /// <summary>Writes the entry unless its subject's history already holds it (one read when it does).</summary>
+    public async Task EnsureAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var bySubject = await storage.TableAsync(TableNames.AuditBySubject, cancellationToken);
+        var row = await bySubject.GetEntityIfExistsAsync<TableEntity>(
+            SubjectPartition(entry.Subject, entry.SubjectId), entry.Id, ["RowKey"], cancellationToken);
+        if (!row.HasValue)
+        {
+            await AppendAsync(entry, cancellationToken);
+        }
     }
 
     /// <summary>One subject's history, newest first.</summary>
@@ -37,16 +74,83 @@ public sealed class AuditLog(StorageClients storage, TimeProvider time)
         return entries;
     }
 
-    /// <summary>A page of the whole log, newest first; <paramref name="continuationToken"/> is the table's own, opaque to callers.</summary>
-    public async Task<(IReadOnlyList<AuditEntry> Entries, string? ContinuationToken)> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    /// <summary>A page of the whole log, newest first; the continuation token is opaque to callers.</summary>
+    public Task<(IReadOnlyList<AuditEntry> Entries, string? ContinuationToken)> ListAsync(string? continuationToken, int pageSize, CancellationToken cancellationToken) =>
+        ListAsync(new AuditQuery(), continuationToken, pageSize, cancellationToken);
+
+    /// <summary>
+    /// A page of the entries matching <paramref name="query"/>, newest first. One subject's entries come from its own
+    /// partition; time bounds are key ranges. The continuation token is opaque and bound to the query.
+    /// </summary>
+    public async Task<(IReadOnlyList<AuditEntry> Entries, string? ContinuationToken)> ListAsync(
+        AuditQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
-        var table = await storage.TableAsync(TableNames.Audit, cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {AllPartition}");
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(continuationToken, pageSize))
+        var hash = query.Hash();
+        var next = BoundContinuationToken.Read<string>(continuationToken, hash);
+        var bySubject = query.Subject is not null && query.SubjectId is not null;
+        var table = await storage.TableAsync(bySubject ? TableNames.AuditBySubject : TableNames.Audit, cancellationToken);
+        var filter = AuditFilter(query, bySubject ? SubjectPartition(query.Subject!, query.SubjectId!) : AllPartition);
+
+        // A page may come back short with a continuation (the service stops after 5 s of scanning): follow it until full.
+        var entries = new List<AuditEntry>(pageSize);
+        do
         {
-            return ([.. page.Values.Select(FromEntity)], page.ContinuationToken);
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize - entries.Count, cancellationToken: cancellationToken).AsPages(next, pageSize - entries.Count))
+            {
+                entries.AddRange(page.Values.Select(FromEntity));
+                next = page.ContinuationToken;
+                break;
+            }
         }
-        return ([], null);
+        while (next is not null && entries.Count < pageSize);
+        return (entries, next is null ? null : BoundContinuationToken.Write(next, hash));
+    }
+
+    private static string AuditFilter(AuditQuery query, string partition)
+    {
+        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+        if (query.To is { } to)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"RowKey ge {TimeKeys.Bound(to)}"));
+        }
+        if (query.From is { } from)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"RowKey lt {TimeKeys.Bound(from)}"));
+        }
+        if (query.Subject is not null)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Subject eq {query.Subject}"));
+        }
+        if (query.SubjectId is not null)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"SubjectId eq {query.SubjectId}"));
+        }
+        if (query.Actor is not null)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Actor eq {query.Actor}"));
+        }
+        if (query.Location is not null)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Location eq {query.Location}"));
+        }
+        if (query.Action is not null)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"Action eq {query.Action}"));
+        }
+        return string.Join(" and ", parts);
+    }
+
+    private async Task AddOnceAsync(string tableName, TableEntity entity, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(tableName, cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The same entry (same id) was written before: an entry is never replaced.
+        }
     }
 
     private static string SubjectPartition(string subject, string subjectId) => $"{subject}_{TableKeys.Escape(subjectId)}";

@@ -26,6 +26,8 @@ public sealed class ItemEvaluator(
     LinkResolver resolver,
     IOptions<LinkOptions> links,
     FindingRecorder recorder,
+    FindingItems items,
+    FindingLifecycle lifecycle,
     QueueSender queue,
     TimeProvider time,
     ILogger<ItemEvaluator> logger)
@@ -39,14 +41,19 @@ public sealed class ItemEvaluator(
         var now = time.GetUtcNow();
         var version = ItemJson.ContentHash(item)[..16];
 
-        var result = new List<Finding>();
         var context = new RuleContext(now, policy)
         {
             Location = account?.Location,
             Approvals = await approvals.GetAsync(cancellationToken),
             ResolvedLinks = links.Value.Resolve ? await resolver.ResolveLinksAsync(item, policy, cancellationToken) : new Dictionary<string, ResolvedLink>(),
         };
-        foreach (var detection in rules.Evaluate(item, context))
+        var detections = rules.Evaluate(item, context);
+        if (detections.Count > 0)
+        {
+            await items.SaveAsync(item, version, cancellationToken); // Before its findings, so the API can show them with it.
+        }
+        var result = new List<Finding>();
+        foreach (var detection in detections)
         {
             result.Add(await recorder.RecordAsync(new Finding
             {
@@ -66,6 +73,8 @@ public sealed class ItemEvaluator(
                 LastSeen = now,
             }, cancellationToken));
         }
+        // An edit that removed a problem resolves its finding; run again, it finds nothing more to change.
+        await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version, [.. result.Select(f => f.Id)], cancellationToken);
         logger.LogInformation("Evaluated {Platform} item {ItemId}: {Count} findings", item.Platform, item.Id, result.Count);
         return result;
     }

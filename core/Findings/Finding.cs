@@ -28,4 +28,29 @@ public sealed record Finding
 
     /// <summary>Set once the finding was routed: its emails queued in the outbox, its digest entries written.</summary>
     public DateTimeOffset? NotifiedAt { get; init; }
+
+    /// <summary>When a person first took the finding up (acknowledged it, or went straight to another status).</summary>
+    public DateTimeOffset? AcknowledgedAt { get; init; }
+
+    /// <summary>The action taken, while the status is resolved ("comment hidden on Facebook by the Hayden manager").</summary>
+    public string? Resolution { get; init; }
+
+    /// <summary>Why it was dismissed, while the status is dismissed: one of <see cref="DismissReasons"/>.</summary>
+    public string? DismissReason { get; init; }
+
+    /// <summary>The finding this one duplicates, when dismissed as a duplicate.</summary>
+    public string? DuplicateOf { get; init; }
+
+    /// <summary>Who made the last status change (a person's name or <c>system</c>), and when.</summary>
+    public string? StatusChangedBy { get; init; }
+
+    public DateTimeOffset? StatusChangedAt { get; init; }
+
+    /// <summary>The item version the finding was resolved at: the problem seen on another version is back (a reopen).</summary>
+    public string? ResolvedItemVersion { get; init; }
+
+    /// <summary>When the finding was last reopened, and how often: its history (<c>GET /api/findings/{id}</c>) says why.</summary>
+    public DateTimeOffset? ReopenedAt { get; init; }
+
+    public int ReopenCount { get; init; }
 }

@@ -1,38 +1,217 @@
+using System.Globalization;
 using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Rules;
 
 namespace SocialMonitor.Core.Findings;
 
 /// <summary>
-/// Status changes by the system, in DESIGN.md's three cases only, each with an audit entry: an open or acknowledged
-/// finding whose problem an edit removed is resolved; a resolved one whose problem came back is reopened; a
-/// <c>capture</c> finding is resolved when its condition clears. A dismissed finding stays dismissed.
+/// Every status change, each with an audit entry (who, when, before, after, why). People change a status through
+/// <see cref="ApplyAsync"/>, conditional on the ETag of their last read. The system changes it in DESIGN.md's three
+/// cases only: an open, acknowledged or escalated finding whose problem an edit removed is resolved; a resolved one
+/// whose problem comes back is reopened; a <c>capture</c> finding is resolved when its condition clears. A dismissed
+/// finding stays dismissed.
+/// <para>
+/// A change and its entry: the finding's row is written first and carries the entry, then the entry is appended. A
+/// crash between the two leaves the entry on the row, and the next read of the finding through the API appends it
+/// (<see cref="EnsureAuditedAsync"/>): never a change without its entry, and never an entry for a change not made.
+/// </para>
 /// </summary>
-public sealed class FindingLifecycle(FindingStore findings, AuditLog audit)
+public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnumerable<IRule> rules, TimeProvider time)
 {
     public const string SystemActor = "system";
+    public const string Subject = "finding";
+    public const string AfterEditWhy = "no longer present after edit";
+
+    /// <summary>The families the rules raise on items: only their findings are resolved when an edit removed the problem.</summary>
+    private readonly HashSet<string> _itemFamilies = [.. rules.Select(r => r.Family)];
 
     /// <summary>Resolves an open, acknowledged or escalated finding; anything else is left as it is. Returns the finding as stored.</summary>
-    public Task<Finding?> ResolveBySystemAsync(string location, string id, string why, CancellationToken cancellationToken) =>
-        ChangeAsync(location, id, f => f.Status is FindingStatuses.Open or FindingStatuses.Acknowledged or FindingStatuses.Escalated,
-            FindingStatuses.Resolved, "resolved", why, cancellationToken);
+    public async Task<Finding?> ResolveBySystemAsync(string location, string id, string why, CancellationToken cancellationToken) =>
+        (await ChangeBySystemAsync(location, id, f => IsActive(f.Status) ? Resolve(f, f.ItemVersion, why) : null, cancellationToken))?.Finding;
 
     /// <summary>Reopens a resolved finding whose problem came back; a dismissed one stays dismissed.</summary>
-    public Task<Finding?> ReopenBySystemAsync(string location, string id, string why, CancellationToken cancellationToken) =>
-        ChangeAsync(location, id, f => f.Status == FindingStatuses.Resolved, FindingStatuses.Open, "reopened", why, cancellationToken);
+    public async Task<Finding?> ReopenBySystemAsync(string location, string id, string why, CancellationToken cancellationToken) =>
+        (await ChangeBySystemAsync(location, id, f => f.Status == FindingStatuses.Resolved ? Reopen(f, SystemActor, why) : null, cancellationToken))?.Finding;
 
-    private async Task<Finding?> ChangeAsync(
-        string location, string id, Func<Finding, bool> applies, string status, string action, string why, CancellationToken cancellationToken)
+    /// <summary>
+    /// After an item version was evaluated: its findings from the rules that were not raised again are resolved (the
+    /// edit removed the problem), and a resolved one remembers this version, so that the problem seen again on any
+    /// other version reopens it. Run twice on the same version, it changes nothing more.
+    /// </summary>
+    public async Task ResolveAbsentAsync(
+        string platform, string itemId, string version, IReadOnlyCollection<string> present, CancellationToken cancellationToken)
     {
-        var current = await findings.GetAsync(location, id, cancellationToken);
-        if (current is null || !applies(current))
+        foreach (var (location, id) in await findings.ByItemAsync(platform, itemId, cancellationToken))
         {
-            return current;
+            if (present.Contains(id))
+            {
+                continue;
+            }
+            await ChangeBySystemAsync(location, id, f =>
+                !_itemFamilies.Contains(f.Family) || f.ItemVersion == version ? null
+                : IsActive(f.Status) ? Resolve(f, version, AfterEditWhy)
+                : f.Status == FindingStatuses.Resolved && f.ResolvedItemVersion != version ? new FindingChange(f with { ResolvedItemVersion = version }, null)
+                : null,
+                cancellationToken);
         }
-        // The audit entry is written first: a crash before the status write leaves an entry and an unchanged finding,
-        // and the retry writes a second entry and the change. Never a change without its entry.
-        await audit.AppendAsync(SystemActor, "finding", id, location, action,
-            ItemJson.Serialize(new { current.Status }), ItemJson.Serialize(new { Status = status }), why, cancellationToken);
-        return await findings.UpdateAsync(location, id, f => applies(f) ? f with { Status = status } : f, cancellationToken);
     }
+
+    /// <summary>
+    /// For <see cref="FindingStore.MergeAsync(Finding, Func{Finding, Finding, FindingChange?}?, CancellationToken)"/>:
+    /// a resolved finding detected again is reopened, when seen on another item version than the one it was resolved
+    /// at (or, for a finding about no item version, detected after it was resolved).
+    /// </summary>
+    public FindingChange? ReopenIfBack(Finding stored, Finding merged)
+    {
+        if (stored.Status != FindingStatuses.Resolved)
+        {
+            return null;
+        }
+        var back = merged.ItemVersion is null
+            ? merged.LastSeen > (stored.StatusChangedAt ?? stored.LastSeen)
+            : merged.ItemVersion != (stored.ResolvedItemVersion ?? stored.ItemVersion);
+        if (!back)
+        {
+            return null;
+        }
+        var resolved = string.Create(CultureInfo.InvariantCulture,
+            $"the problem came back (seen {merged.LastSeen:u}); it was resolved {stored.StatusChangedAt:u} by {stored.StatusChangedBy ?? "unknown"}: {stored.Resolution}");
+        return Reopen(merged, SystemActor, resolved);
+    }
+
+    /// <summary>A person's disposition, applied only if <paramref name="ifMatch"/> is still the finding's ETag.</summary>
+    public async Task<DispositionResult> ApplyAsync(
+        string location, string id, string ifMatch, FindingDisposition disposition, string actor, CancellationToken cancellationToken)
+    {
+        string? refusal = null;
+        var write = await findings.ChangeAsync(location, id, ifMatch, f =>
+        {
+            if (!FindingDisposition.Allowed(f.Status, disposition.Status!))
+            {
+                var allowed = FindingDisposition.AllowedFrom(f.Status).ToList();
+                refusal = $"A finding that is {f.Status} cannot be set {disposition.Status}; it can be set " +
+                    (allowed.Count == 0 ? "nothing else." : string.Join(" or ", allowed) + ".");
+                return null;
+            }
+            return Apply(f, disposition, actor);
+        }, cancellationToken);
+        if (refusal is not null)
+        {
+            return new DispositionResult(FindingWriteStatus.Unchanged, write.Stored, refusal);
+        }
+        await AppendAsync(write, cancellationToken);
+        return new DispositionResult(write.Status, write.Stored);
+    }
+
+    /// <summary>Appends the entry of the finding's last change if a crash kept it from the log.</summary>
+    public async Task EnsureAuditedAsync(StoredFinding stored, CancellationToken cancellationToken)
+    {
+        if (stored.LastChange is { } entry)
+        {
+            await audit.EnsureAsync(entry, cancellationToken);
+        }
+    }
+
+    /// <summary>The finding's history, newest first.</summary>
+    public Task<IReadOnlyList<AuditEntry>> HistoryAsync(string id, CancellationToken cancellationToken) =>
+        audit.HistoryAsync(Subject, id, cancellationToken);
+
+    /// <summary>The audit entry of a merge's reopen, appended after the merge wrote the finding.</summary>
+    public async Task AppendAsync(FindingMerge merge, CancellationToken cancellationToken)
+    {
+        if (merge.Entry is { } entry)
+        {
+            await audit.AppendAsync(entry, cancellationToken);
+        }
+    }
+
+    private async Task<StoredFinding?> ChangeBySystemAsync(string location, string id, Func<Finding, FindingChange?> decide, CancellationToken cancellationToken)
+    {
+        var write = await findings.ChangeAsync(location, id, null, decide, cancellationToken);
+        await AppendAsync(write, cancellationToken);
+        return write.Stored;
+    }
+
+    private async Task AppendAsync(FindingWrite write, CancellationToken cancellationToken)
+    {
+        if (write is { Status: FindingWriteStatus.Changed, Stored.LastChange: { } entry })
+        {
+            await audit.AppendAsync(entry, cancellationToken);
+        }
+    }
+
+    private FindingChange Apply(Finding f, FindingDisposition d, string actor)
+    {
+        if (d.Status == FindingStatuses.Open)
+        {
+            return Reopen(f, actor, d.Note!);
+        }
+        var now = time.GetUtcNow();
+        var after = f with
+        {
+            Status = d.Status!,
+            Resolution = d.Status == FindingStatuses.Resolved ? d.Action!.Trim() : null,
+            DismissReason = d.Status == FindingStatuses.Dismissed ? d.Reason : null,
+            DuplicateOf = d.Status == FindingStatuses.Dismissed ? d.DuplicateOf : null,
+            ResolvedItemVersion = d.Status == FindingStatuses.Resolved ? f.ItemVersion : null,
+            AcknowledgedAt = f.AcknowledgedAt ?? now,
+            StatusChangedBy = actor,
+            StatusChangedAt = now,
+        };
+        var why = d.Status switch
+        {
+            FindingStatuses.Resolved => after.Resolution!,
+            FindingStatuses.Dismissed => d.DuplicateOf is null ? d.Reason! : $"{d.Reason} of {d.DuplicateOf}",
+            _ => "",
+        };
+        if (!string.IsNullOrWhiteSpace(d.Note) && d.Status is FindingStatuses.Resolved or FindingStatuses.Dismissed)
+        {
+            why = $"{why}: {d.Note.Trim()}";
+        }
+        else if (!string.IsNullOrWhiteSpace(d.Note))
+        {
+            why = d.Note.Trim();
+        }
+        return new FindingChange(after, Entry(actor, f, after, d.Status!, why));
+    }
+
+    private FindingChange Resolve(Finding f, string? version, string why)
+    {
+        var after = f with
+        {
+            Status = FindingStatuses.Resolved,
+            Resolution = why,
+            ResolvedItemVersion = version,
+            StatusChangedBy = SystemActor,
+            StatusChangedAt = time.GetUtcNow(),
+        };
+        return new FindingChange(after, Entry(SystemActor, f, after, "resolved", why));
+    }
+
+    private FindingChange Reopen(Finding f, string actor, string why)
+    {
+        var now = time.GetUtcNow();
+        var after = f with
+        {
+            Status = FindingStatuses.Open,
+            Resolution = null,
+            DismissReason = null,
+            DuplicateOf = null,
+            ResolvedItemVersion = null,
+            StatusChangedBy = actor,
+            StatusChangedAt = now,
+            ReopenedAt = now,
+            ReopenCount = f.ReopenCount + 1,
+        };
+        return new FindingChange(after, Entry(actor, f, after, "reopened", why));
+    }
+
+    private AuditEntry Entry(string actor, Finding before, Finding after, string action, string why) =>
+        audit.NewEntry(actor, Subject, before.Id, before.Location, action, State(before), State(after), why);
+
+    private static string State(Finding f) => ItemJson.Serialize(new { f.Status, f.Resolution, f.DismissReason, f.DuplicateOf });
+
+    private static bool IsActive(string status) =>
+        status is FindingStatuses.Open or FindingStatuses.Acknowledged or FindingStatuses.Escalated;
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using SocialMonitor.Core.Storage;
 
 namespace SocialMonitor.Core.Findings;
 
@@ -6,8 +7,7 @@ namespace SocialMonitor.Core.Findings;
 internal static class FindingRows
 {
     /// <summary>Newest first: inverted ticks of the first detection, then the id.</summary>
-    public static string TimeKey(Finding finding) =>
-        $"{DateTimeOffset.MaxValue.UtcTicks - finding.FirstSeen.UtcTicks:D19}_{finding.Id}";
+    public static string TimeKey(Finding finding) => $"{TimeKeys.Inverted(finding.FirstSeen)}_{finding.Id}";
 
     public static TableEntity ToEntity(Finding finding, string rowKey) => new(finding.Location, rowKey)
     {
@@ -28,6 +28,15 @@ internal static class FindingRows
         ["LastSeen"] = finding.LastSeen,
         ["NotifyQueuedAt"] = finding.NotifyQueuedAt,
         ["NotifiedAt"] = finding.NotifiedAt,
+        ["AcknowledgedAt"] = finding.AcknowledgedAt,
+        ["Resolution"] = finding.Resolution,
+        ["DismissReason"] = finding.DismissReason,
+        ["DuplicateOf"] = finding.DuplicateOf,
+        ["StatusChangedBy"] = finding.StatusChangedBy,
+        ["StatusChangedAt"] = finding.StatusChangedAt,
+        ["ResolvedItemVersion"] = finding.ResolvedItemVersion,
+        ["ReopenedAt"] = finding.ReopenedAt,
+        ["ReopenCount"] = finding.ReopenCount,
     };
 
     public static Finding FromEntity(TableEntity entity) => new()
@@ -49,5 +58,14 @@ internal static class FindingRows
         LastSeen = entity.GetDateTimeOffset("LastSeen") ?? default,
         NotifyQueuedAt = entity.GetDateTimeOffset("NotifyQueuedAt"),
         NotifiedAt = entity.GetDateTimeOffset("NotifiedAt"),
+        AcknowledgedAt = entity.GetDateTimeOffset("AcknowledgedAt"),
+        Resolution = entity.GetString("Resolution"),
+        DismissReason = entity.GetString("DismissReason"),
+        DuplicateOf = entity.GetString("DuplicateOf"),
+        StatusChangedBy = entity.GetString("StatusChangedBy"),
+        StatusChangedAt = entity.GetDateTimeOffset("StatusChangedAt"),
+        ResolvedItemVersion = entity.GetString("ResolvedItemVersion"),
+        ReopenedAt = entity.GetDateTimeOffset("ReopenedAt"),
+        ReopenCount = entity.GetInt32("ReopenCount") ?? 0,
     };
 }

@@ -80,6 +80,15 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AccountsImporter>();
         services.TryAddSingleton<ApiAuthenticator>();
         services.TryAddSingleton<FindingsApi>();
+        services.TryAddSingleton<FindingItems>();
+        services.TryAddSingleton<ApiRunner>();
+        services.TryAddSingleton<VisibleLocations>();
+        services.TryAddSingleton<AuditApi>();
+        services.TryAddSingleton<AccountsApi>();
+        services.TryAddSingleton<AccountHealthReader>();
+        services.TryAddSingleton<HealthApi>();
+        services.TryAddSingleton<ApprovalsApi>();
+        services.TryAddSingleton<OpenApiDocument>();
         return services;
     }
 

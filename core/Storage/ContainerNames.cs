@@ -10,4 +10,6 @@ public static class ContainerNames
 
     /// <summary>Every email as rendered (MIME, text and HTML), archived before it is first sent.</summary>
     public const string MailArchive = "mail-archive";
+    /// <summary>Each item version that raised a finding, as the rules saw it: shown with the finding by the API.</summary>
+    public const string FindingItems = "finding-items";
 }

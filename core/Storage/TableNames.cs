@@ -5,6 +5,7 @@ public static class TableNames
     public const string Registry = "Registry";
     public const string Findings = "Findings";
     public const string FindingsByTime = "FindingsByTime";
+    public const string FindingsByItem = "FindingsByItem";
     public const string Cursors = "Cursors";
     public const string ItemIndex = "ItemIndex";
     public const string FailedAttempts = "FailedAttempts";
@@ -14,4 +15,7 @@ public static class TableNames
     public const string Outbox = "Outbox";
     public const string DigestItems = "DigestItems";
     public const string EscalationWatch = "EscalationWatch";
+
+    /// <summary>Each account's last token check (PartitionKey account, RowKey <c>token</c>): its expiry, read by the health endpoint.</summary>
+    public const string TokenChecks = "TokenChecks";
 }

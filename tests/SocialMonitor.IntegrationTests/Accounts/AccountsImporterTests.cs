@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Storage;
 using SocialMonitor.IntegrationTests.Support;
@@ -26,6 +27,29 @@ public sealed class AccountsImporterTests(AzuriteFixture azurite) : IClassFixtur
         var finding = Assert.Single(outcome.Findings);
         Assert.Equal(("governance.managers", "bookmobile"), (finding.Rule, finding.Location));
         Assert.NotNull(await services.GetRequiredService<FindingStore>().GetAsync("bookmobile", finding.Id, Ct));
+    }
+
+    [Fact]
+    public async Task ImportAsync_NewThenChangedFile_AuditsEachChangedRowOnce()
+    {
+        await azurite.ResetAsync(Ct);
+        await using var services = TestHost.Create(azurite);
+        var importer = services.GetRequiredService<AccountsImporter>();
+        await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct);
+        await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct);
+
+        await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.Json.Replace("Sam Lee", "Samantha Lee", StringComparison.Ordinal)), Ct, "it@example.org");
+
+        var (entries, _) = await services.GetRequiredService<AuditLog>().ListAsync(null, 50, Ct);
+        Assert.Equal(6, entries.Count);
+        var updated = entries[0];
+        Assert.Equal(("it@example.org", "location", "hayden", "hayden", "updated"), (updated.Actor, updated.Subject, updated.SubjectId, updated.Location, updated.Action));
+        Assert.Contains("Sam Lee", updated.Before, StringComparison.Ordinal);
+        Assert.Contains("Samantha Lee", updated.After, StringComparison.Ordinal);
+        Assert.Equal(
+            ["account:cln-bookmobile-fb", "account:cln-hayden-fb", "coordinator:coordinator", "location:bookmobile", "location:hayden"],
+            entries.Skip(1).Select(e => $"{e.Subject}:{e.SubjectId}").Order(StringComparer.Ordinal));
+        Assert.All(entries.Skip(1), e => Assert.Equal(("created", AccountsImporter.ImportActor), (e.Action, e.Actor)));
     }
 
     [Fact]

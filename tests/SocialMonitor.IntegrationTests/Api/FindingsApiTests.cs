@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Cli;
@@ -16,8 +14,8 @@ namespace SocialMonitor.IntegrationTests.Api;
 /// <summary><c>GET /api/findings</c> over HTTP: Kestrel (<c>socialmonitor serve</c>) with the same handlers as the functions, Azurite behind.</summary>
 public sealed class FindingsApiTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private const string CoordinatorKey = "test-coordinator-key-4f1c9a7e";
-    private const string HaydenKey = "test-hayden-manager-key-8b2d6e1f";
+    private const string CoordinatorKey = ApiHost.CoordinatorKey;
+    private const string HaydenKey = ApiHost.HaydenKey;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -131,19 +129,8 @@ public sealed class FindingsApiTests(AzuriteFixture azurite) : IClassFixture<Azu
 
     private async Task<RunningApi> StartApiAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Api:Keys:0:Key"] = CoordinatorKey,
-            ["Api:Keys:0:Role"] = "Coordinator",
-            ["Api:Keys:1:Key"] = HaydenKey,
-            ["Api:Keys:1:Role"] = "Manager",
-            ["Api:Keys:1:Locations"] = "hayden",
-        }).Build();
-        var app = ApiServer.Build(configuration, "http://127.0.0.1:0", verbose: false);
-        await app.StartAsync(Ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningApi(app, address.TrimEnd('/'));
+        var app = ApiServer.Build(new ConfigurationBuilder().AddInMemoryCollection(ApiHost.Settings(azurite.ConnectionString)).Build(), "http://127.0.0.1:0", verbose: false);
+        return new RunningApi(app, await ApiHost.ListenAsync(app, Ct));
     }
 
     private sealed record RunningApi(WebApplication App, string Url) : IAsyncDisposable

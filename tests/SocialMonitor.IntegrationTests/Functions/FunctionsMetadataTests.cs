@@ -23,6 +23,15 @@ public sealed class FunctionsMetadataTests
         { "DigestTimer", "timerTrigger", "%DigestSchedule%" },
         { "SendEmail", "queueTrigger", "send-email" },
         { "SendEmailPoison", "queueTrigger", "send-email-poison" },
+        { "FindingsSummary", "httpTrigger", "findings/summary" },
+        { "FindingsDisposition", "httpTrigger", "findings/{id}/disposition" },
+        { "AuditList", "httpTrigger", "audit" },
+        { "AccountsList", "httpTrigger", "accounts" },
+        { "Health", "httpTrigger", "health" },
+        { "ApprovalsList", "httpTrigger", "approvals/links" },
+        { "ApprovalsAdd", "httpTrigger", "approvals/links" },
+        { "ApprovalsRevoke", "httpTrigger", "approvals/links/{id}" },
+        { "OpenApi", "httpTrigger", "openapi.json" },
     };
 
     [Theory]
@@ -53,7 +62,7 @@ public sealed class FunctionsMetadataTests
             .GetProperty("bindings").EnumerateArray()
             .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
 
-    private static JsonElement[] Functions()
+    internal static JsonElement[] Functions()
     {
         var path = Path.Combine(RepositoryPaths.Root, "functions", "bin", RepositoryPaths.Configuration, "net10.0", "functions.metadata");
         Assert.True(File.Exists(path), $"{path} is missing: build the functions project first (the test project references it).");

@@ -1,28 +1,35 @@
 using System.Text;
+using Azure.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using NSubstitute;
+using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Api;
+using SocialMonitor.Core.Storage;
 
 namespace SocialMonitor.Tests.Api;
 
+/// <summary>The paths that read no registry: API keys, and a coordinator's or role-less principal.</summary>
 public sealed class ApiAuthenticatorTests
 {
     private const string CoordinatorKey = "coordinator-key-0123456789";
     private const string ManagerKey = "hayden-manager-key-0123456789";
 
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
-    public void Authenticate_CoordinatorKey_SeesEveryLocation()
+    public async Task AuthenticateAsync_CoordinatorKey_SeesEveryLocation()
     {
-        var caller = CreateSut().Authenticate(Request(CoordinatorKey));
+        var caller = await CreateSut().AuthenticateAsync(Request(CoordinatorKey), Ct);
 
         Assert.Equal(Roles.Coordinator, caller!.Role);
         Assert.True(caller.MaySee("athol"));
     }
 
     [Fact]
-    public void Authenticate_ManagerKey_SeesOnlyItsLocations()
+    public async Task AuthenticateAsync_ManagerKey_SeesOnlyItsLocations()
     {
-        var caller = CreateSut().Authenticate(Request(ManagerKey));
+        var caller = await CreateSut().AuthenticateAsync(Request(ManagerKey), Ct);
 
         Assert.Equal(Roles.Manager, caller!.Role);
         Assert.True(caller.MaySee("hayden"));
@@ -34,17 +41,48 @@ public sealed class ApiAuthenticatorTests
     [InlineData("")]
     [InlineData("coordinator-key-012345678")]
     [InlineData("coordinator-key-01234567890")]
-    public void Authenticate_MissingOrWrongKey_IsNobody(string? key) => Assert.Null(CreateSut().Authenticate(Request(key)));
+    public async Task AuthenticateAsync_MissingOrWrongKey_IsNobody(string? key) =>
+        Assert.Null(await CreateSut().AuthenticateAsync(Request(key), Ct));
 
     [Fact]
-    public void Authenticate_ForgedClientPrincipalInApiKeysMode_IsIgnored()
+    public async Task AuthenticateAsync_ForgedClientPrincipalInApiKeysMode_IsIgnored()
     {
         var request = Request(null);
-        var principal = """{"auth_typ":"aad","claims":[{"typ":"roles","val":"Coordinator"}]}""";
-        request.Headers["X-MS-CLIENT-PRINCIPAL"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(principal));
+        request.Headers[ClientPrincipal.Header] = Principal("""{"auth_typ":"aad","claims":[{"typ":"roles","val":"Coordinator"}]}""");
 
-        Assert.Null(CreateSut().Authenticate(request));
+        Assert.Null(await CreateSut().AuthenticateAsync(request, Ct));
     }
+
+    [Fact]
+    public async Task AuthenticateAsync_CoordinatorPrincipalInAppServiceMode_IsCoordinatorByEmail()
+    {
+        var request = Request(null);
+        request.Headers[ClientPrincipal.Header] = Principal(
+            """{"auth_typ":"aad","claims":[{"typ":"roles","val":"Coordinator"},{"typ":"preferred_username","val":"jordan.avery@example.org"}]}""");
+
+        var caller = await CreateSut(ApiAuthenticator.AppServiceAuthentication).AuthenticateAsync(request, Ct);
+
+        Assert.Equal((Roles.Coordinator, "jordan.avery@example.org"), (caller!.Role, caller.Name));
+        Assert.True(caller.MaySee("athol"));
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_ApiKeyInAppServiceMode_IsNobody() =>
+        Assert.Null(await CreateSut(ApiAuthenticator.AppServiceAuthentication).AuthenticateAsync(Request(CoordinatorKey), Ct));
+
+    [Fact]
+    public async Task AuthenticateAsync_PrincipalWithoutRole_Is403()
+    {
+        var request = Request(null);
+        request.Headers[ClientPrincipal.Header] = Principal("""{"auth_typ":"aad","claims":[{"typ":"preferred_username","val":"visitor@example.org"}]}""");
+
+        var problem = await Assert.ThrowsAsync<ApiProblemException>(() => CreateSut(ApiAuthenticator.AppServiceAuthentication).AuthenticateAsync(request, Ct));
+
+        Assert.Equal((403, ProblemTypes.Forbidden), (problem.Status, problem.Type));
+        Assert.Contains("visitor@example.org", problem.Message, StringComparison.Ordinal);
+    }
+
+    private static string Principal(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
 
     private static HttpRequest Request(string? key)
     {
@@ -56,12 +94,16 @@ public sealed class ApiAuthenticatorTests
         return context.Request;
     }
 
-    private static ApiAuthenticator CreateSut() => new(Options.Create(new ApiOptions
+    /// <summary>The registry is never read on these paths: its storage points nowhere.</summary>
+    private static ApiAuthenticator CreateSut(string mode = "ApiKeys") => new(Options.Create(new ApiOptions
     {
+        AuthMode = mode,
         Keys =
         [
             new ApiKeyOptions { Key = CoordinatorKey, Role = Roles.Coordinator },
             new ApiKeyOptions { Key = ManagerKey, Role = Roles.Manager, Locations = "hayden, rathdrum" },
         ],
-    }));
+    }), new AccountRegistry(new StorageClients(
+        Options.Create(new StorageOptions { ConnectionString = "DefaultEndpointsProtocol=http;AccountName=none;AccountKey=bm9uZQ==;TableEndpoint=http://127.0.0.1:9/none;QueueEndpoint=http://127.0.0.1:9/none;BlobEndpoint=http://127.0.0.1:9/none;" }),
+        Substitute.For<TokenCredential>())));
 }

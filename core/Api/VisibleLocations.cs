@@ -1,0 +1,14 @@
+using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Queues;
+
+namespace SocialMonitor.Core.Api;
+
+/// <summary>The locations a caller may see: every registered one and the district's own for the coordinator; a manager's own.</summary>
+public sealed class VisibleLocations(AccountRegistry registry)
+{
+    public async Task<IReadOnlyList<string>> ForAsync(ApiCaller caller, CancellationToken cancellationToken)
+    {
+        var all = (await registry.ListLocationsAsync(cancellationToken)).Select(l => l.Id).Append(DeadMessageHandler.DistrictLocation);
+        return [.. all.Where(caller.MaySee)];
+    }
+}
