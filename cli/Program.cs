@@ -8,4 +8,5 @@ root.Subcommands.Add(WorkCommand.Create());
 root.Subcommands.Add(FindingsCommands.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ItemsCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -7,4 +7,7 @@ public static class ContainerNames
 
     /// <summary>Bodies of messages that went to a poison queue, kept so that nothing is lost.</summary>
     public const string DeadLetters = "dead-letters";
+
+    /// <summary>The record: every platform answer (tokens scrubbed, named by its SHA-256), a daily log of them, and every item version.</summary>
+    public const string Archive = "archive";
 }
