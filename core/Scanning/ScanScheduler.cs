@@ -36,7 +36,8 @@ public sealed class ScanScheduler(
             {
                 await cursors.SetStateAsync(account.Id, state with { QueuedSince = now }, cancellationToken);
             }
-            else if (Missed(state.LastScannedAt ?? state.QueuedSince.Value, now) >= MissedIntervals)
+            // Never scanned: the scan queued first is one of the missed ones, so count from just before it.
+            else if (Missed(state.LastScannedAt ?? state.QueuedSince.Value.AddSeconds(-1), now) >= MissedIntervals)
             {
                 var last = state.LastScannedAt is { } at ? string.Create(CultureInfo.InvariantCulture, $"last scanned {at:u}") : "never scanned";
                 await conditions.RaiseAsync(account, CaptureCondition.NotScanned,
@@ -50,7 +51,7 @@ public sealed class ScanScheduler(
         return accounts.Count;
     }
 
-    /// <summary>How many scheduled scans fell strictly between <paramref name="since"/> and now (counting stops at the threshold).</summary>
+    /// <summary>How many scheduled scans fell strictly between <paramref name="since"/> and now (the one firing now excluded; counting stops at the threshold).</summary>
     private int Missed(DateTimeOffset since, DateTimeOffset now)
     {
         var cron = CrontabSchedule.Parse(schedule.Value.ScanSchedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
