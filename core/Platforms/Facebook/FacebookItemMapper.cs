@@ -28,8 +28,8 @@ internal static class FacebookItemMapper
 
     /// <summary>
     /// The Page profile as one item (kind profile, id the Page id): its facts as lines of text (so the content hash
-    /// covers every one), the website as a link, the picture and cover as media (CDN signatures dropped, so that a
-    /// rotated signature is not an edit).
+    /// covers every one and the rules read the about text, website, phone and emails), the website as a link, the
+    /// picture and cover as media (CDN signatures dropped, so that a rotated signature is not an edit).
     /// </summary>
     public static Item MapProfile(JsonElement page, Account account)
     {
@@ -76,7 +76,9 @@ internal static class FacebookItemMapper
             Kind = ItemKinds.Profile,
             Origin = ItemOrigins.Official,
             Author = new ItemAuthor(id, facts.GetValueOrDefault("name")),
-            Text = string.Join('\n', facts.Select(f => $"{f.Key}: {f.Value}")),
+            // The Page's own address and its images are not links the library publishes: they stay out of the text the rules
+            // read; the images are media, so the content hash still covers them.
+            Text = string.Join('\n', facts.Where(f => f.Key is not ("link" or "picture" or "cover")).Select(f => $"{f.Key}: {f.Value}")),
             Links = links,
             Media = [.. new[] { picture, cover }.OfType<string>().Select(url => new ItemMedia("photo", url, AltText: null, Captions: false))],
             Permalink = facts.GetValueOrDefault("link"),
@@ -140,8 +142,8 @@ internal static class FacebookItemMapper
             ParentId = account.PlatformId,
             Origin = ItemOrigins.Official,
             Author = new ItemAuthor(appId, facts["name"]),
-            Text = string.Join('\n', facts.Select(f => $"{f.Key}: {f.Value}")),
-            Links = facts.TryGetValue("link", out var l) && Uri.TryCreate(l, UriKind.Absolute, out _) ? [l] : [],
+            // The app's own home page is a fact about the app, not a link the library publishes.
+            Text = string.Join('\n', facts.Where(f => f.Key != "link").Select(f => $"{f.Key}: {f.Value}")),
             Facts = facts,
         };
     }

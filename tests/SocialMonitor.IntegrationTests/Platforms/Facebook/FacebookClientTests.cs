@@ -140,6 +140,8 @@ public sealed class FacebookClientTests
         Assert.Equal("Library", facts["category"]);
         Assert.Contains("about: Comment policy: https://communitylibrary.net/social-media-policy", profile.Text, StringComparison.Ordinal);
         Assert.Contains("phone: (208) 555-0140", profile.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("fbcdn", profile.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("facebook.com", profile.Text, StringComparison.Ordinal);
         Assert.Equal(["https://www.communitylibrary.net/locations/test"], profile.Links);
         // The CDN signature (oh=, oe=) is dropped: a rotated signature is not an edit of the profile.
         Assert.Equal(
@@ -169,7 +171,9 @@ public sealed class FacebookClientTests
         var app = Assert.Single(apps);
         Assert.Equal(($"{PageId}/subscribed_apps/183319479511", ItemKinds.App), (app.Id, app.Kind));
         Assert.Equal(("Hootsuite", "feed, mention"), (app.Facts!["name"], app.Facts["subscribedFields"]));
-        Assert.Equal(["https://www.hootsuite.com/"], app.Links);
+        Assert.Empty(app.Links);
+        Assert.Equal("https://www.hootsuite.com/", app.Facts["link"]);
+        Assert.DoesNotContain("hootsuite.com", app.Text, StringComparison.Ordinal);
     }
 
     [Fact]
