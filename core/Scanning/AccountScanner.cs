@@ -38,7 +38,7 @@ public sealed class AccountScanner(
             logger.LogWarning("Account {Account} is not in the registry: nothing to scan", message.Account);
             return new ScanSummary(message.Account, "unknown", 0, 0, 0, "not in the registry");
         }
-        if (Client(account) is not { } client)
+        if (clients.For(platformOptions.Value, account.Platform) is not { } client)
         {
             logger.LogWarning("Account {Account} is on {Platform}, which is not enabled or has no client yet: not scanned", account.Id, account.Platform);
             return new ScanSummary(account.Id, account.Platform, 0, 0, 0, "platform not enabled");
@@ -109,12 +109,6 @@ public sealed class AccountScanner(
         return summary;
     }
 
-    private IPlatformClient? Client(Account account) =>
-        clients.FirstOrDefault(c => c.Platform == account.Platform) is { } client
-        && platformOptions.Value.All.TryGetValue(account.Platform, out var platform) && platform.Enabled
-            ? client
-            : null;
-
     /// <summary>Handles a stream that could not be read; returns why the scan stops, or null when it goes on with the next stream.</summary>
     private async Task<string?> FailedAsync(IPlatformClient client, PlatformSession session, StreamResult result, PlatformException failure,
         Dictionary<string, string> unreadable, CancellationToken cancellationToken)
@@ -123,10 +117,7 @@ public sealed class AccountScanner(
         switch (failure.Kind)
         {
             case PlatformErrorKind.Token:
-                await conditions.RaiseAsync(account, CaptureCondition.TokenInvalid, failure.Message,
-                    $"The {account.Platform} token '{account.Token}' of {account.Id} no longer works, so the account is not being monitored. "
-                    + "A manager of the page creates a new token and the IT person stores it under the same name (see the README, Getting access).",
-                    cancellationToken);
+                await conditions.TokenInvalidAsync(account, failure.Message, cancellationToken);
                 return "the token was refused";
             case PlatformErrorKind.Throttled:
                 var wait = failure.RetryAfter is { } w ? string.Create(CultureInfo.InvariantCulture, $" for {w.TotalMinutes:0.#} min") : "";

@@ -39,6 +39,11 @@ public sealed class CaptureConditions(FindingRecorder recorder, FindingLifecycle
         logger.LogWarning("{Rule} for account {Account}: {Evidence}", condition.Rule, account.Id, evidence);
     }
 
+    public Task TokenInvalidAsync(Account account, string evidence, CancellationToken cancellationToken) =>
+        RaiseAsync(account, CaptureCondition.TokenInvalid, evidence,
+            $"The {account.Platform} token '{account.Token}' of {account.Id} no longer works, so the account is not being monitored. A manager of the "
+            + "page creates a new token and the IT person stores it under the same name (see the README, Getting access).", cancellationToken);
+
     public async Task ClearAsync(Account account, CaptureCondition condition, string why, CancellationToken cancellationToken)
     {
         var before = await lifecycle.ResolveBySystemAsync(account.Location, FindingId(account, condition), why, cancellationToken);

@@ -33,8 +33,7 @@ public sealed class DryRunScanner(
 
     private async Task<ScanSummary> ScanAsync(Account account, Func<Item, CancellationToken, Task> onItem, CancellationToken cancellationToken)
     {
-        var client = clients.FirstOrDefault(c => c.Platform == account.Platform);
-        if (client is null || !platformOptions.Value.All.TryGetValue(account.Platform, out var platform) || !platform.Enabled)
+        if (clients.For(platformOptions.Value, account.Platform) is not { } client)
         {
             return new ScanSummary(account.Id, account.Platform, 0, 0, 0, "platform not enabled or no client yet");
         }

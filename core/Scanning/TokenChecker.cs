@@ -31,8 +31,7 @@ public sealed class TokenChecker(
         var checkedCount = 0;
         foreach (var account in await registry.ListAccountsAsync(cancellationToken))
         {
-            var client = clients.FirstOrDefault(c => c.Platform == account.Platform);
-            if (client is null || !platformOptions.Value.All.TryGetValue(account.Platform, out var platform) || !platform.Enabled)
+            if (clients.For(platformOptions.Value, account.Platform) is not { } client)
             {
                 continue;
             }
@@ -66,9 +65,7 @@ public sealed class TokenChecker(
         var now = time.GetUtcNow();
         if (!status.Valid)
         {
-            await conditions.RaiseAsync(account, CaptureCondition.TokenInvalid, $"{account.Platform} says the token '{account.Token}' of {account.Id} is not valid",
-                $"The {account.Platform} token of {account.Id} no longer works, so the account is not being monitored. A manager of the page creates a "
-                + "new token and the IT person stores it under the same name (see the README, Getting access).", cancellationToken);
+            await conditions.TokenInvalidAsync(account, $"{account.Platform} says the token '{account.Token}' of {account.Id} is not valid", cancellationToken);
             return;
         }
         await conditions.ClearAsync(account, CaptureCondition.TokenInvalid, "the token check found the token valid", cancellationToken);

@@ -101,18 +101,7 @@ internal static class FacebookItemMapper
         {
             facts["role"] = legacyRole;
         }
-        return new Item
-        {
-            Id = $"{account.PlatformId}/roles/{userId}",
-            Platform = PlatformNames.Facebook,
-            Account = account.Id,
-            Kind = ItemKinds.Role,
-            ParentId = account.PlatformId,
-            Origin = ItemOrigins.Official,
-            Author = new ItemAuthor(userId, name),
-            Text = string.Join('\n', facts.Select(f => $"{f.Key}: {f.Value}")),
-            Facts = facts,
-        };
+        return AccountFact(account, $"{account.PlatformId}/roles/{userId}", ItemKinds.Role, new ItemAuthor(userId, name), facts, inText: _ => true);
     }
 
     /// <summary>An app subscribed to the Page (kind app, id <c>{page}/subscribed_apps/{app}</c>): which, and the fields it receives.</summary>
@@ -133,20 +122,24 @@ internal static class FacebookItemMapper
             facts["link"] = link;
         }
         facts["subscribedFields"] = string.Join(", ", Strings(app, "subscribed_fields"));
-        return new Item
-        {
-            Id = $"{account.PlatformId}/subscribed_apps/{appId}",
-            Platform = PlatformNames.Facebook,
-            Account = account.Id,
-            Kind = ItemKinds.App,
-            ParentId = account.PlatformId,
-            Origin = ItemOrigins.Official,
-            Author = new ItemAuthor(appId, facts["name"]),
-            // The app's own home page is a fact about the app, not a link the library publishes.
-            Text = string.Join('\n', facts.Where(f => f.Key != "link").Select(f => $"{f.Key}: {f.Value}")),
-            Facts = facts,
-        };
+        // The app's own home page is a fact about the app, not a link the library publishes.
+        return AccountFact(account, $"{account.PlatformId}/subscribed_apps/{appId}", ItemKinds.App, new ItemAuthor(appId, facts["name"]), facts,
+            inText: key => key != "link");
     }
+
+    /// <summary>A role or app of the Page: its facts, as lines of text (those <paramref name="inText"/> keeps) so the content hash covers them.</summary>
+    private static Item AccountFact(Account account, string id, string kind, ItemAuthor author, Dictionary<string, string> facts, Func<string, bool> inText) => new()
+    {
+        Id = id,
+        Platform = PlatformNames.Facebook,
+        Account = account.Id,
+        Kind = kind,
+        ParentId = account.PlatformId,
+        Origin = ItemOrigins.Official,
+        Author = author,
+        Text = string.Join('\n', facts.Where(f => inText(f.Key)).Select(f => $"{f.Key}: {f.Value}")),
+        Facts = facts,
+    };
 
     /// <summary>Facebook's <c>{"mon_1_open":"09:00","mon_1_close":"18:00",…}</c> as <c>mon 09:00-18:00; tue …</c>, in week order.</summary>
     private static string? Hours(JsonElement page)

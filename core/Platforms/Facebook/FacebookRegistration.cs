@@ -15,11 +15,10 @@ public static class FacebookRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FacebookUsageGate>();
-        services.AddHttpClient(FacebookClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler(FacebookResilience.PipelineName, (builder, context) => FacebookResilience.Configure(builder, context.ServiceProvider))
-            .Services.AddHttpClient(FacebookClient.HttpClientName)
-            .AddHttpMessageHandler(() => new FacebookCallCounter())
-            .RemoveAllLoggers();
+        var client = services.AddHttpClient(FacebookClient.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        client.AddResilienceHandler(FacebookResilience.PipelineName, (builder, context) => FacebookResilience.Configure(builder, context.ServiceProvider));
+        client.AddHttpMessageHandler(() => new FacebookCallCounter()); // Added after the pipeline, so inside it: every attempt is counted.
+        client.RemoveAllLoggers();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPlatformClient, FacebookClient>());
         return services;
     }
