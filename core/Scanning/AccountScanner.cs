@@ -41,7 +41,8 @@ public sealed class AccountScanner(
         if (clients.For(platformOptions.Value, account.Platform) is not { } client)
         {
             logger.LogWarning("Account {Account} is on {Platform}, which is not enabled or has no client yet: not scanned", account.Id, account.Platform);
-            return new ScanSummary(account.Id, account.Platform, 0, 0, 0, "platform not enabled");
+            // Recorded as a scan that ran: a platform switched off is a choice (or "cannot verify"), not a monitor that stopped.
+            return await EndAsync(account, new ScanSummary(account.Id, account.Platform, 0, 0, 0, "platform not enabled"), cancellationToken);
         }
 
         var session = new PlatformSession(account, await tokens.GetAsync(account.Token, cancellationToken), (r, ct) => archive.RecordAsync(account, r, ct));
@@ -80,7 +81,6 @@ public sealed class AccountScanner(
             LogCalls(account, session);
         }
 
-        var now = time.GetUtcNow();
         if (readable.Count > 0)
         {
             await conditions.ClearAsync(account, CaptureCondition.TokenInvalid, "the token was accepted again", cancellationToken);
@@ -93,19 +93,24 @@ public sealed class AccountScanner(
         {
             await conditions.ClearAsync(account, CaptureCondition.PermissionMissing(stream), $"the {stream} stream was read again", cancellationToken);
         }
-        await conditions.ClearAsync(account, CaptureCondition.NotScanned, "a scan ran", cancellationToken);
-
-        var summary = new ScanSummary(account.Id, account.Platform, read, queued, session.TotalCalls)
+        logger.LogInformation("Scanned {Platform} account {Account}: {Items} items read, {Queued} new or changed, {Calls} API calls{Stopped}",
+            account.Platform, account.Id, read, queued, session.TotalCalls, stopped is null ? "" : "; stopped: " + stopped);
+        return await EndAsync(account, new ScanSummary(account.Id, account.Platform, read, queued, session.TotalCalls)
         {
             CallsByStream = session.Calls,
             Stopped = stopped,
             Unreadable = unreadable,
-            At = now,
-        };
+        }, cancellationToken);
+    }
+
+    /// <summary>A scan that ran to an end: it resolves <c>capture.not-scanned</c> and is kept as the account's last scan.</summary>
+    private async Task<ScanSummary> EndAsync(Account account, ScanSummary summary, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        summary = summary with { At = now };
+        await conditions.ClearAsync(account, CaptureCondition.NotScanned, "a scan ran", cancellationToken);
         var state = await cursors.GetStateAsync(account.Id, cancellationToken);
         await cursors.SetStateAsync(account.Id, state with { LastScannedAt = now, Last = summary }, cancellationToken);
-        logger.LogInformation("Scanned {Platform} account {Account}: {Items} items read, {Queued} new or changed, {Calls} API calls{Stopped}",
-            account.Platform, account.Id, read, queued, session.TotalCalls, stopped is null ? "" : "; stopped: " + stopped);
         return summary;
     }
 

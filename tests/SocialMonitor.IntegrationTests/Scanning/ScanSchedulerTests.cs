@@ -49,4 +49,19 @@ public sealed class ScanSchedulerTests(AzuriteFixture azurite) : IClassFixture<A
 
         Assert.DoesNotContain(await run.FindingsAsync(Ct), f => f.Family == "capture");
     }
+
+    [Fact]
+    public async Task QueueAllAsync_PlatformSwitchedOff_NoCallsAndNoNotScannedFinding()
+    {
+        await using var run = await PipelineRun.StartAsync(azurite, Ct, new Dictionary<string, string?> { ["Platforms:Facebook:Enabled"] = "false" });
+
+        for (var tick = 0; tick < 4; tick++)
+        {
+            await run.ScanAndDrainAsync(Ct);
+            run.Time.Advance(TimeSpan.FromMinutes(15));
+        }
+
+        Assert.Empty(run.Facebook.Requests);
+        Assert.DoesNotContain(await run.FindingsAsync(Ct), f => f.Family == "capture");
+    }
 }
