@@ -5,7 +5,7 @@ using SocialMonitor.IntegrationTests.Support;
 namespace SocialMonitor.IntegrationTests.Cli;
 
 /// <summary><c>scan --once --dry-run --accounts FILE</c>, run as the real program against the loopback Graph API, with storage that does not exist.</summary>
-public sealed class ScanCommandTests : IDisposable
+public sealed class ScanCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("socialmonitor-scan-").FullName;
 
@@ -43,6 +43,26 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Contains($"facebook account cln-hayden-fb: GET {server.BaseUrl}/v25.0/104000000000099/feed?", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("access_token=***", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(PipelineData.HaydenToken, result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScanOnce_RegisteredAccounts_PrintsItemsAndApiCallsPerAccountAndStreamOnStderrAndNothingOnStdout()
+    {
+        await azurite.ResetAsync(TestContext.Current.CancellationToken);
+        await using var server = await StartServerAsync();
+        var environment = Environment(server);
+        environment["AzureWebJobsStorage"] = azurite.ConnectionString;
+        await CliProcess.RunAsync(environment, _directory, "accounts", "import", AccountsFile());
+
+        var first = await CliProcess.RunAsync(environment, _directory, "scan", "--once");
+        var second = await CliProcess.RunAsync(environment, _directory, "scan", "--once");
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Equal("", first.Stdout + second.Stdout);
+        var hayden = first.Stderr.Split('\n').Single(l => l.StartsWith("cln-hayden-fb ", StringComparison.Ordinal));
+        Assert.Contains("apps 1, comments 2, posts 1, profile 1, roles 1", hayden, StringComparison.Ordinal);
+        var again = second.Stderr.Split('\n').Single(l => l.StartsWith("cln-hayden-fb ", StringComparison.Ordinal));
+        Assert.Matches(@"cln-hayden-fb\s+facebook\s+\d+\s+0\s+1\s+posts 1", again);
     }
 
     [Fact]
