@@ -11,4 +11,5 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(NotifyCommands.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(ApprovalsCommands.Create());
+root.Subcommands.Add(ItemsCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -6,7 +6,10 @@ namespace SocialMonitor.Cli.Demo;
 
 /// <summary>
 /// The pages that <see cref="FacebookSampleServer"/> serves, in Facebook's wire form:
-/// <c>{"pages":[{"id","name","posts":[...],"comments":{"&lt;postId&gt;":[...]}}]}</c>.
+/// <c>{"pages":[{"id","name","posts":[...],"comments":{"&lt;postId&gt;":[...]},"profile":{...},"roles":[...],"apps":[...]}]}</c>.
+/// Posts and comments are Graph API post and comment objects (<c>created_time</c> like <c>2026-10-02T15:04:05+0000</c>,
+/// replies with <c>parent</c>, comments with or without <c>from</c>); <c>profile</c> is what <c>GET /{page}</c> answers;
+/// <c>roles</c> and <c>apps</c> are the entries of <c>/{page}/roles</c> and <c>/{page}/subscribed_apps</c>.
 /// </summary>
 public sealed class FacebookSampleData
 {
@@ -61,6 +64,17 @@ public sealed class FacebookSampleData
                 foreach (var comment in comments)
                 {
                     Check(comment, $"a comment on {postId}", requireId: false);
+                }
+            }
+            if (page.Profile is { ValueKind: not JsonValueKind.Object })
+            {
+                throw new JsonException($"Page {page.Id} has a profile that is not an object.");
+            }
+            foreach (var entry in page.Roles.Concat(page.Apps))
+            {
+                if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+                {
+                    throw new JsonException($"Page {page.Id} has a role or app without a string id.");
                 }
             }
         }

@@ -9,4 +9,17 @@ public static partial class UrlScrubber
     private static partial Regex SecretParameter();
 
     public static string Scrub(string text) => SecretParameter().Replace(text, "***");
+
+    /// <summary>Scrubs secret query parameters and, for good measure, every literal or URL-escaped occurrence of <paramref name="token"/>.</summary>
+    public static string Redact(string text, string token)
+    {
+        var scrubbed = Scrub(text);
+        if (string.IsNullOrEmpty(token))
+        {
+            return scrubbed;
+        }
+        scrubbed = scrubbed.Replace(token, "***", StringComparison.Ordinal);
+        var escaped = Uri.EscapeDataString(token);
+        return escaped == token ? scrubbed : scrubbed.Replace(escaped, "***", StringComparison.Ordinal);
+    }
 }

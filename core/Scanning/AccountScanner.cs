@@ -1,31 +1,35 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
-using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Archive;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Queues;
 
 namespace SocialMonitor.Core.Scanning;
 
 /// <summary>
-/// <c>scan-account</c>: reads an account's items since its cursor, queues one <c>evaluate-item</c> message per new or
-/// changed item, then moves the cursor. A failure anywhere leaves the cursor where it was, so the retry (or the next
-/// scan) reads the same items again; items already queued are recognised by their content hash and not queued twice.
+/// <c>scan-account</c>: reads the account's streams that are due (<see cref="AccountCapture"/>), archives every answer,
+/// records each stream's items (<see cref="ItemRecorder"/>: versions, events, evaluation queued), looks for deletions,
+/// and only then moves that stream's cursor. A bad token or throttling beyond <c>Scan__MaxWaitSeconds</c> stops the
+/// account with a <c>capture</c> finding (the next run resumes from its cursors); a stream the token may not read is
+/// skipped with one; both are resolved when the condition clears. Anything else is thrown, so the queue retries the
+/// scan: the streams already recorded are not read again, the others are, and nothing is queued twice.
 /// </summary>
 public sealed class AccountScanner(
     AccountRegistry registry,
     IEnumerable<IPlatformClient> clients,
     ITokenSource tokens,
+    AccountCapture capture,
     CursorStore cursors,
     ItemIndex index,
-    QueueSender queue,
-    IOptions<ScanOptions> scanOptions,
+    ItemRecorder recorder,
+    ResponseArchive archive,
+    CaptureConditions conditions,
     IOptions<PlatformsOptions> platformOptions,
     TimeProvider time,
     ILogger<AccountScanner> logger)
 {
-    public const string FeedStream = "feed";
-
     public async Task<ScanSummary> ScanAsync(ScanAccountMessage message, CancellationToken cancellationToken)
     {
         var account = await registry.GetAccountAsync(message.Account, cancellationToken);
@@ -34,35 +38,153 @@ public sealed class AccountScanner(
             logger.LogWarning("Account {Account} is not in the registry: nothing to scan", message.Account);
             return new ScanSummary(message.Account, "unknown", 0, 0, 0, "not in the registry");
         }
-        var client = clients.FirstOrDefault(c => c.Platform == account.Platform);
-        if (client is null || !platformOptions.Value.All.TryGetValue(account.Platform, out var platform) || !platform.Enabled)
+        if (clients.For(platformOptions.Value, account.Platform) is not { } client)
         {
             logger.LogWarning("Account {Account} is on {Platform}, which is not enabled or has no client yet: not scanned", account.Id, account.Platform);
-            return new ScanSummary(account.Id, account.Platform, 0, 0, 0, "platform not enabled");
+            // Recorded as a scan that ran: a platform switched off is a choice (or "cannot verify"), not a monitor that stopped.
+            return await EndAsync(account, new ScanSummary(account.Id, account.Platform, 0, 0, 0, "platform not enabled"), cancellationToken);
         }
 
-        var token = await tokens.GetAsync(account.Token, cancellationToken);
-        var now = time.GetUtcNow();
-        var since = await cursors.GetAsync(account.Id, FeedStream, cancellationToken) ?? now.AddDays(-scanOptions.Value.BackfillDays);
-        var read = await client.ReadAsync(account, token, since, cancellationToken);
-
-        var queued = 0;
-        foreach (var item in read.Items)
+        var session = new PlatformSession(account, await tokens.GetAsync(account.Token, cancellationToken), (r, ct) => archive.RecordAsync(account, r, ct));
+        var stored = await cursors.LoadAsync(account.Id, cancellationToken);
+        var firstScan = stored.Find(StreamNames.Posts) is null;
+        int read = 0, queued = 0;
+        string? stopped = null;
+        var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
+        var readable = new HashSet<string>(StringComparer.Ordinal);
+        try
         {
-            var hash = ItemJson.ContentHash(item);
-            var known = await index.GetAsync(account.Id, item.Id, cancellationToken);
-            if (known?.Hash == hash)
+            await foreach (var result in capture.ReadAsync(client, session, stored, cancellationToken))
             {
-                continue;
+                if (result.Failure is { } failure)
+                {
+                    stopped ??= await FailedAsync(client, session, result, failure, unreadable, cancellationToken);
+                    continue;
+                }
+                var items = result.Read!.Items;
+                var known = await index.ListStreamAsync(account.Id, result.Key, result.Stream == StreamNames.Posts ? result.Since : null, cancellationToken);
+                var byId = known.ToDictionary(k => k.ItemId, StringComparer.Ordinal);
+                var recorded = await recorder.RecordAsync(account, result.Key, items, byId, firstScan, cancellationToken);
+                await GoneAsync(client, session, result, byId, cancellationToken);
+                await cursors.SetAsync(account.Id, result.Cursor, cancellationToken);
+                read += items.Count;
+                queued += recorded.Queued;
+                readable.Add(result.Stream);
+                if (result.Stream == StreamNames.Posts)
+                {
+                    await ForgetOldCommentStreamsAsync(account, stored, result.Since!.Value, cancellationToken);
+                }
             }
-            await queue.SendItemAsync(item, cancellationToken);
-            await index.SetAsync(account.Id, item.Id, hash, (known?.Version ?? 0) + 1, now, cancellationToken);
-            queued++;
         }
-        await cursors.SetAsync(account.Id, FeedStream, read.Cursor, cancellationToken);
+        finally
+        {
+            LogCalls(account, session);
+        }
 
-        logger.LogInformation("Scanned {Platform} account {Account}: {Items} items read, {Queued} new or changed, {Calls} API calls",
-            account.Platform, account.Id, read.Items.Count, queued, read.Calls);
-        return new ScanSummary(account.Id, account.Platform, read.Items.Count, queued, read.Calls);
+        if (readable.Count > 0)
+        {
+            await conditions.ClearAsync(account, CaptureCondition.TokenInvalid, "the token was accepted again", cancellationToken);
+        }
+        if (stopped is null)
+        {
+            await conditions.ClearAsync(account, CaptureCondition.Throttled, "a scan ran to its end without being throttled", cancellationToken);
+        }
+        foreach (var stream in readable.Where(s => !unreadable.ContainsKey(s)))
+        {
+            await conditions.ClearAsync(account, CaptureCondition.PermissionMissing(stream), $"the {stream} stream was read again", cancellationToken);
+        }
+        logger.LogInformation("Scanned {Platform} account {Account}: {Items} items read, {Queued} new or changed, {Calls} API calls{Stopped}",
+            account.Platform, account.Id, read, queued, session.TotalCalls, stopped is null ? "" : "; stopped: " + stopped);
+        return await EndAsync(account, new ScanSummary(account.Id, account.Platform, read, queued, session.TotalCalls)
+        {
+            CallsByStream = session.Calls,
+            Stopped = stopped,
+            Unreadable = unreadable,
+        }, cancellationToken);
+    }
+
+    /// <summary>A scan that ran to an end: it resolves <c>capture.not-scanned</c> and is kept as the account's last scan.</summary>
+    private async Task<ScanSummary> EndAsync(Account account, ScanSummary summary, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        summary = summary with { At = now };
+        await conditions.ClearAsync(account, CaptureCondition.NotScanned, "a scan ran", cancellationToken);
+        var state = await cursors.GetStateAsync(account.Id, cancellationToken);
+        await cursors.SetStateAsync(account.Id, state with { LastScannedAt = now, Last = summary }, cancellationToken);
+        return summary;
+    }
+
+    /// <summary>Handles a stream that could not be read; returns why the scan stops, or null when it goes on with the next stream.</summary>
+    private async Task<string?> FailedAsync(IPlatformClient client, PlatformSession session, StreamResult result, PlatformException failure,
+        Dictionary<string, string> unreadable, CancellationToken cancellationToken)
+    {
+        var account = session.Account;
+        switch (failure.Kind)
+        {
+            case PlatformErrorKind.Token:
+                await conditions.TokenInvalidAsync(account, failure.Message, cancellationToken);
+                return "the token was refused";
+            case PlatformErrorKind.Throttled:
+                var wait = failure.RetryAfter is { } w ? string.Create(CultureInfo.InvariantCulture, $" for {w.TotalMinutes:0.#} min") : "";
+                await conditions.RaiseAsync(account, CaptureCondition.Throttled, $"{account.Platform} asked to wait{wait}: {failure.Message}",
+                    $"{account.Platform} throttled the scan of {account.Id} longer than Scan__MaxWaitSeconds allows, so it stopped; the next run "
+                    + "resumes from its cursors. If this repeats, scan less often (ScanSchedule) or check what else uses the app's limits.",
+                    cancellationToken);
+                return "throttled" + wait;
+            default:
+                if (result.Stream == StreamNames.Comments && failure.ErrorSubcode == 33 && await client.IsGoneAsync(session, result.Target!, cancellationToken))
+                {
+                    if (await index.GetAsync(account.Id, result.Target!, cancellationToken) is { Deleted: false } post)
+                    {
+                        await recorder.GoneAsync(post, ItemEvents.Deleted, "its comments could not be read and the platform confirmed the post gone", cancellationToken);
+                    }
+                    return null;
+                }
+                unreadable[result.Stream] = failure.Message;
+                await conditions.RaiseAsync(account, CaptureCondition.PermissionMissing(result.Stream), failure.Message,
+                    $"The token of {account.Id} may not read its {result.Stream}, so they are not monitored. Grant the permission the message names "
+                    + "(see the README, Getting access) and create the token again.", cancellationToken);
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Items the record had in this stream that the complete read no longer holds: posts and comments are deleted only
+    /// when the platform confirms it; roles and apps, which have no object to ask about, are removed.
+    /// </summary>
+    private async Task GoneAsync(IPlatformClient client, PlatformSession session, StreamResult result, Dictionary<string, IndexedItem> known,
+        CancellationToken cancellationToken)
+    {
+        if (result.Stream == StreamNames.Profile)
+        {
+            return;
+        }
+        var present = result.Read!.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var missing in known.Values.Where(k => !present.Contains(k.ItemId)))
+        {
+            if (result.Stream is StreamNames.Roles or StreamNames.Apps)
+            {
+                await recorder.GoneAsync(missing, ItemEvents.Removed, $"no longer in the {result.Stream} list", cancellationToken);
+            }
+            else if (await client.IsGoneAsync(session, missing.ItemId, cancellationToken))
+            {
+                await recorder.GoneAsync(missing, ItemEvents.Deleted, "gone from its stream; the platform confirmed it does not exist", cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The comment cursors of posts older than what the posts read covers are dropped: those comments are no longer watched.</summary>
+    private async Task ForgetOldCommentStreamsAsync(Account account, AccountCursors stored, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        foreach (var old in stored.All.Where(c => c.Key.StartsWith(StreamNames.Comments + ":", StringComparison.Ordinal) && c.Position < since))
+        {
+            await cursors.DeleteAsync(account.Id, old.Key, cancellationToken);
+        }
+    }
+
+    private void LogCalls(Account account, PlatformSession session)
+    {
+        var byStream = string.Join(", ", session.Calls.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value}")));
+        logger.LogInformation("API calls for {Platform} account {Account}: {Calls} ({ByStream})", account.Platform, account.Id, session.TotalCalls, byStream);
     }
 }

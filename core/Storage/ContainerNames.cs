@@ -12,4 +12,6 @@ public static class ContainerNames
     public const string MailArchive = "mail-archive";
     /// <summary>Each item version that raised a finding, as the rules saw it: shown with the finding by the API.</summary>
     public const string FindingItems = "finding-items";
+    /// <summary>The record: every platform answer (tokens scrubbed, named by its SHA-256), a daily log of them, and every item version.</summary>
+    public const string Archive = "archive";
 }

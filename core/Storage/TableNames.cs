@@ -8,6 +8,7 @@ public static class TableNames
     public const string FindingsByItem = "FindingsByItem";
     public const string Cursors = "Cursors";
     public const string ItemIndex = "ItemIndex";
+    public const string ItemHistory = "ItemHistory";
     public const string FailedAttempts = "FailedAttempts";
     public const string Approvals = "Approvals";
     public const string Audit = "Audit";

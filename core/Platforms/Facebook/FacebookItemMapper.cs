@@ -6,9 +6,177 @@ using SocialMonitor.Core.Items;
 
 namespace SocialMonitor.Core.Platforms.Facebook;
 
-/// <summary>Maps Graph API posts and comments (wire form) to <see cref="Item"/>s.</summary>
+/// <summary>Maps Graph API posts, comments, the Page profile, roles and subscribed apps (wire form) to <see cref="Item"/>s.</summary>
 internal static class FacebookItemMapper
 {
+    private static readonly string[] s_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    /// <summary>
+    /// A post's change hint: <c>updated_time</c> (which moves when the post gets comments or is edited) and the comment
+    /// count of <c>comments.summary</c> when the feed gave it.
+    /// </summary>
+    public static ChangeHint CommentHint(JsonElement post)
+    {
+        int? count = post.TryGetProperty("comments", out var comments) && comments.ValueKind == JsonValueKind.Object
+            && comments.TryGetProperty("summary", out var summary) && summary.ValueKind == JsonValueKind.Object
+            && summary.TryGetProperty("total_count", out var total) && total.ValueKind == JsonValueKind.Number && total.TryGetInt32(out var n)
+                ? n
+                : null;
+        var updated = Time(String(post, "updated_time"))?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
+        return new ChangeHint(string.Create(CultureInfo.InvariantCulture, $"{updated}|{count}"), count);
+    }
+
+    /// <summary>
+    /// The Page profile as one item (kind profile, id the Page id): its facts as lines of text (so the content hash
+    /// covers every one and the rules read the about text, website, phone and emails), the website as a link, the
+    /// picture and cover as media (CDN signatures dropped, so that a rotated signature is not an edit).
+    /// </summary>
+    public static Item MapProfile(JsonElement page, Account account)
+    {
+        var facts = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Fact(string name, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                facts[name] = value.Trim();
+            }
+        }
+        Fact("name", String(page, "name"));
+        Fact("username", String(page, "username"));
+        Fact("link", String(page, "link"));
+        Fact("about", String(page, "about"));
+        Fact("website", String(page, "website"));
+        Fact("phone", String(page, "phone"));
+        Fact("emails", page.TryGetProperty("emails", out var emails) && emails.ValueKind == JsonValueKind.Array
+            ? string.Join(", ", emails.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()))
+            : null);
+        Fact("hours", Hours(page));
+        Fact("category", page.TryGetProperty("category_list", out var categories) && categories.ValueKind == JsonValueKind.Array
+            ? string.Join(", ", categories.EnumerateArray().Select(c => String(c, "name")).OfType<string>())
+            : String(page, "category"));
+        var picture = page.TryGetProperty("picture", out var p) && p.ValueKind == JsonValueKind.Object
+            ? StripSignature(p.TryGetProperty("data", out var pd) ? String(pd, "url") : String(p, "url"))
+            : null;
+        var cover = page.TryGetProperty("cover", out var c) && c.ValueKind == JsonValueKind.Object ? StripSignature(String(c, "source")) : null;
+        Fact("picture", picture);
+        Fact("cover", cover);
+
+        var links = (facts.GetValueOrDefault("website") ?? "")
+            .Split([' ', ',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Contains("://", StringComparison.Ordinal) ? w : "http://" + w)
+            .Where(w => Uri.TryCreate(w, UriKind.Absolute, out _))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var id = String(page, "id") ?? account.PlatformId;
+        return new Item
+        {
+            Id = id,
+            Platform = PlatformNames.Facebook,
+            Account = account.Id,
+            Kind = ItemKinds.Profile,
+            Origin = ItemOrigins.Official,
+            Author = new ItemAuthor(id, facts.GetValueOrDefault("name")),
+            // The Page's own address and its images are not links the library publishes: they stay out of the text the rules
+            // read; the images are media, so the content hash still covers them.
+            Text = string.Join('\n', facts.Where(f => f.Key is not ("link" or "picture" or "cover")).Select(f => $"{f.Key}: {f.Value}")),
+            Links = links,
+            Media = [.. new[] { picture, cover }.OfType<string>().Select(url => new ItemMedia("photo", url, AltText: null, Captions: false))],
+            Permalink = facts.GetValueOrDefault("link"),
+            Facts = facts,
+        };
+    }
+
+    /// <summary>A person with a role on the Page (kind role, id <c>{page}/roles/{user}</c>): who, and the tasks they may do.</summary>
+    public static Item? MapRole(JsonElement role, Account account)
+    {
+        var userId = String(role, "id");
+        if (string.IsNullOrEmpty(userId))
+        {
+            return null;
+        }
+        var name = String(role, "name");
+        var tasks = Strings(role, "tasks") is { Count: > 0 } list ? list : Strings(role, "perms");
+        var facts = new Dictionary<string, string>(StringComparer.Ordinal) { ["userId"] = userId, ["name"] = name ?? "", ["tasks"] = string.Join(", ", tasks) };
+        if (String(role, "role") is { } legacyRole)
+        {
+            facts["role"] = legacyRole;
+        }
+        return AccountFact(account, $"{account.PlatformId}/roles/{userId}", ItemKinds.Role, new ItemAuthor(userId, name), facts, inText: _ => true);
+    }
+
+    /// <summary>An app subscribed to the Page (kind app, id <c>{page}/subscribed_apps/{app}</c>): which, and the fields it receives.</summary>
+    public static Item? MapApp(JsonElement app, Account account)
+    {
+        var appId = String(app, "id");
+        if (string.IsNullOrEmpty(appId))
+        {
+            return null;
+        }
+        var facts = new Dictionary<string, string>(StringComparer.Ordinal) { ["appId"] = appId, ["name"] = String(app, "name") ?? "" };
+        if (String(app, "category") is { } category)
+        {
+            facts["category"] = category;
+        }
+        if (String(app, "link") is { } link)
+        {
+            facts["link"] = link;
+        }
+        facts["subscribedFields"] = string.Join(", ", Strings(app, "subscribed_fields"));
+        // The app's own home page is a fact about the app, not a link the library publishes.
+        return AccountFact(account, $"{account.PlatformId}/subscribed_apps/{appId}", ItemKinds.App, new ItemAuthor(appId, facts["name"]), facts,
+            inText: key => key != "link");
+    }
+
+    /// <summary>A role or app of the Page: its facts, as lines of text (those <paramref name="inText"/> keeps) so the content hash covers them.</summary>
+    private static Item AccountFact(Account account, string id, string kind, ItemAuthor author, Dictionary<string, string> facts, Func<string, bool> inText) => new()
+    {
+        Id = id,
+        Platform = PlatformNames.Facebook,
+        Account = account.Id,
+        Kind = kind,
+        ParentId = account.PlatformId,
+        Origin = ItemOrigins.Official,
+        Author = author,
+        Text = string.Join('\n', facts.Where(f => inText(f.Key)).Select(f => $"{f.Key}: {f.Value}")),
+        Facts = facts,
+    };
+
+    /// <summary>Facebook's <c>{"mon_1_open":"09:00","mon_1_close":"18:00",…}</c> as <c>mon 09:00-18:00; tue …</c>, in week order.</summary>
+    private static string? Hours(JsonElement page)
+    {
+        if (!page.TryGetProperty("hours", out var hours) || hours.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        var values = hours.EnumerateObject().Where(h => h.Value.ValueKind == JsonValueKind.String)
+            .ToDictionary(h => h.Name, h => h.Value.GetString()!, StringComparer.Ordinal);
+        var spans = new List<string>();
+        foreach (var day in s_days)
+        {
+            for (var n = 1; values.TryGetValue($"{day}_{n}_open", out var open); n++)
+            {
+                spans.Add($"{day} {open}-{values.GetValueOrDefault($"{day}_{n}_close")}");
+            }
+        }
+        return spans.Count == 0 ? null : string.Join("; ", spans);
+    }
+
+    /// <summary>Facebook CDN media URLs carry a rotating signature (<c>oh=</c>, <c>oe=</c>): without it, the same image keeps the same URL.</summary>
+    internal static string? StripSignature(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Query.Length == 0)
+        {
+            return url;
+        }
+        var cdn = uri.Host.EndsWith(".fbcdn.net", StringComparison.OrdinalIgnoreCase) || uri.Host.StartsWith("scontent", StringComparison.OrdinalIgnoreCase);
+        return cdn ? uri.GetLeftPart(UriPartial.Path) : url;
+    }
+
+    private static List<string> Strings(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var values) && values.ValueKind == JsonValueKind.Array
+            ? [.. values.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)]
+            : [];
+
     /// <summary>A feed entry as a post; null when it has no id.</summary>
     public static Item? MapPost(JsonElement post, Account account)
     {
@@ -133,7 +301,7 @@ internal static class FacebookItemMapper
                 && m.TryGetProperty("image", out var image) && image.ValueKind == JsonValueKind.Object
                     ? String(image, "src")
                     : null;
-            media.Add(new ItemMedia(mediaType, source, AltText: null, Captions: false));
+            media.Add(new ItemMedia(mediaType, StripSignature(source), AltText: null, Captions: false));
         }
 
         if (attachment.TryGetProperty("subattachments", out var subattachments)

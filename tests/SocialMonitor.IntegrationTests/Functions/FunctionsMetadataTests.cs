@@ -12,6 +12,7 @@ public sealed class FunctionsMetadataTests
     public static TheoryData<string, string, string?> Bindings => new()
     {
         { "ScanTimer", "timerTrigger", "%ScanSchedule%" },
+        { "TokenCheckTimer", "timerTrigger", "0 0 6 * * *" },
         { "ScanAccount", "queueTrigger", "scan-account" },
         { "EvaluateItem", "queueTrigger", "evaluate-item" },
         { "Notify", "queueTrigger", "notify" },

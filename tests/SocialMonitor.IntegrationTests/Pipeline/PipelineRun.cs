@@ -27,7 +27,8 @@ internal sealed class PipelineRun : IAsyncDisposable
     public string MailDirectory { get; }
     public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
 
-    public static async Task<PipelineRun> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken)
+    /// <param name="extra">More settings, e.g. <c>Scan:MaxWaitSeconds</c>.</param>
+    public static async Task<PipelineRun> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken, IDictionary<string, string?>? extra = null)
     {
         await azurite.ResetAsync(cancellationToken);
         var facebook = await FacebookSampleServer.StartAsync(
@@ -38,6 +39,10 @@ internal sealed class PipelineRun : IAsyncDisposable
             ["Platforms:Facebook:BaseUrl"] = facebook.BaseUrl + "/",
             ["Mail:Directory"] = mail,
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
         var logs = new CapturingLoggerProvider();
         var services = TestHost.Create(azurite, settings, logs: logs);
         await services.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), cancellationToken);

@@ -3,7 +3,10 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
+using SocialMonitor.Cli.Demo;
+using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
+using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Scanning;
@@ -31,7 +34,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(2, hayden.Count(f => f.Family == "link-domain"));
         Assert.Single(hayden, f => f.Rule == "conduct.profanity");
         Assert.All(hayden, f => Assert.NotNull(f.NotifiedAt));
-        Assert.Equal(PipelineData.ItemCount, await run.Services.GetRequiredService<ItemIndex>().CountAsync(Ct));
+        Assert.Equal(PipelineData.ItemCount + (2 * PipelineData.AccountItemCount), await run.Services.GetRequiredService<ItemIndex>().CountAsync(Ct));
         Assert.Empty(run.Emails()); // Medium findings wait for the digest.
 
         await run.HourlyAsync(s_digestTime, Ct);
@@ -96,37 +99,62 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IClassFixture<Azurit
     }
 
     [Fact]
-    public async Task ScanAsync_Http500OnFeedPage2_CursorStaysAndNextScanReadsEveryItem()
+    public async Task ScanAsync_Http500OnFeedPage2BeyondTheWaitBudget_CursorStaysAndNextScanReadsEveryItem()
     {
-        await using var run = await PipelineRun.StartAsync(azurite, Ct);
+        await using var run = await PipelineRun.StartAsync(azurite, Ct, new Dictionary<string, string?> { ["Scan:MaxWaitSeconds"] = "1" });
         run.Facebook.PageSize = 2;
-        run.Facebook.Fault = request => request.Path.Value!.EndsWith("/feed", StringComparison.Ordinal) && request.Query.ContainsKey("after") ? 500 : null;
+        run.Facebook.Fault = request => request.Path.Value!.EndsWith("/feed", StringComparison.Ordinal) && request.Query.ContainsKey("after")
+            ? FacebookSampleError.ServerError() : null;
         var scanner = run.Services.GetRequiredService<AccountScanner>();
         var cursors = run.Services.GetRequiredService<CursorStore>();
 
         var error = await Assert.ThrowsAsync<PlatformException>(() => scanner.ScanAsync(new ScanAccountMessage("cln-hayden-fb"), Ct));
-        Assert.Null(await cursors.GetAsync("cln-hayden-fb", AccountScanner.FeedStream, Ct));
+        Assert.Null(await cursors.GetAsync("cln-hayden-fb", StreamNames.Posts, Ct));
         Assert.Contains("/graph/facebook/", error.Message, StringComparison.Ordinal);
 
         run.Facebook.Fault = null;
         var summary = await scanner.ScanAsync(new ScanAccountMessage("cln-hayden-fb"), Ct);
 
-        Assert.Equal((PipelineData.ItemCount, PipelineData.ItemCount), (summary.ItemsRead, summary.ItemsQueued));
-        Assert.Equal(new DateTimeOffset(2026, 10, 10, 16, 0, 0, TimeSpan.Zero), await cursors.GetAsync("cln-hayden-fb", AccountScanner.FeedStream, Ct));
+        Assert.Equal((PipelineData.ItemCount + PipelineData.AccountItemCount, PipelineData.ItemCount + PipelineData.AccountItemCount),
+            (summary.ItemsRead, summary.ItemsQueued));
+        Assert.Equal(new DateTimeOffset(2026, 10, 10, 16, 0, 0, TimeSpan.Zero), (await cursors.GetAsync("cln-hayden-fb", StreamNames.Posts, Ct))!.Position);
     }
 
     [Fact]
-    public async Task ScanAndDrain_WithFailuresOnTheWay_NoTokenInAnyLogRowBlobMessageOrEmail()
+    public async Task ScanAndDrain_WithFailuresOnTheWay_NoTokenInAnyLogRowBlobMessageFindingEmailExceptionOrDryRunLine()
     {
-        await using var run = await PipelineRun.StartAsync(azurite, Ct);
+        // No waiting for retries: a failure surfaces at once, and the queue retries the scan.
+        await using var run = await PipelineRun.StartAsync(azurite, Ct, new Dictionary<string, string?> { ["Scan:MaxWaitSeconds"] = "1" });
         run.Facebook.PageSize = 2;
         var failures = 0;
-        run.Facebook.Fault = request => request.Path.Value!.EndsWith("/comments", StringComparison.Ordinal) && Interlocked.Increment(ref failures) <= 2 ? 500 : null;
+        var expired = 0;
+        run.Facebook.Fault = request =>
+            request.Path.Value!.EndsWith("/comments", StringComparison.Ordinal) && Interlocked.Increment(ref failures) <= 2 ? FacebookSampleError.ServerError()
+            : request.Path.Value!.Contains("104000000000098", StringComparison.Ordinal) && Interlocked.Increment(ref expired) <= 1 ? FacebookSampleError.SessionExpired()
+            : null;
+        run.Facebook.TokenExpiry[PipelineData.HaydenToken] = TestHost.Start.AddDays(3);
 
         await run.ScanAndDrainAsync(Ct);
         await run.HourlyAsync(s_digestTime, Ct);
         await run.Services.GetRequiredService<FailedAttemptStore>().RecordAsync(
             QueueNames.ScanAccount, "probe", 1, new PlatformException("probe failure"), Ct);
+        await run.Services.GetRequiredService<TokenChecker>().CheckAllAsync(Ct);
+        await run.Services.GetRequiredService<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, Ct);
+        var exceptions = new List<Exception>();
+        run.Facebook.Truncate = request => request.Path.Value!.EndsWith("/feed", StringComparison.Ordinal);
+        try
+        {
+            await run.Services.GetRequiredService<AccountScanner>().ScanAsync(new ScanAccountMessage("cln-hayden-fb"), Ct);
+        }
+        catch (PlatformException e)
+        {
+            exceptions.Add(e);
+        }
+        run.Facebook.Truncate = null;
+        var dryRun = new StringBuilder();
+        var accounts = AccountsFileReader.Read(SampleAccounts.Json).File!.Accounts;
+        var summaries = await run.Services.GetRequiredService<DryRunScanner>().ScanAsync(accounts,
+            (item, _) => { dryRun.AppendLine(ItemJson.Serialize(item)); return Task.CompletedTask; }, Ct);
 
         Assert.Contains(run.Facebook.Requests, r => r.Contains(PipelineData.HaydenToken, StringComparison.Ordinal)); // The token was used...
         var everything = new StringBuilder();
@@ -162,8 +190,25 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         }
         Assert.NotEmpty(run.Emails());
 
+        foreach (var finding in await run.FindingsAsync(Ct))
+        {
+            everything.AppendLine(ItemJson.Serialize(finding));
+        }
+        foreach (var exception in exceptions)
+        {
+            everything.AppendLine(exception.ToString());
+        }
+        everything.AppendLine(dryRun.ToString());
+        everything.AppendLine(ItemJson.Serialize(summaries));
+
         Assert.True(failures > 2, "the comment reads should have failed on the way");
         Assert.True(run.Logs.Logs.Count > 10, "the pipeline should have logged");
+        Assert.Single(exceptions);
+        Assert.True(dryRun.Length > 0, "the dry run should have printed items");
+        var findings = await run.FindingsAsync(Ct);
+        Assert.Contains(findings, f => f.Rule == "capture.token-invalid" && f.Location == "bookmobile");
+        Assert.Contains(findings, f => f.Rule == "capture.token-expiring" && f.Location == "hayden");
+        Assert.Contains("access_token=***", everything.ToString(), StringComparison.Ordinal); // Archived pages and logged URLs carry the scrubbed token.
         Assert.DoesNotContain(PipelineData.HaydenToken, everything.ToString(), StringComparison.Ordinal); // ...and is nowhere else.
         Assert.DoesNotContain(PipelineData.BookmobileToken, everything.ToString(), StringComparison.Ordinal);
         Assert.Equal(PipelineData.FindingCount, (await run.FindingsAsync(Ct)).Count(f => f.Location == "hayden" && f.Family != "capture"));

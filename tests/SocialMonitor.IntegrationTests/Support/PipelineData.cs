@@ -45,6 +45,9 @@ internal static class PipelineData
     /// <summary>Items in <see cref="Data"/>: 3 posts, 3 comments, 1 reply.</summary>
     public const int ItemCount = 7;
 
+    /// <summary>Account items of Hayden (and of each page without its own profile): its profile (id and name only), no roles, no apps.</summary>
+    public const int AccountItemCount = 1;
+
     /// <summary>Findings the starter rules raise on <see cref="Data"/>: eventbrite.com, bit.ly, "Damn".</summary>
     public const int FindingCount = 3;
 }

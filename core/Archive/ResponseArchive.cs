@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Platforms;
+using SocialMonitor.Core.Storage;
+
+namespace SocialMonitor.Core.Archive;
+
+/// <summary>
+/// The record of every platform answer, in the <c>archive</c> container: the body (tokens already scrubbed by the
+/// client) named by its SHA-256, <c>pages/{platform}/{account}/{sha256}.json</c>, written once however often the same
+/// answer comes back; and a line per answer in <c>log/{platform}/{account}/{yyyy-MM-dd}.jsonl</c> (time, stream, URL,
+/// status, SHA-256, size). A retried scan logs its answers again: they were real calls.
+/// </summary>
+public sealed class ResponseArchive(StorageClients storage)
+{
+    public async Task RecordAsync(Account account, PlatformResponse response, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes(response.Body);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var container = await storage.ContainerAsync(ContainerNames.Archive, cancellationToken);
+        var page = $"pages/{account.Platform}/{account.Id}/{sha}.json";
+        try
+        {
+            await container.GetBlobClient(page).UploadAsync(new BinaryData(bytes), new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                Metadata = new Dictionary<string, string> { ["sha256"] = sha },
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // The same answer was archived before: the log line below still records this one.
+        }
+
+        var log = container.GetAppendBlobClient(
+            string.Create(CultureInfo.InvariantCulture, $"log/{account.Platform}/{account.Id}/{response.At.UtcDateTime:yyyy-MM-dd}.jsonl"));
+        await log.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var line = ItemJson.Serialize(new
+        {
+            response.At,
+            response.Stream,
+            response.Target,
+            response.Url,
+            response.Status,
+            Sha256 = sha,
+            Bytes = bytes.Length,
+            Blob = page,
+        }) + "\n";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(line));
+        await log.AppendBlockAsync(stream, cancellationToken: cancellationToken);
+    }
+}

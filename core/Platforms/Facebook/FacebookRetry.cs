@@ -1,0 +1,58 @@
+using System.Net;
+using Polly.Timeout;
+
+namespace SocialMonitor.Core.Platforms.Facebook;
+
+/// <summary>
+/// Which Graph API answers are worth trying again, and after how long. Transient faults (a lost connection, a timeout,
+/// 5xx, 408, 429, an error marked <c>is_transient</c>) and throttling (codes 4, 17, 32, 613, 80001–80014 on HTTP
+/// 400/403) are retried; everything else (a bad token, a missing permission, a missing object) is not. The wait is what
+/// Facebook asked for (<c>estimated_time_to_regain_access</c>, <c>Retry-After</c>), else exponential back-off with jitter.
+/// </summary>
+internal static class FacebookRetry
+{
+    public static readonly TimeSpan BaseDelay = TimeSpan.FromSeconds(2);
+
+    /// <param name="attempt">0 for the first retry.</param>
+    /// <returns>The wait before the next attempt, or null when the answer is final.</returns>
+    public static TimeSpan? Wait(HttpResponseMessage? response, FacebookError? error, Exception? exception, int attempt, string? pageId)
+    {
+        if (exception is HttpRequestException or TimeoutRejectedException)
+        {
+            return Backoff(attempt);
+        }
+        if (response is null)
+        {
+            return null;
+        }
+        var status = (int)response.StatusCode;
+        if (status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
+        {
+            return Asked(response, pageId) ?? Backoff(attempt);
+        }
+        if (error is { IsThrottle: true })
+        {
+            return Asked(response, pageId) ?? Backoff(attempt);
+        }
+        return error is { IsTransient: true } && !error.IsBadToken && !error.IsPermission ? Backoff(attempt) : null;
+    }
+
+    /// <summary>What the answer itself asks for: the usage headers' <c>estimated_time_to_regain_access</c>, else <c>Retry-After</c>.</summary>
+    public static TimeSpan? Asked(HttpResponseMessage response, string? pageId)
+    {
+        if (FacebookUsage.Read(response.Headers, pageId).LongestWait is { } wait)
+        {
+            return wait;
+        }
+        var retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta;
+        }
+        return retryAfter?.Date is { } date && response.Headers.Date is { } now && date > now ? date - now : null;
+    }
+
+    /// <summary>2 s, 4 s, 8 s… plus up to a quarter more at random, so that scans retrying together do not stay together.</summary>
+    public static TimeSpan Backoff(int attempt) =>
+        BaseDelay * Math.Pow(2, Math.Min(attempt, 10)) * (1 + (Random.Shared.NextDouble() / 4));
+}

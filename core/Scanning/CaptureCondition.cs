@@ -1,0 +1,27 @@
+using SocialMonitor.Core.Rules;
+
+namespace SocialMonitor.Core.Scanning;
+
+/// <summary>
+/// A condition of the monitor itself that makes one <c>capture</c> finding per account (its id a stable hash of the
+/// account, the rule and <see cref="Key"/>), resolved by the system when the condition clears.
+/// </summary>
+public sealed record CaptureCondition(string Rule, string Key, string Severity)
+{
+    public const string StaffUse2 = "Staff use 2: account managers monitor the accounts regularly.";
+
+    /// <summary>The platform refused the token (Facebook 190: invalid, expired, revoked).</summary>
+    public static readonly CaptureCondition TokenInvalid = new("capture.token-invalid", "token", Severities.High);
+
+    /// <summary>The token (or its data access) expires within <see cref="TokenChecker.Warning"/>.</summary>
+    public static readonly CaptureCondition TokenExpiring = new("capture.token-expiring", "token-expiry", Severities.Medium);
+
+    /// <summary>Throttled beyond <c>Scan__MaxWaitSeconds</c>: the scan stopped early.</summary>
+    public static readonly CaptureCondition Throttled = new("capture.throttled", "throttle", Severities.Medium);
+
+    /// <summary>No scan of the account ran to an end for three schedule intervals.</summary>
+    public static readonly CaptureCondition NotScanned = new("capture.not-scanned", "schedule", Severities.High);
+
+    /// <summary>A stream the token may not read (one finding per stream).</summary>
+    public static CaptureCondition PermissionMissing(string stream) => new("capture.permission-missing", stream, Severities.High);
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Archive;
+using SocialMonitor.Core.Platforms;
+
+namespace SocialMonitor.Core.Scanning;
+
+/// <summary>
+/// The daily token check (Facebook <c>debug_token</c>): a token that stops working within <see cref="Warning"/> (its own
+/// expiry or, on Facebook, the expiry of its data access, whichever comes first) raises <c>capture.token-expiring</c>
+/// with the date; a token the platform calls invalid raises <c>capture.token-invalid</c>. A later check that finds the
+/// token renewed resolves them. One account failing never stops the others.
+/// </summary>
+public sealed class TokenChecker(
+    AccountRegistry registry,
+    IEnumerable<IPlatformClient> clients,
+    ITokenSource tokens,
+    ResponseArchive archive,
+    CaptureConditions conditions,
+    IOptions<PlatformsOptions> platformOptions,
+    TimeProvider time,
+    ILogger<TokenChecker> logger)
+{
+    public static readonly TimeSpan Warning = TimeSpan.FromDays(14);
+
+    /// <summary>Checks every account's token; returns how many were checked.</summary>
+    public async Task<int> CheckAllAsync(CancellationToken cancellationToken)
+    {
+        var checkedCount = 0;
+        foreach (var account in await registry.ListAccountsAsync(cancellationToken))
+        {
+            if (clients.For(platformOptions.Value, account.Platform) is not { } client)
+            {
+                continue;
+            }
+            try
+            {
+                await CheckAsync(client, account, cancellationToken);
+                checkedCount++;
+            }
+            catch (Exception e) when (e is PlatformException or KeyNotFoundException)
+            {
+                logger.LogWarning("The token of {Account} could not be checked: {Error}", account.Id, UrlScrubber.Scrub(e.Message));
+            }
+        }
+        return checkedCount;
+    }
+
+    public async Task CheckAsync(IPlatformClient client, Account account, CancellationToken cancellationToken)
+    {
+        var session = new PlatformSession(account, await tokens.GetAsync(account.Token, cancellationToken), (r, ct) => archive.RecordAsync(account, r, ct));
+        TokenStatus status;
+        try
+        {
+            status = await client.CheckTokenAsync(session, cancellationToken);
+        }
+        catch (PlatformException e) when (e.Kind == PlatformErrorKind.Token)
+        {
+            status = new TokenStatus(false, null, []);
+            logger.LogWarning("The token of {Account} was refused: {Error}", account.Id, e.Message);
+        }
+
+        var now = time.GetUtcNow();
+        if (!status.Valid)
+        {
+            await conditions.TokenInvalidAsync(account, $"{account.Platform} says the token '{account.Token}' of {account.Id} is not valid", cancellationToken);
+            return;
+        }
+        await conditions.ClearAsync(account, CaptureCondition.TokenInvalid, "the token check found the token valid", cancellationToken);
+        if (status.ExpiresAt is { } expires && expires - now <= Warning)
+        {
+            var date = expires.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            await conditions.RaiseAsync(account, CaptureCondition.TokenExpiring,
+                $"the token '{account.Token}' of {account.Id} stops working on {date} ({Math.Max(0, (int)(expires - now).TotalDays)} days)",
+                $"Renew the {account.Platform} token of {account.Id} before {date}: a manager of the page signs in to the monitor's Meta app again and the "
+                + "IT person stores the new Page token under the same name (see the README, Getting access).", cancellationToken);
+            return;
+        }
+        await conditions.ClearAsync(account, CaptureCondition.TokenExpiring,
+            status.ExpiresAt is { } later ? $"the token now works until {later:u}" : "the token no longer expires", cancellationToken);
+    }
+}

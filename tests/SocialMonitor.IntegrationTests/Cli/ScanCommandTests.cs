@@ -1,0 +1,102 @@
+using System.Text.Json;
+using SocialMonitor.Cli.Demo;
+using SocialMonitor.IntegrationTests.Support;
+
+namespace SocialMonitor.IntegrationTests.Cli;
+
+/// <summary><c>scan --once --dry-run --accounts FILE</c>, run as the real program against the loopback Graph API, with storage that does not exist.</summary>
+public sealed class ScanCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("socialmonitor-scan-").FullName;
+
+    [Fact]
+    public async Task DryRun_TwoAccounts_EveryStdoutLineIsAnItemAsJsonAndTheCallsGoToStderr()
+    {
+        await using var server = await StartServerAsync();
+
+        var result = await CliProcess.RunAsync(Environment(server), _directory, "scan", "--once", "--dry-run", "--accounts", AccountsFile());
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var items = lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(PipelineData.ItemCount + (2 * PipelineData.AccountItemCount), items.Count);
+        Assert.All(items, item => Assert.Equal("facebook", item.GetProperty("platform").GetString()));
+        Assert.Equal(["comment", "post", "profile", "reply"], items.Select(i => i.GetProperty("kind").GetString()).Distinct().Order(StringComparer.Ordinal));
+        Assert.Contains(items, i => i.GetProperty("id").GetString() == "3_32" && i.GetProperty("parentId").GetString() == "3_31");
+        Assert.Contains("API calls", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("posts 1", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(PipelineData.HaydenToken, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Azurite", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DryRun_TruncatedAnswerForOneAccount_NamesPlatformAccountAndUrlWithoutTokenAndTheOtherGoesOn()
+    {
+        await using var server = await StartServerAsync();
+        server.Truncate = request => request.Path.Value!.EndsWith("/104000000000099/feed", StringComparison.Ordinal);
+
+        var result = await CliProcess.RunAsync(Environment(server), _directory, "scan", "--once", "--dry-run", "--accounts", AccountsFile());
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("104000000000098", JsonDocument.Parse(line).RootElement.GetProperty("id").GetString());
+        Assert.Contains($"facebook account cln-hayden-fb: GET {server.BaseUrl}/v25.0/104000000000099/feed?", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("access_token=***", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(PipelineData.HaydenToken, result.Stdout + result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ScanOnce_RegisteredAccounts_PrintsItemsAndApiCallsPerAccountAndStreamOnStderrAndNothingOnStdout()
+    {
+        await azurite.ResetAsync(TestContext.Current.CancellationToken);
+        await using var server = await StartServerAsync();
+        var environment = Environment(server);
+        environment["AzureWebJobsStorage"] = azurite.ConnectionString;
+        await CliProcess.RunAsync(environment, _directory, "accounts", "import", AccountsFile());
+
+        var first = await CliProcess.RunAsync(environment, _directory, "scan", "--once");
+        var second = await CliProcess.RunAsync(environment, _directory, "scan", "--once");
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Equal("", first.Stdout + second.Stdout);
+        var hayden = first.Stderr.Split('\n').Single(l => l.StartsWith("cln-hayden-fb ", StringComparison.Ordinal));
+        Assert.Contains("apps 1, comments 2, posts 1, profile 1, roles 1", hayden, StringComparison.Ordinal);
+        var again = second.Stderr.Split('\n').Single(l => l.StartsWith("cln-hayden-fb ", StringComparison.Ordinal));
+        Assert.Matches(@"cln-hayden-fb\s+facebook\s+\d+\s+0\s+1\s+posts 1", again);
+    }
+
+    [Fact]
+    public async Task DryRun_WithoutAccountsFile_SaysSoAndExits1()
+    {
+        var result = await CliProcess.RunAsync(new Dictionary<string, string>(), _directory, "scan", "--once", "--dry-run");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--accounts FILE", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
+    }
+
+    private static Task<FacebookSampleServer> StartServerAsync() =>
+        FacebookSampleServer.StartAsync(PipelineData.Data, "/facebook", new HashSet<string>([PipelineData.HaydenToken, PipelineData.BookmobileToken]),
+            TestContext.Current.CancellationToken);
+
+    /// <summary>Storage that does not exist: any use of it would fail the command.</summary>
+    private static Dictionary<string, string> Environment(FacebookSampleServer server) => new()
+    {
+        ["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=http;AccountName=none;AccountKey=bm9uZQ==;BlobEndpoint=http://127.0.0.1:9/none;"
+            + "QueueEndpoint=http://127.0.0.1:9/none;TableEndpoint=http://127.0.0.1:9/none;",
+        ["Platforms__Facebook__BaseUrl"] = server.BaseUrl,
+        ["Scan__BackfillDays"] = "36500",
+        ["Scan__MaxWaitSeconds"] = "1",
+        ["Tokens__cln-hayden-fb-token"] = PipelineData.HaydenToken,
+        ["Tokens__cln-bookmobile-fb-token"] = PipelineData.BookmobileToken,
+    };
+
+    private string AccountsFile()
+    {
+        var file = Path.Combine(_directory, "accounts.json");
+        File.WriteAllText(file, SampleAccounts.Json);
+        return file;
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
+
+namespace SocialMonitor.IntegrationTests.Support;
+
+/// <summary>Moves a <see cref="FakeTimeProvider"/> forward while code waits on it: no real waiting, only polling with a deadline.</summary>
+internal static class FakeClock
+{
+    private static readonly TimeSpan s_deadline = TimeSpan.FromSeconds(30);
+
+    /// <summary>Polls (with a real deadline) until <paramref name="condition"/> holds, without moving the clock.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (watch.Elapsed > s_deadline)
+            {
+                throw new TimeoutException($"Waited {s_deadline.TotalSeconds} s for {what}.");
+            }
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Advances the clock by <paramref name="step"/> at a time until <paramref name="condition"/> holds; returns how much
+    /// fake time that took. Fails when more than <paramref name="max"/> of fake time (or the real deadline) passes.
+    /// </summary>
+    public static async Task<TimeSpan> AdvanceUntilAsync(FakeTimeProvider time, Func<bool> condition, TimeSpan step, TimeSpan max)
+    {
+        var start = time.GetUtcNow();
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (time.GetUtcNow() - start > max || watch.Elapsed > s_deadline)
+            {
+                throw new TimeoutException($"Nothing happened within {max.TotalSeconds} s of fake time.");
+            }
+            time.Advance(step);
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+        return time.GetUtcNow() - start;
+    }
+}
