@@ -129,6 +129,7 @@ var appContainerNames = [
   'claim-checks'
   'dead-letters'
   'mail-archive'
+  'finding-items'
 ]
 // core/Storage/TableNames and core/Queues/QueueNames (with their poison queues); the app would create them on first use.
 var tableNames = [
@@ -144,6 +145,9 @@ var tableNames = [
   'Outbox'
   'DigestItems'
   'EscalationWatch'
+  'FindingsByItem'
+  'TokenChecks'
+  'ItemHistory'
 ]
 var queueNames = [
   'scan-account'

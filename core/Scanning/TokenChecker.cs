@@ -1,9 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Azure.Data.Tables;
 using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Api;
 using SocialMonitor.Core.Archive;
 using SocialMonitor.Core.Platforms;
+using SocialMonitor.Core.Storage;
 
 namespace SocialMonitor.Core.Scanning;
 
@@ -19,6 +22,7 @@ public sealed class TokenChecker(
     ITokenSource tokens,
     ResponseArchive archive,
     CaptureConditions conditions,
+    StorageClients storage,
     IOptions<PlatformsOptions> platformOptions,
     TimeProvider time,
     ILogger<TokenChecker> logger)
@@ -63,6 +67,14 @@ public sealed class TokenChecker(
         }
 
         var now = time.GetUtcNow();
+        // What the health endpoint shows (AccountHealthReader): a retry rewrites the same row.
+        var checks = await storage.TableAsync(TableNames.TokenChecks, cancellationToken);
+        await checks.UpsertEntityAsync(new TableEntity(TableKeys.Escape(account.Id), AccountHealthReader.TokenRow)
+        {
+            ["ExpiresAt"] = status.ExpiresAt,
+            ["CheckedAt"] = now,
+            ["Valid"] = status.Valid,
+        }, TableUpdateMode.Replace, cancellationToken);
         if (!status.Valid)
         {
             await conditions.TokenInvalidAsync(account, $"{account.Platform} says the token '{account.Token}' of {account.Id} is not valid", cancellationToken);

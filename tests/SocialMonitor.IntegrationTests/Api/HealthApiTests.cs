@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.Core.Storage;
 using SocialMonitor.IntegrationTests.Support;
@@ -19,8 +20,8 @@ public sealed class HealthApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
         await using var api = await ApiHost.StartAsync(azurite, ApiHost.Serve, Ct);
         await ApiData.SeedAsync(api.Services, Ct);
         var cursors = api.Services.GetRequiredService<CursorStore>();
-        await cursors.SetAsync("cln-hayden-fb", AccountScanner.FeedStream, TestHost.Start, Ct);
-        await cursors.SetAsync("cln-rathdrum-fb", AccountScanner.FeedStream, TestHost.Start, Ct);
+        await cursors.SetAsync("cln-hayden-fb", new StreamCursor(StreamNames.Posts) { ReadAt = TestHost.Start }, Ct);
+        await cursors.SetAsync("cln-rathdrum-fb", new StreamCursor(StreamNames.Posts) { ReadAt = TestHost.Start }, Ct);
         var checks = await api.Services.GetRequiredService<StorageClients>().TableAsync(TableNames.TokenChecks, Ct);
         await checks.UpsertEntityAsync(new TableEntity("cln-rathdrum-fb", "token")
         {
@@ -50,7 +51,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
     public async Task GetHealth_TokenExpiringWithinTwoWeeks_NeedsAttention()
     {
         await using var api = await ApiHost.StartAsync(azurite, ApiHost.Serve, Ct);
-        await api.Services.GetRequiredService<CursorStore>().SetAsync("cln-rathdrum-fb", AccountScanner.FeedStream, TestHost.Start, Ct);
+        await api.Services.GetRequiredService<CursorStore>().SetAsync("cln-rathdrum-fb", new StreamCursor(StreamNames.Posts) { ReadAt = TestHost.Start }, Ct);
         var checks = await api.Services.GetRequiredService<StorageClients>().TableAsync(TableNames.TokenChecks, Ct);
         await checks.UpsertEntityAsync(new TableEntity("cln-rathdrum-fb", "token") { ["ExpiresAt"] = TestHost.Start.AddDays(13) }, cancellationToken: Ct);
         using var client = api.Client(ApiHost.RathdrumKey);

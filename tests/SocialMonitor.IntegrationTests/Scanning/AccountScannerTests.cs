@@ -166,7 +166,7 @@ public sealed class AccountScannerTests(AzuriteFixture azurite) : IClassFixture<
             run.Time.Advance(TimeSpan.FromMinutes(15));
         }
         var during = await run.FindingsAsync(Ct);
-        var emails = run.Emails().Keys.Where(k => k.StartsWith("hayden-", StringComparison.Ordinal)).ToList();
+        var emails = (await run.ParsedEmailsAsync(Ct)).Where(e => e.Text.Contains("capture.token-invalid", StringComparison.Ordinal)).ToList();
         run.Facebook.Fault = null;
         await run.ScanAndDrainAsync(Ct);
 
