@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Policies;
+using SocialMonitor.Core.Rules.Conduct;
+
+namespace SocialMonitor.Core.Rules.PersonalGain;
+
+/// <summary>
+/// <c>personal-gain.selling|promo-code|payment-handle|business|fundraiser</c> on official items only (a guest may
+/// sell their bike): selling, referral and promo codes, payment services (Venmo, Cash App and its <c>$cashtags</c>,
+/// PayPal.me, Zelle) and personal fundraisers, unless the post is library-run (Friends of the Library, the library's
+/// foundation, proceeds to the library); and a staff member's own business ("my bakery", "my sister's salon") always.
+/// One detection per rule; the evidence key is the term found.
+/// </summary>
+public sealed class PersonalGainRule : IRule
+{
+    public const string Selling = "personal-gain.selling";
+    public const string PromoCode = "personal-gain.promo-code";
+    public const string PaymentHandle = "personal-gain.payment-handle";
+    public const string Business = "personal-gain.business";
+    public const string Fundraiser = "personal-gain.fundraiser";
+
+    /// <summary>How far before a business or cause "my" may stand: "my son's Scout troop popcorn fundraiser".</summary>
+    private const int OwnerWindow = 6;
+
+    internal static readonly (string List, TermKind Kind)[] Lists =
+    [
+        ("personal-gain.selling", TermKind.Selling),
+        ("personal-gain.promo-code", TermKind.PromoCode),
+        ("personal-gain.payment-handle", TermKind.PaymentHandle),
+        ("personal-gain.business", TermKind.Business),
+        ("personal-gain.fundraiser", TermKind.Fundraiser),
+        ("personal-gain.fundraiser.causes", TermKind.FundraiserCause),
+        ("personal-gain.library-run", TermKind.LibraryRun),
+    ];
+
+    private static readonly ConditionalWeakTable<Policy, TermLexicon> s_lexicons = [];
+
+    public string Family => "personal-gain";
+
+    internal static TermLexicon LexiconFor(Policy policy) => s_lexicons.GetValue(policy, static p => TermLexicon.Create(p, Lists));
+
+    public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(context);
+        if (item.Origin != ItemOrigins.Official)
+        {
+            return [];
+        }
+        var lexicon = LexiconFor(context.Policy);
+        using var scan = lexicon.Scan(item.Text);
+        var libraryRun = false;
+        foreach (var hit in scan.Hits)
+        {
+            libraryRun |= (hit.Kinds & TermKind.LibraryRun) != 0;
+        }
+
+        List<Detection>? detections = null;
+        foreach (var hit in scan.Hits)
+        {
+            var kinds = hit.Kinds;
+            if (!libraryRun && (kinds & TermKind.Selling) != 0)
+            {
+                Add(Selling, "sells something", lexicon.Term(hit.TermId), At(hit));
+            }
+            if (!libraryRun && (kinds & TermKind.PromoCode) != 0)
+            {
+                Add(PromoCode, "carries a referral or promo code", lexicon.Term(hit.TermId), At(hit));
+            }
+            if (!libraryRun && (kinds & TermKind.PaymentHandle) != 0)
+            {
+                Add(PaymentHandle, "asks for payment to a personal account", lexicon.Term(hit.TermId), At(hit));
+            }
+            if (!libraryRun && ((kinds & TermKind.Fundraiser) != 0 || ((kinds & TermKind.FundraiserCause) != 0 && IsOwned(scan, hit))))
+            {
+                Add(Fundraiser, "promotes a personal fundraiser", lexicon.Term(hit.TermId), At(hit));
+            }
+            if ((kinds & TermKind.Business) != 0 && IsOwned(scan, hit))
+            {
+                Add(Business, "promotes a staff member's own business", lexicon.Term(hit.TermId), At(hit));
+            }
+        }
+        if (!libraryRun && Cashtag(item.Text) is var (tag, at) && tag.Length > 0)
+        {
+            Add(PaymentHandle, "asks for payment to a personal account", "cashtag", string.Create(CultureInfo.InvariantCulture, $"'{tag}' at {at}"));
+        }
+        return detections ?? (IEnumerable<Detection>)[];
+
+        string At(TermHit hit) => string.Create(CultureInfo.InvariantCulture, $"'{scan.Quote(hit.Word, hit.Count)}' at {scan.Words[hit.Word].SourceStart}");
+
+        void Add(string rule, string what, string term, string evidence)
+        {
+            if (detections?.Exists(d => d.Rule == rule) ?? false)
+            {
+                return;
+            }
+            (detections ??= []).Add(new Detection(
+                rule, context.Policy.SeverityOf(rule, Severities.Medium), Clauses.PersonalGain, evidence, term,
+                $"Official accounts are not used for personal gain; this post {what} ('{term}')."));
+        }
+    }
+
+    /// <summary>"my" within six words before, in the same sentence: "my bakery", "my sister's cafe", "my son's Scout troop fundraiser".</summary>
+    private static bool IsOwned(ScannedText scan, TermHit hit)
+    {
+        for (var w = hit.Word - 1; w >= 0 && w >= hit.Word - OwnerWindow; w--)
+        {
+            if (scan.Form(w) is "my")
+            {
+                return true;
+            }
+            if (scan.Words[w + 1].OpensSentence)
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The first Cash App <c>$cashtag</c> (a letter after <c>$</c>, not a price), or an empty tag.</summary>
+    private static (string Tag, int At) Cashtag(string text)
+    {
+        for (var at = text.IndexOf('$', StringComparison.Ordinal); at >= 0 && at + 2 < text.Length; at = text.IndexOf('$', at + 1))
+        {
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && char.IsAsciiLetter(text[at + 1]))
+            {
+                var end = at + 1;
+                while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_'))
+                {
+                    end++;
+                }
+                if (end - at >= 3)
+                {
+                    return (text[at..end], at);
+                }
+            }
+        }
+        return ("", -1);
+    }
+}
