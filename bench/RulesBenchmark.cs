@@ -1,17 +1,16 @@
 using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Items;
-using SocialMonitor.Core.Rules;
-using SocialMonitor.Core.Rules.Conduct;
-using SocialMonitor.Core.Rules.LinkDomain;
 using SocialMonitor.Core.Policies;
+using SocialMonitor.Core.Rules;
 
 namespace SocialMonitor.Benchmarks;
 
-/// <summary>One guest comment through the starter rules: with a link and a profanity, and clean.</summary>
+/// <summary>One guest comment through the registered rules: with a link and a profanity, and clean.</summary>
 [MemoryDiagnoser]
 public class RulesBenchmark
 {
-    private readonly RuleSet _rules = new([new UnapprovedLinkRule(), new ProfanityRule()]);
+    private readonly RuleSet _rules = new ServiceCollection().AddStarterRules().BuildServiceProvider().GetRequiredService<RuleSet>();
     private readonly RuleContext _context = new(new DateTimeOffset(2026, 10, 2, 15, 0, 0, TimeSpan.Zero), PolicyLoader.Load(Path.Combine(AppContext.BaseDirectory, "policy", "policy.json")));
 
     private readonly Item _withLink = new()

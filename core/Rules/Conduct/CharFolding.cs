@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace SocialMonitor.Core.Rules.Conduct;
@@ -19,6 +20,8 @@ internal sealed class CharFolding
     public const char Separator = ' ';
 
     private static readonly (char From, char To)[] s_extraLetters = [('ø', 'o'), ('Ø', 'o'), ('đ', 'd'), ('Đ', 'd'), ('ł', 'l'), ('Ł', 'l'), ('ı', 'i'), ('ß', 's'), ('æ', 'a'), ('œ', 'o')];
+
+    private static readonly char[] s_ascii = CreateAsciiTable();
 
     private readonly FrozenDictionary<char, char> _nonAscii;
 
@@ -59,17 +62,11 @@ internal sealed class CharFolding
         return new CharFolding(map.ToFrozenDictionary());
     }
 
-    public char Fold(char c)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public char Fold(char c) => c < 128 ? s_ascii[c] : FoldNonAscii(c);
+
+    private char FoldNonAscii(char c)
     {
-        if (c < 128)
-        {
-            return c switch
-            {
-                >= 'A' and <= 'Z' => (char)(c | 0x20),
-                (>= 'a' and <= 'z') or (>= '0' and <= '9') or '@' or '$' or '!' or '|' or '\'' => c,
-                _ => Separator,
-            };
-        }
         if (_nonAscii.TryGetValue(c, out var folded))
         {
             return folded;
@@ -85,5 +82,20 @@ internal sealed class CharFolding
             UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter => char.ToLowerInvariant(c),
             _ => Separator,
         };
+    }
+
+    private static char[] CreateAsciiTable()
+    {
+        var table = new char[128];
+        for (var c = (char)0; c < 128; c++)
+        {
+            table[c] = c switch
+            {
+                >= 'A' and <= 'Z' => (char)(c | 0x20),
+                (>= 'a' and <= 'z') or (>= '0' and <= '9') or '@' or '$' or '!' or '|' or '\'' => c,
+                _ => Separator,
+            };
+        }
+        return table;
     }
 }

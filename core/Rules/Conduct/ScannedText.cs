@@ -14,8 +14,9 @@ internal sealed class ScannedText : IDisposable
     private int _wordCount;
     private int _hitCount;
 
-    private ScannedText(string source, char[] chars, TextWord[] words, int wordCount)
+    private ScannedText(string source, char[] chars, int charCount, TextWord[] words, int wordCount)
     {
+        CharCount = charCount;
         Source = source;
         _chars = chars;
         _words = words;
@@ -24,6 +25,12 @@ internal sealed class ScannedText : IDisposable
     }
 
     public string Source { get; }
+
+    /// <summary>How much of the buffer the words' forms use.</summary>
+    public int CharCount { get; }
+
+    /// <summary>Every word's forms back to back (the stem finder searches them all at once).</summary>
+    public ReadOnlySpan<char> AllForms => _chars.AsSpan(0, CharCount);
 
     public ReadOnlySpan<TextWord> Words => _words.AsSpan(0, _wordCount);
 
@@ -48,42 +55,65 @@ internal sealed class ScannedText : IDisposable
         var i = 0;
         while (i < text.Length)
         {
-            var folded = folding.Fold(text[i]);
+            var c = text[i];
+            var folded = folding.Fold(c);
             if (!IsWordChar(folded) || folded is '@' or '!' or '|')
             {
-                opensSentence |= text[i] is '.' or '!' or '?' or '\n' or ';';
+                opensSentence |= c is '.' or '!' or '?' or '\n' or ';';
                 i++;
                 continue;
             }
             var sourceStart = i;
             var start = used;
-            while (i < text.Length && folding.Fold(text[i]) is var f && (f == CharFolding.Dropped || IsWordChar(f)))
-            {
-                if (f != CharFolding.Dropped)
-                {
-                    chars[used++] = f;
-                }
-                i++;
-            }
             var sourceEnd = i;
+            var mixed = false;
+            for (; i < text.Length; i++)
+            {
+                folded = folding.Fold(text[i]);
+                if (folded is >= 'a' and <= 'z')
+                {
+                    chars[used++] = folded;
+                    sourceEnd = i + 1;
+                    continue;
+                }
+                if (folded == CharFolding.Dropped)
+                {
+                    continue;
+                }
+                if (!IsWordChar(folded))
+                {
+                    break;
+                }
+                mixed |= folded is (>= '0' and <= '9') or '@' or '$' or '!' or '|';
+                chars[used++] = folded;
+                sourceEnd = i + 1;
+            }
             var endsSentence = false;
-            while (used > start && chars[used - 1] is '!' or '|' or '@')
+            if (chars[used - 1] is '!' or '|' or '@')
             {
-                endsSentence |= chars[used - 1] == '!';
-                used--;
+                while (used > start && chars[used - 1] is '!' or '|' or '@')
+                {
+                    endsSentence |= chars[used - 1] == '!';
+                    used--;
+                }
+                while (sourceEnd > sourceStart && folding.Fold(text[sourceEnd - 1]) is '!' or '|' or '@' or CharFolding.Dropped)
+                {
+                    sourceEnd--;
+                }
             }
-            while (sourceEnd > sourceStart && folding.Fold(text[sourceEnd - 1]) is '!' or '|' or '@' or CharFolding.Dropped)
+            if (used > start && !mixed)
             {
-                sourceEnd--;
+                words[count++] = new TextWord(start, used - start, used, 0, sourceStart, sourceEnd, opensSentence);
+                opensSentence = false;
             }
-            if (used > start && Forms(chars, start, ref used) is var (length, leetStart, leetLength) && (length > 0 || leetLength > 0))
+            else if (used > start && Forms(chars, start, ref used) is var (length, leetStart, leetLength) && (length > 0 || leetLength > 0))
             {
                 words[count++] = new TextWord(start, length, leetStart, leetLength, sourceStart, sourceEnd, opensSentence);
                 opensSentence = false;
             }
             opensSentence |= endsSentence;
         }
-        return new ScannedText(text, chars, words, count);
+        return new ScannedText(text, chars, used, words, count);
     }
 
     /// <summary>

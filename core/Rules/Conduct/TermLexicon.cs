@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using SocialMonitor.Core.Policies;
 
 namespace SocialMonitor.Core.Rules.Conduct;
@@ -16,19 +17,18 @@ internal sealed class TermLexicon
     private const int MaxLetterRun = 24;
     private const int MaxSqueezedLength = 64;
 
-    private readonly Dictionary<string, LexiconEntry>.AlternateLookup<ReadOnlySpan<char>> _words;
-    private readonly Dictionary<string, LexiconPhrase[]>.AlternateLookup<ReadOnlySpan<char>> _phrases;
+    private readonly FrozenDictionary<string, LexiconEntry>.AlternateLookup<ReadOnlySpan<char>> _words;
+    private readonly WordFilter _filter;
     private readonly LexiconStem[] _stems;
     private readonly SearchValues<string>? _stemValues;
     private readonly WordList _english;
     private readonly List<string> _terms;
 
     private TermLexicon(
-        Dictionary<string, LexiconEntry> words, Dictionary<string, LexiconPhrase[]> phrases, LexiconStem[] stems,
-        WordList english, List<string> terms, CharFolding folding)
+        FrozenDictionary<string, LexiconEntry> words, LexiconStem[] stems, WordList english, List<string> terms, CharFolding folding)
     {
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _phrases = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        _filter = new WordFilter(words.Keys);
         _stems = stems;
         _stemValues = stems.Length == 0 ? null : SearchValues.Create([.. stems.Select(s => s.Stem)], StringComparison.Ordinal);
         _english = english;
@@ -86,8 +86,12 @@ internal sealed class TermLexicon
                 }
             }
         }
-        var phraseArrays = phrases.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(x => x.Words.Length).ToArray(), StringComparer.Ordinal);
-        return new TermLexicon(words, phraseArrays, [.. stems], WordList.For(policy), terms, folding);
+        foreach (var (first, starting) in phrases)
+        {
+            var entry = words.GetValueOrDefault(first, new LexiconEntry(TermKind.None, -1, null));
+            words[first] = entry with { Phrases = [.. starting.OrderByDescending(p => p.Words.Length)] };
+        }
+        return new TermLexicon(words.ToFrozenDictionary(StringComparer.Ordinal), [.. stems], WordList.For(policy), terms, folding);
 
         int Id(string term)
         {
@@ -101,7 +105,7 @@ internal sealed class TermLexicon
         }
 
         void AddWord(string word, TermKind kind, int id) =>
-            words[word] = words.TryGetValue(word, out var entry) ? entry with { Kinds = entry.Kinds | kind } : new LexiconEntry(kind, id);
+            words[word] = words.TryGetValue(word, out var entry) ? entry with { Kinds = entry.Kinds | kind } : new LexiconEntry(kind, id, null);
 
         void AddPhrase(string[] read, TermKind kind, int id)
         {
@@ -138,15 +142,17 @@ internal sealed class TermLexicon
     {
         var scan = ScannedText.Read(text, Folding);
         var words = scan.Words;
+        var mayHaveStem = _stemValues is not null && scan.AllForms.ContainsAny(_stemValues);
         var w = 0;
         while (w < words.Length)
         {
-            if (TryLetterRun(scan, w) is { } run)
+            var found = Find(scan, w);
+            if (words[w].Length == 1 && TryLetterRun(scan, w) is { } run)
             {
                 scan.Add(run);
                 w += run.Count;
             }
-            else if (TryPhrase(scan, w) is { } phrase)
+            else if (found?.Phrases is { } candidates && TryPhrase(scan, w, candidates) is { } phrase)
             {
                 scan.Add(new TermHit(w, phrase.Words.Length, phrase.Kinds, phrase.TermId));
                 if ((phrase.Kinds & TermKind.Allow) == 0)
@@ -164,7 +170,8 @@ internal sealed class TermLexicon
             }
             else
             {
-                if ((TryWord(scan, w) ?? TryStem(scan, w)) is { } entry)
+                var word = found is { Kinds: not TermKind.None } ? found : TrySqueezed(scan.Form(w)) ?? TrySqueezed(scan.LeetForm(w));
+                if ((word ?? (mayHaveStem ? TryStem(scan, w) : null)) is { } entry)
                 {
                     scan.Add(new TermHit(w, 1, entry.Kinds, entry.TermId));
                 }
@@ -195,7 +202,7 @@ internal sealed class TermLexicon
         }
         for (var length = end - w; length >= 3; length--)
         {
-            if (_words.TryGetValue(joined[..length], out var entry) && (entry.Kinds & TermKind.Allow) == 0)
+            if (_words.TryGetValue(joined[..length], out var entry) && entry.Kinds != TermKind.None && (entry.Kinds & TermKind.Allow) == 0)
             {
                 return new TermHit(w, length, entry.Kinds, entry.TermId);
             }
@@ -203,13 +210,18 @@ internal sealed class TermLexicon
         return null;
     }
 
-    private LexiconPhrase? TryPhrase(ScannedText scan, int w)
+    /// <summary>The entry of the word's form, else of its leetspeak reading.</summary>
+    private LexiconEntry? Find(ScannedText scan, int w)
     {
-        if (!_phrases.TryGetValue(scan.Form(w), out var candidates) &&
-            !(scan.LeetForm(w).Length > 0 && _phrases.TryGetValue(scan.LeetForm(w), out candidates)))
+        if (_filter.MayContain(scan.Form(w)) && _words.TryGetValue(scan.Form(w), out var entry))
         {
-            return null;
+            return entry;
         }
+        return _filter.MayContain(scan.LeetForm(w)) && _words.TryGetValue(scan.LeetForm(w), out entry) ? entry : null;
+    }
+
+    private static LexiconPhrase? TryPhrase(ScannedText scan, int w, LexiconPhrase[] candidates)
+    {
         foreach (var phrase in candidates)
         {
             if (w + phrase.Words.Length > scan.Words.Length)
@@ -231,8 +243,11 @@ internal sealed class TermLexicon
 
     private LexiconEntry? TryWord(ScannedText scan, int w)
     {
-        if (_words.TryGetValue(scan.Form(w), out var entry) ||
-            (scan.LeetForm(w).Length > 0 && _words.TryGetValue(scan.LeetForm(w), out entry)))
+        if (_words.TryGetValue(scan.Form(w), out var entry) && entry.Kinds != TermKind.None)
+        {
+            return entry;
+        }
+        if (scan.LeetForm(w).Length > 0 && _words.TryGetValue(scan.LeetForm(w), out entry) && entry.Kinds != TermKind.None)
         {
             return entry;
         }
@@ -250,7 +265,7 @@ internal sealed class TermLexicon
         foreach (var keep in (ReadOnlySpan<int>)[1, 2])
         {
             var squeezed = Squeeze(form, keep, buffer);
-            if (_words.TryGetValue(squeezed, out var entry))
+            if (_words.TryGetValue(squeezed, out var entry) && entry.Kinds != TermKind.None)
             {
                 return entry;
             }
@@ -276,7 +291,7 @@ internal sealed class TermLexicon
             {
                 if (word[at..].StartsWith(stem.Stem, StringComparison.Ordinal))
                 {
-                    return new LexiconEntry(stem.Kinds, stem.TermId);
+                    return new LexiconEntry(stem.Kinds, stem.TermId, null);
                 }
             }
         }
