@@ -12,9 +12,9 @@ public sealed class ItemsPerSecondColumn : IColumn
     public bool AlwaysShow => true;
     public ColumnCategory Category => ColumnCategory.Custom;
     public int PriorityInCategory => 0;
-    public bool IsNumeric => true;
+    public bool IsNumeric => false;
     public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => "Items evaluated per second on one core (1 s / mean time per item)";
+    public string Legend => "Items evaluated per second on one core (1 s / mean time per item; 1 s / min in parentheses)";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
@@ -22,8 +22,9 @@ public sealed class ItemsPerSecondColumn : IColumn
     {
         ArgumentNullException.ThrowIfNull(summary);
         var report = summary[benchmarkCase];
-        return report?.ResultStatistics is { Mean: > 0 } statistics
-            ? (1e9 / statistics.Mean).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return report?.ResultStatistics is { Mean: > 0, Min: > 0 } statistics
+            ? $"{(1e9 / statistics.Mean).ToString("N0", invariant)} ({(1e9 / statistics.Min).ToString("N0", invariant)})"
             : "-";
     }
 
