@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using SocialMonitor.Core.Items;
@@ -36,6 +37,8 @@ public sealed class PersonalGainRule : IRule
     ];
 
     private static readonly ConditionalWeakTable<Policy, TermLexicon> s_lexicons = [];
+    private static readonly ConditionalWeakTable<Policy, SearchValues<string>> s_triggers = [];
+    private static readonly HashSet<string> s_commonWords = new(StringComparer.OrdinalIgnoreCase) { "from", "link", "order", "only", "start", "for", "the", "and", "you" };
 
     public string Family => "personal-gain";
 
@@ -46,6 +49,15 @@ public sealed class PersonalGainRule : IRule
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(context);
         if (item.Origin != ItemOrigins.Official)
+        {
+            return [];
+        }
+        var triggers = s_triggers.GetValue(context.Policy, static p => Triggers(p));
+        Span<char> start = stackalloc char[8];
+        start[0] = ' ';
+        var head = item.Text.AsSpan(0, Math.Min(item.Text.Length, start.Length - 1));
+        head.CopyTo(start[1..]);
+        if (!item.Text.Contains('$', StringComparison.Ordinal) && !item.Text.AsSpan().ContainsAny(triggers) && !start[..(head.Length + 1)].ContainsAny(triggers))
         {
             return [];
         }
@@ -100,6 +112,26 @@ public sealed class PersonalGainRule : IRule
                 rule, context.Policy.SeverityOf(rule, Severities.Medium), Clauses.PersonalGain, evidence, term,
                 $"Official accounts are not used for personal gain; this post {what} ('{term}')."));
         }
+    }
+
+    /// <summary>
+    /// What every finding needs somewhere in the text, as written: the longest word of a selling, promo-code, payment or
+    /// fundraiser term, or "my" (before a business or cause); a "$" (a cashtag) is sought apart. Most official posts have none, and are
+    /// not read further. A short word is sought with a space before it ("obo" is in "audiobooks"), and at the start of
+    /// the text as if one were there.
+    /// </summary>
+    private static SearchValues<string> Triggers(Policy policy)
+    {
+        string[] lists = ["personal-gain.selling", "personal-gain.promo-code", "personal-gain.payment-handle", "personal-gain.fundraiser"];
+        string[] triggers = [.. lists.SelectMany(policy.List).Select(Trigger), " my"];
+        return SearchValues.Create([.. triggers.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+
+        // The term's longest uncommon word ("i'm selling": "selling"), or the whole term when it has none ("my link"); a
+        // short word with a space before it, so "obo" does not fire on "audiobooks".
+        static string Trigger(string term) =>
+            term.Split(' ', '.', '\'').Where(w => w.Length > 2 && !s_commonWords.Contains(w)).MaxBy(w => w.Length) is { } word
+                ? word.Length > 3 ? word : " " + word
+                : term;
     }
 
     /// <summary>"my" within six words before, in the same sentence: "my bakery", "my sister's cafe", "my son's Scout troop fundraiser".</summary>

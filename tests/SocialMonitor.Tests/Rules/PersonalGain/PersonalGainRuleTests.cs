@@ -21,6 +21,8 @@ public sealed class PersonalGainRuleTests
     [InlineData("Proud to announce my husband's landscaping company is taking clients", "personal-gain.business")]
     [InlineData("My son's Scout troop popcorn fundraiser ends Friday", "personal-gain.fundraiser")]
     [InlineData("Donate to my GoFundMe for the marathon", "personal-gain.fundraiser")]
+    [InlineData("Buy from me: handmade bookmarks, $3", "personal-gain.selling")]
+    [InlineData("Quilt for sale, $80 obo", "personal-gain.selling")]
     public void Evaluate_OfficialPersonalGain_IsFound(string text, string rule)
     {
         var detection = Assert.Single(Evaluate(text));
@@ -35,6 +37,7 @@ public sealed class PersonalGainRuleTests
     [InlineData("Thank you to everyone who donated to the Friends' fundraiser!")]
     [InlineData("Shop local this weekend at the farmers market next to the library!")]
     [InlineData("Late fees were $0.25 a day; now they're $0.")]
+    [InlineData("Learn to use Libby for free ebooks and audiobooks at our drop-in session.")]
     public void Evaluate_LibraryRunOrFree_ReturnsNothing(string text) => Assert.Empty(Evaluate(text));
 
     [Fact]
