@@ -34,13 +34,9 @@ internal sealed class TermLexicon
         _english = english;
         _terms = terms;
         Folding = folding;
-        TermCount = terms.Count;
     }
 
     public CharFolding Folding { get; }
-
-    /// <summary>How many terms the lists hold (words, phrases and stems).</summary>
-    public int TermCount { get; }
 
     /// <summary>The term as listed (lowercase, without the stem's <c>*</c>).</summary>
     public string Term(int id) => _terms[id];

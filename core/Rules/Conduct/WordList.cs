@@ -16,10 +16,7 @@ internal sealed class WordList
     private WordList(HashSet<string> words)
     {
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        Count = words.Count;
     }
-
-    public int Count { get; }
 
     public static WordList For(Policy policy) =>
         s_byPolicy.GetValue(policy, static p => new WordList(new HashSet<string>(p.List("english-words").Select(w => w.ToLowerInvariant()), StringComparer.Ordinal)));
