@@ -22,10 +22,10 @@ internal static class ConductGrammar
     /// <summary>Openers that address the insult to the reader: "hey dumbass", "shut up, idiot".</summary>
     public static readonly Lookup Openers = Create("hey", "listen", "yo", "oi", "up");
 
-    /// <summary>Intent before a violent verb: "I'll", "gonna", "someone should", "let's".</summary>
+    /// <summary>Intent before a violent verb: "I'll", "gonna", "someone should", "let's", "I hope".</summary>
     public static readonly Lookup Intent = Create(
         "will", "ll", "gonna", "going", "should", "wanna", "want", "better", "gotta", "must", "shall", "ought", "imma", "let", "lets",
-        "d", "about", "plan", "planning", "wish", "need", "needs");
+        "d", "about", "plan", "planning", "wish", "hope", "pray", "need", "needs");
 
     /// <summary>Who may intend: "I", "we", "someone"… Intent words that carry their own subject need none.</summary>
     public static readonly Lookup Subjects = Create(

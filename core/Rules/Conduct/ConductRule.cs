@@ -14,7 +14,7 @@ namespace SocialMonitor.Core.Rules.Conduct;
 /// hides them; a sexual term right after "why is there" or "found" is a complaint about content, not content);</item>
 /// <item>an insult is harassment when aimed at the reader: "you (are) (a) idiot", "what a moron you are", "hey dumbass";
 /// harassment phrases ("kill yourself") need no context;</item>
-/// <item>a violent verb is a threat with a person, place or time within five words after it, and either an intent
+/// <item>a violent verb is a threat with a person, place or time near it (five words after, three before), and either an intent
 /// ("I'll", "someone should", "let's", "gonna" opening the sentence) or the verb opening the sentence; threat phrases
 /// ("I know where you live") need no context;</item>
 /// <item>spam is one spam phrase, or two different spam signals; one detection per item.</item>
@@ -31,6 +31,7 @@ public sealed class ConductRule : IRule
     public const string Spam = "conduct.spam";
 
     private const int TargetWindow = 5;
+    private const int TargetWindowBefore = 3;
     private const int IntentWindow = 4;
     private const int SubjectWindow = 3;
 
@@ -200,13 +201,16 @@ public sealed class ConductRule : IRule
         return false;
     }
 
-    /// <summary>A violent verb with a target within five words after it, and an intent before it or opening its sentence.</summary>
+    /// <summary>
+    /// A violent verb with a target within five words after it or three before it ("the whole building burns down"), and
+    /// an intent before it or the verb opening its sentence.
+    /// </summary>
     private static bool IsThreat(ScannedText scan, TermHit verb)
     {
         var hasTarget = false;
         foreach (var other in scan.Hits)
         {
-            if ((other.Kinds & TermKind.ThreatTarget) != 0 && other.Word >= verb.Word && other.Word < verb.Word + verb.Count + TargetWindow)
+            if ((other.Kinds & TermKind.ThreatTarget) != 0 && other.Word >= verb.Word - TargetWindowBefore && other.Word < verb.Word + verb.Count + TargetWindow)
             {
                 hasTarget = true;
                 break;

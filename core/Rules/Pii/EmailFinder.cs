@@ -5,10 +5,17 @@ namespace SocialMonitor.Core.Rules.Pii;
 
 /// <summary>
 /// Email addresses, also written out to dodge filters (<c>kathy dot r at gmail dot com</c>, <c>d.nguyen (at)
-/// protonmail.com</c>); not the library's published addresses or any address on its published domains.
+/// protonmail.com</c>, <c>jane.doe at gmail.com</c>: a plain " at " only before a mail provider, so "tickets at
+/// eventbrite.com" is a website); not the library's published addresses or any address on its published domains.
 /// </summary>
 internal static partial class EmailFinder
 {
+    private static readonly HashSet<string> s_mailProviders = new(StringComparer.Ordinal)
+    {
+        "gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol", "icloud", "me", "mac", "protonmail", "proton",
+        "comcast", "att", "verizon", "frontier", "ymail", "gmx", "fastmail", "zoho", "mail",
+    };
+
     private static readonly SearchValues<char> s_letters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
@@ -33,20 +40,27 @@ internal static partial class EmailFinder
                 (found ??= []).Add(new PiiMatch(PiiKind.Email, start, at + 1 + domain.Length, PiiMasks.Email(local, domain)));
             }
         }
-        if (text.Contains(" dot ", StringComparison.OrdinalIgnoreCase) || text.Contains("(at)", StringComparison.OrdinalIgnoreCase) ||
-            text.Contains("[at]", StringComparison.OrdinalIgnoreCase))
+        var dotWrittenOut = text.Contains(" dot ", StringComparison.OrdinalIgnoreCase) || text.Contains("(at)", StringComparison.OrdinalIgnoreCase) ||
+            text.Contains("[at]", StringComparison.OrdinalIgnoreCase);
+        if (dotWrittenOut || text.Contains(" at ", StringComparison.OrdinalIgnoreCase))
         {
             foreach (Match match in WrittenOut().Matches(text))
             {
                 var local = Dots().Replace(match.Groups["local"].Value, ".");
                 var domain = Dots().Replace(match.Groups["domain"].Value, ".");
-                if (!published.IsPublishedEmail(local, domain))
+                // "jane.doe at gmail.com" is an address; "tickets at eventbrite.com" is a website: a plain " at " counts
+                // only before a mail provider's domain.
+                var plainAt = !dotWrittenOut && !match.Value.Contains("(at)", StringComparison.OrdinalIgnoreCase) && !match.Value.Contains("[at]", StringComparison.OrdinalIgnoreCase);
+                if ((!plainAt || IsMailProvider(domain)) && !published.IsPublishedEmail(local, domain))
                 {
                     (found ??= []).Add(new PiiMatch(PiiKind.Email, match.Index, match.Index + match.Length, PiiMasks.Email(local, domain)));
                 }
             }
         }
     }
+
+    private static bool IsMailProvider(string domain) =>
+        s_mailProviders.Contains(domain.ToLowerInvariant().Split('.')[0]);
 
     private static bool IsLocal(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
 

@@ -38,6 +38,7 @@ public sealed class ConductRuleTests
     [InlineData("Sh\u0456t, the lot is full", "shit")]
     [InlineData("what a clusterfuck", "fuck")]
     [InlineData("hell's bells", "hell")]
+    [InlineData("fck this", "fck")]
     public void Evaluate_DisguisedProfanity_IsFoundAsItsTerm(string text, string term) =>
         Assert.Equal([term], Evaluate(text).Where(d => d.Rule == ConductRule.Profanity).Select(d => d.EvidenceKey));
 
@@ -87,6 +88,8 @@ public sealed class ConductRuleTests
     [InlineData("Kill all the staff at Post Falls", "kill")]
     [InlineData("Watch your back, librarian.", "watch your back")]
     [InlineData("I'm gonna k1ll you", "kill")]
+    [InlineData("I hope the whole building burns down", "burns down")]
+    [InlineData("Someone needs to teach that librarian a lesson she won't forget", "lesson she won't forget")]
     public void Evaluate_ViolentVerbWithIntentAndTarget_IsACriticalThreat(string text, string key)
     {
         var detection = Assert.Single(Evaluate(text), d => d.Rule == ConductRule.Threat);
