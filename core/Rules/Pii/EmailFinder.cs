@@ -13,8 +13,12 @@ internal static partial class EmailFinder
     private static readonly HashSet<string> s_mailProviders = new(StringComparer.Ordinal)
     {
         "gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol", "icloud", "me", "mac", "protonmail", "proton",
-        "comcast", "att", "verizon", "frontier", "ymail", "gmx", "fastmail", "zoho", "mail",
+        "comcast", "att", "verizon", "frontier", "ymail", "gmx", "fastmail", "zoho",
     };
+
+    /// <summary>The mail providers' names long enough to look for in a text before the written-out pattern runs.</summary>
+    private static readonly SearchValues<string> s_providerNames = SearchValues.Create(
+        [.. s_mailProviders.Where(p => p.Length >= 4)], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<char> s_letters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
@@ -42,7 +46,7 @@ internal static partial class EmailFinder
         }
         var dotWrittenOut = text.Contains(" dot ", StringComparison.OrdinalIgnoreCase) || text.Contains("(at)", StringComparison.OrdinalIgnoreCase) ||
             text.Contains("[at]", StringComparison.OrdinalIgnoreCase);
-        if (dotWrittenOut || text.Contains(" at ", StringComparison.OrdinalIgnoreCase))
+        if (dotWrittenOut || (text.Contains(" at ", StringComparison.OrdinalIgnoreCase) && text.AsSpan().ContainsAny(s_providerNames)))
         {
             foreach (Match match in WrittenOut().Matches(text))
             {
