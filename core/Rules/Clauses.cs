@@ -9,6 +9,15 @@ public static class Clauses
     public const string RulesOfConduct =
         "Content and Engagement 2: all content follows the library's Rules of Conduct.";
 
+    public const string Privacy =
+        "Privacy of members and staff: no post or comment exposes a private person's phone, email, street address, library card, Social Security or payment card number.";
+
+    public const string PersonalGain =
+        "Staff use 8: official accounts are not used for personal gain: no selling, referral or promo codes, payment handles, or a staff member's own business or fundraiser.";
+
+    public const string Accessibility =
+        "Staff use 1 and the ADA Title II web rule (WCAG 2.1 AA): images have alt text, videos have captions, multi-word hashtags are written in CamelCase.";
+
     public const string RegularMonitoring =
         "Staff use 2: account managers monitor the accounts regularly.";
 

@@ -1,17 +1,23 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialMonitor.Core.Rules.Accessibility;
 using SocialMonitor.Core.Rules.Conduct;
 using SocialMonitor.Core.Rules.LinkDomain;
+using SocialMonitor.Core.Rules.PersonalGain;
+using SocialMonitor.Core.Rules.Pii;
 
 namespace SocialMonitor.Core.Rules;
 
 public static class RuleRegistration
 {
-    /// <summary>The starter rules (<c>link-domain.unapproved</c>, <c>conduct.profanity</c>) and the <see cref="RuleSet"/> that runs them.</summary>
+    /// <summary>The rules (<c>link-domain</c>, <c>conduct</c>, <c>pii</c>, <c>personal-gain</c>, <c>accessibility</c>) and the <see cref="RuleSet"/> that runs them.</summary>
     public static IServiceCollection AddStarterRules(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, UnapprovedLinkRule>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, ProfanityRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, ConductRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, PiiRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, PersonalGainRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, AccessibilityRule>());
         services.TryAddSingleton<RuleSet>();
         return services;
     }

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Rules;
+using SocialMonitor.Core.Rules.Accessibility;
 using SocialMonitor.Core.Rules.Conduct;
 using SocialMonitor.Core.Rules.LinkDomain;
+using SocialMonitor.Core.Rules.PersonalGain;
+using SocialMonitor.Core.Rules.Pii;
 using SocialMonitor.Tests.Support;
 
 namespace SocialMonitor.Tests.Rules;
@@ -16,20 +19,30 @@ public sealed class RuleRegistrationTests
 
         var rules = provider.GetServices<IRule>().ToList();
 
-        Assert.Equal(2, rules.Count);
+        Assert.Equal(5, rules.Count);
         Assert.Contains(rules, r => r is UnapprovedLinkRule);
-        Assert.Contains(rules, r => r is ProfanityRule);
+        Assert.Contains(rules, r => r is ConductRule);
+        Assert.Contains(rules, r => r is PiiRule);
+        Assert.Contains(rules, r => r is PersonalGainRule);
+        Assert.Contains(rules, r => r is AccessibilityRule);
         Assert.Same(provider.GetRequiredService<RuleSet>(), provider.GetRequiredService<RuleSet>());
     }
 
     [Fact]
-    public void AddStarterRules_RuleSet_RunsBothRules()
+    public void AddStarterRules_RuleSet_RunsEveryFamily()
     {
         using var provider = new ServiceCollection().AddStarterRules().BuildServiceProvider();
-        var context = new RuleContext(DateTimeOffset.UnixEpoch, TestPolicy.Default);
+        var context = new RuleContext(DateTimeOffset.UnixEpoch, ShippedPolicy.Value);
+        var item = new Item
+        {
+            Id = "p1",
+            Origin = ItemOrigins.Official,
+            Text = "Damn, see bit.ly/x and call 208-555-0199. Venmo me! #storytime",
+            Media = [new ItemMedia("photo", "https://example.org/a.jpg", null, false)],
+        };
 
-        var detections = provider.GetRequiredService<RuleSet>().Evaluate(new Item { Id = "c1", Text = "damn, see bit.ly/x" }, context);
+        var detections = provider.GetRequiredService<RuleSet>().Evaluate(item, context);
 
-        Assert.Equal(["link-domain", "conduct"], detections.Select(d => d.Family));
+        Assert.Equal(["link-domain", "conduct", "pii", "personal-gain", "accessibility"], detections.Select(d => d.Family).Distinct());
     }
 }

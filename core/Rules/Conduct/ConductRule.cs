@@ -1,0 +1,257 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Policies;
+
+namespace SocialMonitor.Core.Rules.Conduct;
+
+/// <summary>
+/// <c>conduct.profanity|harassment|threat|hate|sexual|spam</c> on every item, guest or official, from the policy's
+/// term lists (one pass over the words for all six). Viewpoint-neutral: a term or its context is the finding, never
+/// the opinion, so criticism of the library, its staff's decisions, budget or policies is never one by itself.
+/// <list type="bullet">
+/// <item>profanity, hate and sexual terms are findings wherever they stand (an allowed place name, title or idiom
+/// hides them; a sexual term right after "why is there" or "found" is a complaint about content, not content);</item>
+/// <item>an insult is harassment when aimed at the reader: "you (are) (a) idiot", "what a moron you are", "hey dumbass";
+/// harassment phrases ("kill yourself") need no context;</item>
+/// <item>a violent verb is a threat with a person, place or time near it (five words after, three before), and either an intent
+/// ("I'll", "someone should", "let's", "gonna" opening the sentence) or the verb opening the sentence; threat phrases
+/// ("I know where you live") need no context;</item>
+/// <item>spam is one spam phrase, or two different spam signals; one detection per item.</item>
+/// </list>
+/// Otherwise one detection per rule and term; the evidence key is the listed term.
+/// </summary>
+public sealed class ConductRule : IRule
+{
+    public const string Profanity = "conduct.profanity";
+    public const string Harassment = "conduct.harassment";
+    public const string Threat = "conduct.threat";
+    public const string Hate = "conduct.hate";
+    public const string Sexual = "conduct.sexual";
+    public const string Spam = "conduct.spam";
+
+    private const int TargetWindow = 5;
+    private const int TargetWindowBefore = 3;
+    private const int IntentWindow = 4;
+    private const int SubjectWindow = 3;
+
+    /// <summary>The lists this rule reads, with the kind of term each holds.</summary>
+    internal static readonly (string List, TermKind Kind)[] Lists =
+    [
+        ("conduct.allow", TermKind.Allow),
+        ("conduct.profanity", TermKind.Profanity),
+        ("conduct.sexual", TermKind.Sexual),
+        ("conduct.sexual.reports", TermKind.SexualReport),
+        ("conduct.hate", TermKind.Hate),
+        ("conduct.harassment", TermKind.Insult),
+        ("conduct.harassment.direct", TermKind.HarassmentPhrase),
+        ("conduct.threat", TermKind.Violent),
+        ("conduct.threat.direct", TermKind.ThreatPhrase),
+        ("conduct.threat.targets", TermKind.ThreatTarget),
+        ("conduct.spam", TermKind.Spam),
+        ("conduct.spam.signals", TermKind.SpamSignal),
+    ];
+
+    private static readonly ConditionalWeakTable<Policy, TermLexicon> s_lexicons = [];
+
+    public string Family => "conduct";
+
+    internal static TermLexicon LexiconFor(Policy policy) => s_lexicons.GetValue(policy, static p => TermLexicon.Create(p, Lists));
+
+    public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(context);
+        var lexicon = LexiconFor(context.Policy);
+        using var scan = lexicon.Scan(item.Text);
+        var hits = scan.Hits;
+        if (hits.IsEmpty)
+        {
+            return [];
+        }
+
+        List<Detection>? detections = null;
+        var who = item.Origin == ItemOrigins.Official ? "Official posts follow" : "Guest comments follow";
+        var lastAnchor = -1;
+        var firstSignal = -1;
+        var secondSignal = -1;
+        foreach (var hit in hits)
+        {
+            var kinds = hit.Kinds;
+            if ((kinds & TermKind.Allow) != 0)
+            {
+                continue;
+            }
+            if ((kinds & TermKind.Profanity) != 0)
+            {
+                Add(Profanity, Severities.Medium, hit, "uses profanity");
+            }
+            if ((kinds & TermKind.Hate) != 0)
+            {
+                Add(Hate, Severities.Critical, hit, "uses a slur or hate phrase");
+            }
+            if ((kinds & TermKind.Sexual) != 0 && !IsReported(scan, hit))
+            {
+                Add(Sexual, Severities.High, hit, "has sexual content");
+            }
+            if ((kinds & TermKind.HarassmentPhrase) != 0)
+            {
+                Add(Harassment, Severities.High, hit, "harasses the reader");
+            }
+            if ((kinds & TermKind.Insult) != 0 && AimedAtReader(scan, hit) is var anchor and >= 0 && anchor != lastAnchor)
+            {
+                lastAnchor = anchor;
+                Add(Harassment, Severities.High, hit, "insults the reader");
+            }
+            if ((kinds & TermKind.ThreatPhrase) != 0 || ((kinds & TermKind.Violent) != 0 && IsThreat(scan, hit)))
+            {
+                Add(Threat, Severities.Critical, hit, "threatens violence");
+            }
+            if ((kinds & TermKind.Spam) != 0 && !(detections?.Exists(d => d.Rule == Spam) ?? false))
+            {
+                Add(Spam, Severities.Medium, hit, "looks like spam or a scam");
+            }
+            if ((kinds & TermKind.SpamSignal) != 0 && hit.TermId != firstSignal && firstSignal >= 0 && secondSignal < 0)
+            {
+                secondSignal = hit.TermId;
+            }
+            if ((kinds & TermKind.SpamSignal) != 0 && firstSignal < 0)
+            {
+                firstSignal = hit.TermId;
+            }
+        }
+        if (secondSignal >= 0 && !(detections?.Exists(d => d.Rule == Spam) ?? false))
+        {
+            var key = $"{lexicon.Term(firstSignal)} + {lexicon.Term(secondSignal)}";
+            (detections ??= []).Add(new Detection(
+                Spam, context.Policy.SeverityOf(Spam, Severities.Medium), Clauses.RulesOfConduct, $"spam signals: {key}", key,
+                $"{who} the Rules of Conduct; this one looks like spam or a scam ({key})."));
+        }
+        return detections ?? (IEnumerable<Detection>)[];
+
+        void Add(string rule, string severity, TermHit hit, string what)
+        {
+            var term = lexicon.Term(hit.TermId);
+            if (detections?.Exists(d => d.Rule == rule && d.EvidenceKey == term) ?? false)
+            {
+                return;
+            }
+            var evidence = string.Create(CultureInfo.InvariantCulture, $"'{scan.Quote(hit.Word, hit.Count)}' at {scan.Words[hit.Word].SourceStart}");
+            (detections ??= []).Add(new Detection(
+                rule, context.Policy.SeverityOf(rule, severity), Clauses.RulesOfConduct, evidence, term,
+                $"{who} the Rules of Conduct; this one {what} ('{term}')."));
+        }
+    }
+
+    /// <summary>"Why is there porn…": a sexual term right after a complaint phrase names content, it is not content.</summary>
+    private static bool IsReported(ScannedText scan, TermHit hit)
+    {
+        foreach (var other in scan.Hits)
+        {
+            if ((other.Kinds & TermKind.SexualReport) != 0 && other.Word + other.Count <= hit.Word && hit.Word - (other.Word + other.Count) <= 1)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The word index of the "you" (or opener) that aims this insult at the reader, or -1: "you (are) (such a) idiot",
+    /// "idiot you are", "hey idiot".
+    /// </summary>
+    private static int AimedAtReader(ScannedText scan, TermHit hit)
+    {
+        for (var w = hit.Word - 1; w >= 0 && w >= hit.Word - 6; w--)
+        {
+            var form = scan.Form(w);
+            if (ConductGrammar.You.Contains(form))
+            {
+                return w;
+            }
+            if (w >= hit.Word - 2 && ConductGrammar.Openers.Contains(form) && (w == hit.Word - 1 || !scan.Words[w + 1].OpensSentence))
+            {
+                return w;
+            }
+            if (!ConductGrammar.Between.Contains(form) && !IsInsult(scan, w))
+            {
+                break;
+            }
+        }
+        var after = hit.Word + hit.Count;
+        for (var w = after; w < scan.Words.Length - 1 && w <= after + 1; w++)
+        {
+            if (ConductGrammar.You.Contains(scan.Form(w)) && scan.Form(w + 1) is "are" or "re" or "r")
+            {
+                return w;
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsInsult(ScannedText scan, int word)
+    {
+        foreach (var hit in scan.Hits)
+        {
+            if (hit.Word <= word && word < hit.Word + hit.Count && (hit.Kinds & TermKind.Insult) != 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A violent verb with a target within five words after it or three before it ("the whole building burns down"), and
+    /// an intent before it or the verb opening its sentence.
+    /// </summary>
+    private static bool IsThreat(ScannedText scan, TermHit verb)
+    {
+        var hasTarget = false;
+        foreach (var other in scan.Hits)
+        {
+            if ((other.Kinds & TermKind.ThreatTarget) != 0 && other.Word >= verb.Word - TargetWindowBefore && other.Word < verb.Word + verb.Count + TargetWindow)
+            {
+                hasTarget = true;
+                break;
+            }
+        }
+        if (!hasTarget)
+        {
+            return false;
+        }
+        var words = scan.Words;
+        if (words[verb.Word].OpensSentence)
+        {
+            return true;
+        }
+        for (var w = verb.Word - 1; w >= 0 && w >= verb.Word - IntentWindow; w--)
+        {
+            var form = scan.Form(w);
+            if (!ConductGrammar.Intent.Contains(form))
+            {
+                if (words[w].OpensSentence)
+                {
+                    break;
+                }
+                continue;
+            }
+            if (ConductGrammar.SelfIntent.Contains(form) || words[w].OpensSentence)
+            {
+                return true;
+            }
+            for (var s = w - 1; s >= 0 && s >= w - SubjectWindow; s--)
+            {
+                if (ConductGrammar.Subjects.Contains(scan.Form(s)))
+                {
+                    return true;
+                }
+                if (words[s].OpensSentence)
+                {
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+}

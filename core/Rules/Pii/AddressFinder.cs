@@ -1,0 +1,150 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace SocialMonitor.Core.Rules.Pii;
+
+/// <summary>
+/// US street addresses: a house number, an optional direction, one to three street words and a street type
+/// (<c>1423 W Prairie Ave</c>, <c>6020 N Ramsey Road</c>), and PO boxes. Street words may not be ordinary little
+/// words, so "20 books this summer, the best way" is not an address. Read by hand at each number that starts a word
+/// (a regex tried at every number of a long post costs a microsecond each).
+/// </summary>
+internal static partial class AddressFinder
+{
+    private const int MaxStreetWords = 3;
+
+    private static readonly FrozenSet<string> s_notStreetWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "the", "a", "an", "this", "that", "these", "those", "to", "of", "and", "or", "for", "in", "on", "my", "your", "our", "their",
+        "his", "her", "is", "are", "was", "at", "with", "by", "from", "best", "more", "than", "every", "each", "per", "all", "it",
+        "its", "new", "one", "two", "other", "easy", "ways", "fun", "great", "same", "only", "whole", "any", "some");
+
+    private static readonly FrozenSet<string> s_directions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west");
+
+    private static readonly FrozenDictionary<string, string> s_suffixes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["street"] = "St", ["st"] = "St", ["avenue"] = "Ave", ["ave"] = "Ave", ["road"] = "Rd", ["rd"] = "Rd", ["drive"] = "Dr", ["dr"] = "Dr",
+        ["lane"] = "Ln", ["ln"] = "Ln", ["way"] = "Way", ["boulevard"] = "Blvd", ["blvd"] = "Blvd", ["court"] = "Ct", ["ct"] = "Ct",
+        ["place"] = "Pl", ["pl"] = "Pl", ["circle"] = "Cir", ["cir"] = "Cir", ["terrace"] = "Ter", ["ter"] = "Ter", ["highway"] = "Hwy",
+        ["hwy"] = "Hwy", ["parkway"] = "Pkwy", ["pkwy"] = "Pkwy", ["loop"] = "Loop", ["trail"] = "Trl", ["trl"] = "Trl",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_notStreetWordLookup = s_notStreetWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_directionLookup = s_directions.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_suffixLookup = s_suffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>(house number, first street word, lowercase) of each address in <paramref name="text"/>.</summary>
+    public static IEnumerable<(string Number, string Street)> Streets(string text)
+    {
+        List<PiiMatch>? ignored = null;
+        var streets = new List<(string, string)>();
+        Scan(text, (number, street, _, _, _) => streets.Add((number.ToString(), street.ToString().ToLowerInvariant())), ref ignored);
+        return streets;
+    }
+
+    public static void Find(string text, PublishedContactIndex published, ref List<PiiMatch>? found)
+    {
+        Scan(text, null, ref found, published);
+        if (text.Contains("box", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (Match match in PoBox().Matches(text))
+            {
+                (found ??= []).Add(new PiiMatch(PiiKind.Address, match.Index, match.Index + match.Length, "PO Box ***"));
+            }
+        }
+    }
+
+    private delegate void StreetFound(ReadOnlySpan<char> number, ReadOnlySpan<char> street, string suffix, int start, int end);
+
+    private static void Scan(string text, StreetFound? onStreet, ref List<PiiMatch>? found, PublishedContactIndex? published = null)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var next = text.AsSpan(i).IndexOfAnyInRange('0', '9');
+            if (next < 0)
+            {
+                return;
+            }
+            var start = i + next;
+            i = start;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+            if (i - start > 6 || (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '.' or ',' or '$' or '-')) ||
+                Street(text, i) is not var (streetStart, streetEnd, suffix, end))
+            {
+                continue;
+            }
+            var number = text.AsSpan(start, i - start);
+            var street = text.AsSpan(streetStart, streetEnd - streetStart);
+            if (onStreet is not null)
+            {
+                onStreet(number, street, suffix, start, end);
+            }
+            else if (published is not null && !published.IsPublishedAddress(number.ToString(), street.ToString()))
+            {
+                (found ??= []).Add(new PiiMatch(PiiKind.Address, start, end, PiiMasks.Address(street.ToString(), suffix)));
+            }
+            i = end;
+        }
+    }
+
+    /// <summary>
+    /// After a house number ending at <paramref name="at"/>: an optional direction, one to three street words and a
+    /// street type; the first street word's range, the type as abbreviated, and where the address ends.
+    /// </summary>
+    private static (int StreetStart, int StreetEnd, string Suffix, int End)? Street(string text, int at)
+    {
+        var p = at;
+        var names = 0;
+        var streetStart = -1;
+        var streetEnd = -1;
+        for (var t = 0; t <= MaxStreetWords + 1; t++)
+        {
+            var wordStart = SkipSpace(text, p);
+            if (wordStart == p || wordStart >= text.Length || !char.IsAsciiLetterOrDigit(text[wordStart]))
+            {
+                return null;
+            }
+            var wordEnd = wordStart;
+            while (wordEnd < text.Length && (char.IsAsciiLetterOrDigit(text[wordEnd]) || text[wordEnd] is '\'' or '\u2019' or '-'))
+            {
+                wordEnd++;
+            }
+            var word = text.AsSpan(wordStart, wordEnd - wordStart);
+            var boundary = wordEnd == text.Length || !char.IsLetterOrDigit(text[wordEnd]);
+            if (names > 0 && boundary && s_suffixLookup.TryGetValue(word, out var suffix))
+            {
+                return (streetStart, streetEnd, suffix, wordEnd);
+            }
+            p = wordEnd < text.Length && text[wordEnd] == '.' ? wordEnd + 1 : wordEnd;
+            if (t == 0 && s_directionLookup.Contains(word))
+            {
+                continue;
+            }
+            if (names == MaxStreetWords || s_notStreetWordLookup.Contains(word))
+            {
+                return null;
+            }
+            if (names++ == 0)
+            {
+                (streetStart, streetEnd) = (wordStart, wordEnd);
+            }
+        }
+        return null;
+    }
+
+    private static int SkipSpace(string text, int p)
+    {
+        while (p < text.Length && text[p] is ' ' or '\t' or '\u00A0')
+        {
+            p++;
+        }
+        return p;
+    }
+
+    [GeneratedRegex(@"\bP\.?\s?O\.?\s*Box\s+[0-9]{1,6}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PoBox();
+}

@@ -1,0 +1,256 @@
+namespace SocialMonitor.Core.Rules.Pii;
+
+/// <summary>
+/// Finds phone, library card, Social Security and payment card numbers among the digit runs of a text. A run is
+/// digit groups joined by at most two of <c>space - . ( )</c>, not glued to letters (<c>5CD2345</c>, <c>PS3562</c>).
+/// Each run is read from its first group, trying the longest layout first:
+/// <list type="bullet">
+/// <item>library card: 14 digits starting with 2, any grouping;</item>
+/// <item>payment card: 13 to 19 digits in groups of three or more, a card network's prefix and a valid Luhn check;</item>
+/// <item>SSN: 3-2-4 (hyphens or spaces) in the issued ranges, or 9 digits after "SSN"/"social";</item>
+/// <item>phone: North American numbers (area and exchange 2-9xx) as 3-3-4, (3) 3-4, 1-3-3-4, +1; ten bare digits
+/// or seven (3-4) only after a word like "call", "text" or "number".</item>
+/// </list>
+/// A run after "ISBN" is never personal data; dates (slashes), prices (commas), years, Dewey and LC call numbers and
+/// item barcodes (14 digits starting with 3) do not fit any layout.
+/// </summary>
+internal static class NumberFinder
+{
+    private const int MaxGroups = 8;
+    private const int MinDigits = 7;
+    private const int CueWindow = 24;
+
+    private static readonly string[] s_phoneCues = ["call", "text", "phone", "cell", "number", "tel", "reach", "contact", "dial", "fax", "mobile", "whatsapp"];
+    private static readonly string[] s_ssnCues = ["ssn", "social", "ss#", "security"];
+
+    public static void Find(string text, ref List<PiiMatch>? found)
+    {
+        Span<int> starts = stackalloc int[MaxGroups];
+        Span<int> ends = stackalloc int[MaxGroups];
+        var i = 0;
+        while (i < text.Length)
+        {
+            var next = text.AsSpan(i).IndexOfAnyInRange('0', '9');
+            if (next < 0)
+            {
+                return;
+            }
+            i += next;
+            if (i > 0 && char.IsLetterOrDigit(text[i - 1]))
+            {
+                i = SkipWord(text, i);
+                continue;
+            }
+            var count = 0;
+            var p = i;
+            var digits = 0;
+            while (true)
+            {
+                var start = p;
+                while (p < text.Length && char.IsAsciiDigit(text[p]))
+                {
+                    p++;
+                }
+                starts[count] = start;
+                ends[count] = p;
+                digits += p - start;
+                count++;
+                var q = p;
+                while (q < text.Length && q - p < 2 && IsSeparator(text[q]))
+                {
+                    q++;
+                }
+                if (count == MaxGroups || q == p || q >= text.Length || !char.IsAsciiDigit(text[q]))
+                {
+                    break;
+                }
+                p = q;
+            }
+            var end = ends[count - 1];
+            if (end < text.Length && char.IsLetter(text[end]))
+            {
+                digits -= ends[count - 1] - starts[count - 1];
+                count--;
+            }
+            if (digits >= MinDigits && !After(text, i, "isbn", 16))
+            {
+                Classify(text, starts[..count], ends[..count], ref found);
+            }
+            i = end < text.Length && char.IsLetter(text[end]) ? SkipWord(text, end) : end;
+        }
+    }
+
+    private static void Classify(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ref List<PiiMatch>? found)
+    {
+        Span<char> digits = stackalloc char[20];
+        var s = 0;
+        while (s < starts.Length)
+        {
+            var matched = false;
+            for (var e = starts.Length; e > s && !matched; e--)
+            {
+                var total = 0;
+                for (var g = s; g < e; g++)
+                {
+                    total += ends[g] - starts[g];
+                }
+                if (total is < MinDigits or > 19)
+                {
+                    continue;
+                }
+                var length = 0;
+                for (var g = s; g < e; g++)
+                {
+                    text.AsSpan(starts[g], ends[g] - starts[g]).CopyTo(digits[length..]);
+                    length += ends[g] - starts[g];
+                }
+                if (Match(text, starts[s..e], ends[s..e], digits[..length]) is { } kind)
+                {
+                    var start = starts[s] > 0 && text[starts[s] - 1] is '(' or '+' ? starts[s] - 1 : starts[s];
+                    (found ??= []).Add(new PiiMatch(kind, start, ends[e - 1], PiiMasks.Mask(kind, digits[..length])));
+                    s = e;
+                    matched = true;
+                }
+            }
+            if (!matched)
+            {
+                s++;
+            }
+        }
+    }
+
+    private static PiiKind? Match(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<char> digits)
+    {
+        var groups = starts.Length;
+        if (digits.Length == 14 && digits[0] == '2')
+        {
+            return PiiKind.LibraryCard;
+        }
+        if (digits.Length is >= 13 and <= 19 && AllGroupsAtLeast(starts, ends, 3) && HasCardPrefix(digits) && Luhn(digits))
+        {
+            return PiiKind.PaymentCard;
+        }
+        if (digits.Length == 9 &&
+            ((groups == 3 && Lengths(starts, ends, 3, 2, 4) && SeparatorsAre(text, starts, ends, "- ")) ||
+             (groups == 1 && After(text, starts[0], s_ssnCues, CueWindow))) &&
+            IsIssuedSsn(digits))
+        {
+            return PiiKind.Ssn;
+        }
+        var nanp = digits.Length == 11 && digits[0] == '1' ? digits[1..] : digits;
+        if (nanp.Length == 10 && IsNanp(nanp) &&
+            ((groups == 3 && Lengths(starts, ends, 3, 3, 4)) ||
+             (groups == 4 && Lengths(starts, ends, 1, 3, 3, 4)) ||
+             (groups == 1 && (After(text, starts[0], s_phoneCues, CueWindow) || (starts[0] > 0 && text[starts[0] - 1] == '+')))))
+        {
+            return PiiKind.Phone;
+        }
+        if (digits.Length == 7 && groups == 2 && Lengths(starts, ends, 3, 4) && digits[0] >= '2' &&
+            text[ends[0]] == '-' && ends[0] + 1 == starts[1] && After(text, starts[0], s_phoneCues, CueWindow))
+        {
+            return PiiKind.Phone;
+        }
+        return null;
+    }
+
+    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '(' or ')' or '\u00A0' or '\u2011' or '\u2012' or '\u2013';
+
+    private static int SkipWord(string text, int i)
+    {
+        while (i < text.Length && char.IsLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    private static bool AllGroupsAtLeast(ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, int length)
+    {
+        for (var g = 0; g < starts.Length; g++)
+        {
+            if (ends[g] - starts[g] < length)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool Lengths(ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, params ReadOnlySpan<int> lengths)
+    {
+        if (starts.Length != lengths.Length)
+        {
+            return false;
+        }
+        for (var g = 0; g < lengths.Length; g++)
+        {
+            if (ends[g] - starts[g] != lengths[g])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool SeparatorsAre(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, string allowed)
+    {
+        for (var g = 1; g < starts.Length; g++)
+        {
+            foreach (var c in text.AsSpan(ends[g - 1], starts[g] - ends[g - 1]))
+            {
+                if (!allowed.Contains(c, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static bool After(string text, int at, string cue, int window) =>
+        text.AsSpan(Math.Max(0, at - window), Math.Min(at, window)).Contains(cue, StringComparison.OrdinalIgnoreCase);
+
+    private static bool After(string text, int at, string[] cues, int window)
+    {
+        foreach (var cue in cues)
+        {
+            if (After(text, at, cue, window))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Area code and exchange both 2-9xx.</summary>
+    private static bool IsNanp(ReadOnlySpan<char> ten) => ten[0] >= '2' && ten[3] >= '2';
+
+    /// <summary>Area 001-899 but not 666, group 01-99, serial 0001-9999.</summary>
+    private static bool IsIssuedSsn(ReadOnlySpan<char> nine) =>
+        nine[..3] is not ("000" or "666") && nine[0] != '9' && nine[3..5] is not "00" && nine[5..] is not "0000";
+
+    /// <summary>Visa 4; Mastercard 51-55 and 2221-2720; Amex 34, 37; Discover 6011, 644-649, 65; JCB 3528-3589; Diners 300-305, 36, 38, 39.</summary>
+    private static bool HasCardPrefix(ReadOnlySpan<char> d)
+    {
+        var two = (d[0] - '0') * 10 + (d[1] - '0');
+        var four = two * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+        return d[0] == '4' || two is >= 51 and <= 55 || four is >= 2221 and <= 2720 || two is 34 or 37 || four == 6011 ||
+            four / 10 is >= 644 and <= 649 || two == 65 || four is >= 3528 and <= 3589 || four / 10 is >= 300 and <= 305 ||
+            two is 36 or 38 or 39;
+    }
+
+    private static bool Luhn(ReadOnlySpan<char> digits)
+    {
+        var sum = 0;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            var n = digits[digits.Length - 1 - i] - '0';
+            if (i % 2 == 1)
+            {
+                n = n * 2 is var twice && twice > 9 ? twice - 9 : twice;
+            }
+            sum += n;
+        }
+        return sum % 10 == 0;
+    }
+}

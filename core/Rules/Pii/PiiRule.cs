@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Policies;
+
+namespace SocialMonitor.Core.Rules.Pii;
+
+/// <summary>
+/// <c>pii.phone|email|address|library-card|ssn|payment-card</c> on every item, guest or official: a private
+/// person's data in the text (see <see cref="NumberFinder"/>, <see cref="EmailFinder"/>, <see cref="AddressFinder"/>),
+/// never the library's published contacts. The value never leaves the rule: evidence, evidence key and explanation
+/// carry only its masked form (<c>***-***-1234</c>), so neither the finding, its id, the logs nor the emails hold it.
+/// One detection per masked value.
+/// </summary>
+public sealed class PiiRule : IRule
+{
+    public const string Phone = "pii.phone";
+    public const string Email = "pii.email";
+    public const string Address = "pii.address";
+    public const string LibraryCard = "pii.library-card";
+    public const string Ssn = "pii.ssn";
+    public const string PaymentCard = "pii.payment-card";
+
+    private static readonly ConditionalWeakTable<Policy, PublishedContactIndex> s_published = [];
+
+    public string Family => "pii";
+
+    public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(context);
+        var text = item.Text;
+        var published = s_published.GetValue(context.Policy, static p => new PublishedContactIndex(p));
+        List<PiiMatch>? found = null;
+        if (text.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            NumberFinder.Find(text, ref found);
+            AddressFinder.Find(text, published, ref found);
+        }
+        EmailFinder.Find(text, published, ref found);
+        if (found is null)
+        {
+            return [];
+        }
+
+        var detections = new List<Detection>(found.Count);
+        foreach (var match in found)
+        {
+            if (match.Kind == PiiKind.Phone && published.IsPublishedPhone(text.AsSpan(match.Start, match.End - match.Start)))
+            {
+                continue;
+            }
+            var (rule, severity, what) = Describe(match.Kind);
+            if (detections.Exists(d => d.Rule == rule && d.EvidenceKey == match.Masked))
+            {
+                continue;
+            }
+            var explanation = item.Origin == ItemOrigins.Official
+                ? $"An official post or reply must never repeat a member's {what}; this one shows {match.Masked}. Edit it out."
+                : $"Comments must not expose a private person's {what}; this one shows {match.Masked}.";
+            detections.Add(new Detection(
+                rule, context.Policy.SeverityOf(rule, severity), Clauses.Privacy,
+                string.Create(CultureInfo.InvariantCulture, $"{what} {match.Masked} at {match.Start}"), match.Masked, explanation));
+        }
+        return detections;
+    }
+
+    private static (string Rule, string Severity, string What) Describe(PiiKind kind) => kind switch
+    {
+        PiiKind.Phone => (Phone, Severities.High, "phone number"),
+        PiiKind.Email => (Email, Severities.High, "email address"),
+        PiiKind.Address => (Address, Severities.High, "street address"),
+        PiiKind.LibraryCard => (LibraryCard, Severities.High, "library card number"),
+        PiiKind.Ssn => (Ssn, Severities.Critical, "Social Security number"),
+        _ => (PaymentCard, Severities.Critical, "payment card number"),
+    };
+}

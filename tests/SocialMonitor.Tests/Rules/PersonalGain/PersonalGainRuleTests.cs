@@ -1,0 +1,50 @@
+using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Rules;
+using SocialMonitor.Core.Rules.PersonalGain;
+using SocialMonitor.Tests.Support;
+
+namespace SocialMonitor.Tests.Rules.PersonalGain;
+
+public sealed class PersonalGainRuleTests
+{
+    private static readonly PersonalGainRule Rule = new();
+
+    private static List<Detection> Evaluate(string text, string origin = ItemOrigins.Official) =>
+        [.. Rule.Evaluate(new Item { Id = "p1", Text = text, Origin = origin }, new RuleContext(DateTimeOffset.UnixEpoch, ShippedPolicy.Value))];
+
+    [Theory]
+    [InlineData("Selling my old Jeep, DM me for details", "personal-gain.selling")]
+    [InlineData("Use my code JESS20 for 20% off at HelloFresh!", "personal-gain.promo-code")]
+    [InlineData("Venmo me @jess-reads for the snacks", "personal-gain.payment-handle")]
+    [InlineData("Send $10 to $MarlaReads to reserve a spot", "personal-gain.payment-handle")]
+    [InlineData("PayPal.me/jessicaw if you want to chip in", "personal-gain.payment-handle")]
+    [InlineData("Proud to announce my husband's landscaping company is taking clients", "personal-gain.business")]
+    [InlineData("My son's Scout troop popcorn fundraiser ends Friday", "personal-gain.fundraiser")]
+    [InlineData("Donate to my GoFundMe for the marathon", "personal-gain.fundraiser")]
+    [InlineData("Buy from me: handmade bookmarks, $3", "personal-gain.selling")]
+    [InlineData("Quilt for sale, $80 obo", "personal-gain.selling")]
+    public void Evaluate_OfficialPersonalGain_IsFound(string text, string rule)
+    {
+        var detection = Assert.Single(Evaluate(text));
+
+        Assert.Equal((rule, Severities.Medium, Clauses.PersonalGain), (detection.Rule, detection.Severity, detection.Clause));
+    }
+
+    [Theory]
+    [InlineData("Our annual used book sale is Saturday! All proceeds benefit the library.")]
+    [InlineData("Support the Summer Reading program: Venmo @CLN-Foundation")]
+    [InlineData("Promo code FRIENDS10 gets 10% off at the Friends of the Library online shop.")]
+    [InlineData("Thank you to everyone who donated to the Friends' fundraiser!")]
+    [InlineData("Shop local this weekend at the farmers market next to the library!")]
+    [InlineData("Late fees were $0.25 a day; now they're $0.")]
+    [InlineData("Learn to use Libby for free ebooks and audiobooks at our drop-in session.")]
+    public void Evaluate_LibraryRunOrFree_ReturnsNothing(string text) => Assert.Empty(Evaluate(text));
+
+    [Fact]
+    public void Evaluate_GuestComment_ReturnsNothing() =>
+        Assert.Empty(Evaluate("Selling my kids' outgrown books, Venmo me", ItemOrigins.Guest));
+
+    [Fact]
+    public void Evaluate_OwnBusinessInLibraryRunPost_IsStillFound() =>
+        Assert.Equal(["personal-gain.business"], Evaluate("My bakery is catering the Friends of the Library gala!").Select(d => d.Rule));
+}
