@@ -32,7 +32,8 @@ public sealed class AccessibilityRule : IRule
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(context);
-        if (item.Origin != ItemOrigins.Official)
+        // What staff publish: posts, comments and replies. A page's profile picture and cover carry no alt text on the platforms.
+        if (item.Origin != ItemOrigins.Official || item.Kind is not (ItemKinds.Post or ItemKinds.Comment or ItemKinds.Reply))
         {
             return [];
         }

@@ -53,4 +53,19 @@ public sealed class AccessibilityRuleTests
     [Fact]
     public void Evaluate_GuestComment_ReturnsNothing() =>
         Assert.Empty(Evaluate("#storytime", [new ItemMedia("photo", "a", null, false)], ItemOrigins.Guest));
+
+    [Theory]
+    [InlineData(ItemKinds.Profile)]
+    [InlineData(ItemKinds.Role)]
+    [InlineData(ItemKinds.App)]
+    public void Evaluate_AccountFactWithPictureAndCover_ReturnsNothing(string kind)
+    {
+        var item = new Item
+        {
+            Id = "104000000000003", Kind = kind, Origin = ItemOrigins.Official, Text = "Community Library Network #hayden",
+            Media = [new ItemMedia("photo", "https://cdn.example.net/picture.jpg", null, false), new ItemMedia("photo", "https://cdn.example.net/cover.jpg", null, false)],
+        };
+
+        Assert.Empty(Rule.Evaluate(item, new RuleContext(DateTimeOffset.UnixEpoch, ShippedPolicy.Value)));
+    }
 }
