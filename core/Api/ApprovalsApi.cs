@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Approvals;
+using SocialMonitor.Core.Rules.LinkDomain;
 using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Policies;
@@ -13,7 +14,7 @@ namespace SocialMonitor.Core.Api;
 /// entry second; a retry after a crash between them finds the approval and writes the missing entry.
 /// </summary>
 public sealed class ApprovalsApi(
-    ApiRunner runner, ApprovalStore approvals, AccountRegistry registry, AuditLog audit, Policy policy, TimeProvider time)
+    ApiRunner runner, ApprovalStore approvals, AccountRegistry registry, AuditLog audit, Policy policy, PublicSuffixList suffixes, TimeProvider time)
 {
     public const string Subject = "approval";
 
@@ -67,14 +68,6 @@ public sealed class ApprovalsApi(
                 throw ApiProblemException.BadBody($"'note' is at most {LinkApprovalRequest.MaxNoteLength} characters.");
             }
 
-            var existing = (await approvals.ListAsync(cancellationToken))
-                .FirstOrDefault(a => a.InForce(today) && a.Match == request.Match && a.Value == value && a.Scope == scope);
-            if (existing is not null)
-            {
-                await RecordOnceAsync(existing, location, "approved", null, existing, cancellationToken);
-                await ApiOutput.WriteJsonAsync(context, LinkApprovalView.From(existing, today), cancellationToken);
-                return;
-            }
             var approval = new LinkApproval
             {
                 Id = $"link-{Guid.NewGuid():N}"[..17],
@@ -86,6 +79,20 @@ public sealed class ApprovalsApi(
                 Expires = request.Expires,
                 Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
             };
+            // The value check the CLI and `check --approvals` apply too (LinkApproval.Problems): one rule for what may be stored.
+            if (approval.ValueProblem(suffixes) is { } problem)
+            {
+                throw ApiProblemException.BadBody($"'value' ({value}) {problem}.");
+            }
+
+            var existing = (await approvals.ListAsync(cancellationToken))
+                .FirstOrDefault(a => a.InForce(today) && a.Match == approval.Match && a.Value == value && a.Scope == scope);
+            if (existing is not null)
+            {
+                await RecordOnceAsync(existing, location, "approved", null, existing, cancellationToken);
+                await ApiOutput.WriteJsonAsync(context, LinkApprovalView.From(existing, today), cancellationToken);
+                return;
+            }
             await approvals.AddAsync(approval, cancellationToken);
             await RecordOnceAsync(approval, location, "approved", null, approval, cancellationToken);
             context.Response.StatusCode = StatusCodes.Status201Created;

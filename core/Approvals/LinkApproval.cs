@@ -96,7 +96,8 @@ public sealed partial record LinkApproval
         return problems;
     }
 
-    private string? ValueProblem(PublicSuffixList suffixes)
+    /// <summary>Why <see cref="Value"/> cannot be matched as a <see cref="Match"/>, or null when it can.</summary>
+    public string? ValueProblem(PublicSuffixList suffixes)
     {
         var value = Value ?? "";
         var hasScheme = value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase);

@@ -56,6 +56,7 @@ public sealed class ApprovalsApiTests(AzuriteFixture azurite) : IClassFixture<Az
     [InlineData("""{"match":"domain","value":"kootenaicounty.org","expires":"2026-10-14"}""", "expires")]
     [InlineData("""{"match":"domain","value":"kootenaicounty.org","approver":"someone@example.org"}""", "approver")]
     [InlineData("""{"match":"domain"}""", "value")]
+    [InlineData("""{"match":"prefix","value":"https://kootenaicounty.gov@other.example/events"}""", "user name")]
     public async Task Post_BadApproval_Is400NamingWhatIsWrong(string body, string named)
     {
         await using var api = await ApiHost.StartAsync(azurite, ApiHost.Serve, Ct);
