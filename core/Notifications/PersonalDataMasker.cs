@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SocialMonitor.Core.Policies;
+using SocialMonitor.Core.Rules.Pii;
 
 namespace SocialMonitor.Core.Notifications;
 
@@ -16,7 +17,7 @@ public sealed partial class PersonalDataMasker(Policy policy)
     {
         text = Email().Replace(text, m => IsPublishedEmail(m.Value, m.Groups["domain"].Value) ? m.Value : $"{m.Value[0]}***@{m.Groups["domain"].Value}");
         text = Ssn().Replace(text, "***-**-****");
-        text = Card().Replace(text, m => Luhn(m.Value) ? "**** **** **** " + Digits(m.Value)[^4..] : m.Value);
+        text = Card().Replace(text, m => NumberFinder.Luhn(Digits(m.Value)) ? "**** **** **** " + Digits(m.Value)[^4..] : m.Value);
         text = Phone().Replace(text, m => _publishedPhones.Contains(LastTenDigits(m.Value)) ? m.Value : "(***) ***-**" + Digits(m.Value)[^2..]);
         return LongNumber().Replace(text, m => new string('*', m.Length - 2) + m.Value[^2..]);
     }
@@ -29,18 +30,6 @@ public sealed partial class PersonalDataMasker(Policy policy)
     private static string Digits(string text) => string.Concat(text.Where(char.IsAsciiDigit));
 
     private static string LastTenDigits(string text) => Digits(text) is { Length: >= 10 } digits ? digits[^10..] : Digits(text);
-
-    private static bool Luhn(string text)
-    {
-        var digits = Digits(text);
-        var sum = 0;
-        for (var i = 0; i < digits.Length; i++)
-        {
-            var d = digits[digits.Length - 1 - i] - '0';
-            sum += i % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
-        }
-        return sum % 10 == 0;
-    }
 
     [GeneratedRegex(@"(?<![\w.+-])[\w.+-]+@(?<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")]
     private static partial Regex Email();

@@ -239,7 +239,8 @@ internal static class NumberFinder
             two is 36 or 38 or 39;
     }
 
-    private static bool Luhn(ReadOnlySpan<char> digits)
+    /// <summary>The Luhn check digit test over ASCII digits (payment cards); the mailer's masker uses it too.</summary>
+    internal static bool Luhn(ReadOnlySpan<char> digits)
     {
         var sum = 0;
         for (var i = 0; i < digits.Length; i++)
