@@ -7,12 +7,14 @@ using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.Cli.Commands;
+using SocialMonitor.Local;
 
 namespace SocialMonitor.Cli.Demo;
 
 /// <summary>
-/// The demo: its own Azurite (in memory, free ports), a loopback server with the sample CLN pages in the real Facebook
-/// wire format, <c>samples/accounts.json</c> imported, one scan through the real queues and the same core services the
+/// The demo: its own Azurite (in memory, free ports), the loopback host serving each platform of
+/// <see cref="SamplePlatforms"/> from <c>samples/{platform}/</c> in its real wire format (the sample CLN pages on Facebook),
+/// <c>samples/accounts.json</c> imported, one scan through the real queues and the same core services the
 /// functions use, the queues drained; then the next 24 hours of the hourly <c>DigestTimer</c>, each hour on the fixed
 /// clock (each person's digest at their hour, escalations past the SLA). It writes its emails afresh, so every run is
 /// the same: the immediate ones, the digests and any escalation, in <c>./outbox/demo/</c>.
@@ -22,16 +24,16 @@ internal sealed class DemoRunner : IAsyncDisposable
     public static readonly DateTimeOffset Clock = new(2026, 10, 15, 18, 0, 0, TimeSpan.Zero);
 
     private readonly Azurite _azurite;
-    private readonly FacebookSampleServer _facebook;
+    private readonly LoopbackPlatformHost _platforms;
 
-    private DemoRunner(Azurite azurite, FacebookSampleServer facebook, IConfiguration configuration)
+    private DemoRunner(Azurite azurite, LoopbackPlatformHost platforms, IConfiguration configuration)
     {
         _azurite = azurite;
-        _facebook = facebook;
+        _platforms = platforms;
         Configuration = configuration;
     }
 
-    /// <summary>The settings the demo runs on: embedded defaults plus its Azurite, its Facebook server and its tokens.</summary>
+    /// <summary>The settings the demo runs on: embedded defaults plus its Azurite, its platforms' base URLs and its tokens.</summary>
     public IConfiguration Configuration { get; }
 
     public static async Task<DemoRunner> StartAsync(string outbox, CancellationToken cancellationToken)
@@ -45,9 +47,22 @@ internal sealed class DemoRunner : IAsyncDisposable
 
         // Fresh random tokens each run: the demo shows that none of them ends up in a log, row or email.
         var tokens = accounts.File.Accounts.ToDictionary(a => a.Token, _ => "demo-" + Guid.NewGuid().ToString("N"), StringComparer.OrdinalIgnoreCase);
+        // Each platform accepts the tokens of its own accounts only.
+        var fakes = SamplePlatforms.All.Select(platform => platform.Create(
+            Path.Combine(samples, platform.Name),
+            accounts.File.Accounts.Where(a => string.Equals(a.Platform, platform.Name, StringComparison.OrdinalIgnoreCase))
+                .Select(a => tokens[a.Token]).ToHashSet(StringComparer.Ordinal))).ToList();
         var azurite = await Azurite.StartAsync(Console.Error, dataDirectory: null, cancellationToken);
-        var facebook = await FacebookSampleServer.StartAsync(
-            FacebookSampleData.Load(Path.Combine(samples, "facebook.json")), "/facebook", tokens.Values.ToHashSet(StringComparer.Ordinal), cancellationToken);
+        LoopbackPlatformHost platforms;
+        try
+        {
+            platforms = await LoopbackPlatformHost.StartAsync(fakes, cancellationToken);
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
 
         if (Directory.Exists(outbox))
         {
@@ -56,15 +71,18 @@ internal sealed class DemoRunner : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["Platforms:Facebook:BaseUrl"] = facebook.BaseUrl,
             ["Mail:Mode"] = "Files",
             ["Mail:Directory"] = outbox,
         };
+        foreach (var (platform, fake) in SamplePlatforms.All.Zip(fakes))
+        {
+            settings[$"Platforms:{platform.Settings}:BaseUrl"] = fake.BaseUrl;
+        }
         foreach (var (name, value) in tokens)
         {
             settings[$"Tokens:{name}"] = value;
         }
-        return new DemoRunner(azurite, facebook, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        return new DemoRunner(azurite, platforms, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
     }
 
     /// <summary>Imports the accounts, scans once, drains the queues; returns the summary to print.</summary>
@@ -90,12 +108,16 @@ internal sealed class DemoRunner : IAsyncDisposable
         var findings = await FindingsCommands.ListAllAsync(host.Get<FindingStore>(), host.Get<AccountRegistry>(), null, null, cancellationToken);
         var outbox = Path.GetFullPath(Configuration["Mail:Directory"]!);
         IReadOnlyList<string> emails = Directory.Exists(outbox) ? [.. Directory.GetFiles(outbox, "*.eml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!] : [];
-        return new DemoSummary(scanned, await host.Get<ItemIndex>().CountAsync(cancellationToken), _facebook.Requests.Count, findings, emails, outbox);
+        return new DemoSummary(scanned, await host.Get<ItemIndex>().CountAsync(cancellationToken), ApiCalls(), findings, emails, outbox);
     }
+
+    /// <summary>The requests each platform's fake received, in <see cref="SamplePlatforms"/> order, labelled by its settings name.</summary>
+    private IReadOnlyList<(string Platform, int Calls)> ApiCalls() =>
+        [.. SamplePlatforms.All.Zip(_platforms.Platforms, (platform, fake) => (platform.Settings, fake.Requests.Count))];
 
     public async ValueTask DisposeAsync()
     {
-        await _facebook.DisposeAsync();
+        await _platforms.DisposeAsync();
         await _azurite.DisposeAsync();
     }
 }

@@ -5,8 +5,8 @@ using SocialMonitor.Cli.Commands;
 
 namespace SocialMonitor.Cli.Demo;
 
-/// <summary>What the demo did: accounts scanned, items read, API calls, findings, and the emails it wrote (file names, kind first).</summary>
-internal sealed record DemoSummary(int Accounts, int Items, int ApiCalls, IReadOnlyList<Finding> Findings, IReadOnlyList<string> Emails, string Outbox)
+/// <summary>What the demo did: accounts scanned, items read, API calls by platform, findings, and the emails it wrote (file names, kind first).</summary>
+internal sealed record DemoSummary(int Accounts, int Items, IReadOnlyList<(string Platform, int Calls)> ApiCalls, IReadOnlyList<Finding> Findings, IReadOnlyList<string> Emails, string Outbox)
 {
     public string Render()
     {
@@ -15,7 +15,7 @@ internal sealed record DemoSummary(int Accounts, int Items, int ApiCalls, IReadO
         [
             ["accounts scanned", Accounts.ToString(CultureInfo.InvariantCulture)],
             ["items read", Items.ToString(CultureInfo.InvariantCulture)],
-            ["Facebook API calls", ApiCalls.ToString(CultureInfo.InvariantCulture)],
+            .. ApiCalls.Select(c => (IReadOnlyList<string>)[$"{c.Platform} API calls", c.Calls.ToString(CultureInfo.InvariantCulture)]),
             ["findings", Findings.Count.ToString(CultureInfo.InvariantCulture)],
             ["emails written", Emails.Count.ToString(CultureInfo.InvariantCulture)],
         ]));

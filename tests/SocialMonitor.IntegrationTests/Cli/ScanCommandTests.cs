@@ -1,6 +1,7 @@
 using System.Text.Json;
-using SocialMonitor.Cli.Demo;
 using SocialMonitor.IntegrationTests.Support;
+using SocialMonitor.Local;
+using SocialMonitor.Local.Platforms.Facebook;
 
 namespace SocialMonitor.IntegrationTests.Cli;
 
@@ -12,7 +13,8 @@ public sealed class ScanCommandTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task DryRun_TwoAccounts_EveryStdoutLineIsAnItemAsJsonAndTheCallsGoToStderr()
     {
-        await using var server = await StartServerAsync();
+        var server = Facebook();
+        await using var host = await StartAsync(server);
 
         var result = await CliProcess.RunAsync(Environment(server), _directory, "scan", "--once", "--dry-run", "--accounts", AccountsFile());
 
@@ -32,7 +34,8 @@ public sealed class ScanCommandTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task DryRun_TruncatedAnswerForOneAccount_NamesPlatformAccountAndUrlWithoutTokenAndTheOtherGoesOn()
     {
-        await using var server = await StartServerAsync();
+        var server = Facebook();
+        await using var host = await StartAsync(server);
         server.Truncate = request => request.Path.Value!.EndsWith("/104000000000099/feed", StringComparison.Ordinal);
 
         var result = await CliProcess.RunAsync(Environment(server), _directory, "scan", "--once", "--dry-run", "--accounts", AccountsFile());
@@ -49,7 +52,8 @@ public sealed class ScanCommandTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task ScanOnce_RegisteredAccounts_PrintsItemsAndApiCallsPerAccountAndStreamOnStderrAndNothingOnStdout()
     {
         await azurite.ResetAsync(TestContext.Current.CancellationToken);
-        await using var server = await StartServerAsync();
+        var server = Facebook();
+        await using var host = await StartAsync(server);
         var environment = Environment(server);
         environment["AzureWebJobsStorage"] = azurite.ConnectionString;
         await CliProcess.RunAsync(environment, _directory, "accounts", "import", AccountsFile());
@@ -75,12 +79,13 @@ public sealed class ScanCommandTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal("", result.Stdout);
     }
 
-    private static Task<FacebookSampleServer> StartServerAsync() =>
-        FacebookSampleServer.StartAsync(PipelineData.Data, "/facebook", new HashSet<string>([PipelineData.HaydenToken, PipelineData.BookmobileToken]),
-            TestContext.Current.CancellationToken);
+    private static FacebookGraph Facebook() => new(PipelineData.Data, new HashSet<string>([PipelineData.HaydenToken, PipelineData.BookmobileToken]));
+
+    private static Task<LoopbackPlatformHost> StartAsync(FacebookGraph server) =>
+        LoopbackPlatformHost.StartAsync([server], TestContext.Current.CancellationToken);
 
     /// <summary>Storage that does not exist: any use of it would fail the command.</summary>
-    private static Dictionary<string, string> Environment(FacebookSampleServer server) => new()
+    private static Dictionary<string, string> Environment(FacebookGraph server) => new()
     {
         ["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=http;AccountName=none;AccountKey=bm9uZQ==;BlobEndpoint=http://127.0.0.1:9/none;"
             + "QueueEndpoint=http://127.0.0.1:9/none;TableEndpoint=http://127.0.0.1:9/none;",

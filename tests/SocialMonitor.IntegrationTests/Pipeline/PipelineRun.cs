@@ -1,27 +1,31 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SocialMonitor.Cli.Demo;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.IntegrationTests.Support;
+using SocialMonitor.Local;
+using SocialMonitor.Local.Platforms.Facebook;
 
 namespace SocialMonitor.IntegrationTests.Pipeline;
 
-/// <summary>One test's pipeline: fresh storage, the tests' Facebook pages on a loopback server whose base URL has a path, the app's container.</summary>
+/// <summary>One test's pipeline: fresh storage, the tests' Facebook pages on the loopback host under a prefix with two segments, the app's container.</summary>
 internal sealed class PipelineRun : IAsyncDisposable
 {
-    private PipelineRun(FacebookSampleServer facebook, ServiceProvider services, CapturingLoggerProvider logs, string mail)
+    private readonly LoopbackPlatformHost _host;
+
+    private PipelineRun(LoopbackPlatformHost host, FacebookGraph facebook, ServiceProvider services, CapturingLoggerProvider logs, string mail)
     {
+        _host = host;
         Facebook = facebook;
         Services = services;
         Logs = logs;
         MailDirectory = mail;
     }
 
-    public FacebookSampleServer Facebook { get; }
+    public FacebookGraph Facebook { get; }
     public ServiceProvider Services { get; }
     public CapturingLoggerProvider Logs { get; }
     public string MailDirectory { get; }
@@ -31,8 +35,11 @@ internal sealed class PipelineRun : IAsyncDisposable
     public static async Task<PipelineRun> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken, IDictionary<string, string?>? extra = null)
     {
         await azurite.ResetAsync(cancellationToken);
-        var facebook = await FacebookSampleServer.StartAsync(
-            PipelineData.Data, "/graph/facebook", new HashSet<string>([PipelineData.HaydenToken, PipelineData.BookmobileToken]), cancellationToken);
+        var facebook = new FacebookGraph(PipelineData.Data, new HashSet<string>([PipelineData.HaydenToken, PipelineData.BookmobileToken]))
+        {
+            PathPrefix = "/graph/facebook",
+        };
+        var host = await LoopbackPlatformHost.StartAsync([facebook], cancellationToken);
         var mail = Path.Combine(Path.GetTempPath(), "socialmonitor-tests", Guid.NewGuid().ToString("N"));
         var settings = new Dictionary<string, string?>(PipelineData.Tokens)
         {
@@ -46,7 +53,7 @@ internal sealed class PipelineRun : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var services = TestHost.Create(azurite, settings, logs: logs);
         await services.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), cancellationToken);
-        return new PipelineRun(facebook, services, logs, mail);
+        return new PipelineRun(host, facebook, services, logs, mail);
     }
 
     /// <summary>What the timer does, then what the host does: every queue drained.</summary>
@@ -89,7 +96,7 @@ internal sealed class PipelineRun : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        await Facebook.DisposeAsync();
+        await _host.DisposeAsync();
         if (Directory.Exists(MailDirectory))
         {
             Directory.Delete(MailDirectory, recursive: true);

@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using SocialMonitor.Cli.Demo;
+using SocialMonitor.Local.Platforms.Facebook;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Items;

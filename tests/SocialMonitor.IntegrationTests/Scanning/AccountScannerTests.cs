@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
-using SocialMonitor.Cli.Demo;
+using SocialMonitor.Local.Platforms.Facebook;
 using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Platforms;

@@ -1,4 +1,4 @@
-using SocialMonitor.Cli.Demo;
+using SocialMonitor.Local.Platforms.Facebook;
 
 namespace SocialMonitor.IntegrationTests.Support;
 

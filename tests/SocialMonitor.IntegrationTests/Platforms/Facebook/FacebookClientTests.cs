@@ -5,18 +5,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using SocialMonitor.Cli.Demo;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Platforms.Facebook;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.IntegrationTests.Support;
+using SocialMonitor.Local;
+using SocialMonitor.Local.Platforms.Facebook;
 
 namespace SocialMonitor.IntegrationTests.Platforms.Facebook;
 
-/// <summary>The Facebook client against the loopback Graph API server: every stream, the error answers, and the throttling signals on a fake clock.</summary>
-public sealed class FacebookClientTests
+/// <summary>The Facebook client against the Graph API on the loopback host: every stream, the error answers, and the throttling signals on a fake clock.</summary>
+public sealed class FacebookClientTests : IAsyncDisposable
 {
     private const string Token = "EAAGtestPageToken7Qx9";
     private const string PageId = "104000000000901";
@@ -26,6 +27,8 @@ public sealed class FacebookClientTests
 
     private static readonly DateTimeOffset Since = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
+    private readonly List<LoopbackPlatformHost> _hosts = [];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -33,7 +36,7 @@ public sealed class FacebookClientTests
     {
         var posts = Enumerable.Range(1, 5).Select(n => Post(n, Day(n + 1))).ToList();
         var comments = new Dictionary<int, List<JsonObject>> { [1] = [Comment(1, 1, Day(7)), Comment(1, 2, Day(8))] };
-        await using var server = await StartServerAsync(Data(posts, comments));
+        var server = await StartServerAsync(Data(posts, comments));
         server.PageSize = 2;
         await using var services = BuildServices(server.BaseUrl);
         var session = Session();
@@ -56,7 +59,7 @@ public sealed class FacebookClientTests
         {
             [1] = [.. Enumerable.Range(1, 4).Select(n => Comment(1, n, Day(7).AddMinutes(n))), Reply(1, 5, 1, Day(8))],
         };
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], comments));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], comments));
         server.PageSize = 2;
         await using var services = BuildServices(server.BaseUrl);
         var session = Session();
@@ -74,7 +77,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_PostsCommentsAndReplies_MapsKindsParentsOriginsLinksMediaAndTimes()
     {
-        await using var server = await StartServerAsync(FacebookSampleData.Parse(MappingJson));
+        var server = await StartServerAsync(FacebookSampleData.Parse(MappingJson));
         await using var services = BuildServices(server.BaseUrl);
         var client = Client(services);
 
@@ -123,7 +126,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_Profile_MapsNameAboutWebsitePhoneEmailsHoursPictureAndCover()
     {
-        await using var server = await StartServerAsync(FacebookSampleData.Parse(MappingJson));
+        var server = await StartServerAsync(FacebookSampleData.Parse(MappingJson));
         await using var services = BuildServices(server.BaseUrl);
         var session = Session();
 
@@ -156,7 +159,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_RolesAndApps_MapsEachEntryWithItsTasksOrFields()
     {
-        await using var server = await StartServerAsync(FacebookSampleData.Parse(MappingJson));
+        var server = await StartServerAsync(FacebookSampleData.Parse(MappingJson));
         await using var services = BuildServices(server.BaseUrl);
         var client = Client(services);
 
@@ -194,7 +197,7 @@ public sealed class FacebookClientTests
                 Comment(1, 9, Day(4)),
             ],
         };
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], comments));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], comments));
         var logs = new CapturingLoggerProvider();
         await using var services = BuildServices(server.BaseUrl, logs);
 
@@ -212,7 +215,7 @@ public sealed class FacebookClientTests
     [InlineData("/")]
     public async Task ReadAsync_BaseUrlWithPath_KeepsThePathWithOrWithoutTrailingSlash(string suffix)
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], []));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], []));
         await using var services = BuildServices(server.BaseUrl + suffix);
 
         var read = await Client(services).ReadAsync(Session(), new StreamRequest(StreamNames.Posts, Since: Since), Ct);
@@ -224,7 +227,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_PostsSince_ReadsOnlyNewerPosts()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2)), Post(2, Day(5)), Post(3, Day(8).AddHours(3))], []));
+        var server = await StartServerAsync(Data([Post(1, Day(2)), Post(2, Day(5)), Post(3, Day(8).AddHours(3))], []));
         await using var services = BuildServices(server.BaseUrl);
 
         var read = await Client(services).ReadAsync(Session(), new StreamRequest(StreamNames.Posts, Since: Day(4)), Ct);
@@ -236,7 +239,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_ServerErrorOnSecondFeedPageBeyondTheWaitBudget_ThrowsNamingPlatformAccountAndUrlWithoutToken()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2)), Post(2, Day(3)), Post(3, Day(4))], []));
+        var server = await StartServerAsync(Data([Post(1, Day(2)), Post(2, Day(3)), Post(3, Day(4))], []));
         server.PageSize = 2;
         server.Fault = request => request.Path.Value!.EndsWith("/feed", StringComparison.Ordinal) && request.Query.ContainsKey("after")
             ? FacebookSampleError.ServerError() : null;
@@ -255,7 +258,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_TruncatedBody_ThrowsPlatformExceptionNamingTheUrl()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], new() { [1] = [Comment(1, 1, Day(3))] }));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], new() { [1] = [Comment(1, 1, Day(3))] }));
         server.Truncate = request => request.Path.Value!.EndsWith("/comments", StringComparison.Ordinal);
         await using var services = BuildServices(server.BaseUrl);
 
@@ -271,7 +274,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_SessionExpired190_ThrowsTokenKindWithoutRetrying()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], []));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], []));
         server.Fault = _ => FacebookSampleError.SessionExpired();
         await using var services = BuildServices(server.BaseUrl);
 
@@ -286,7 +289,7 @@ public sealed class FacebookClientTests
     public async Task ReadAsync_TokenNotAccepted_ThrowsTokenKindWithoutTheToken()
     {
         const string badToken = "EAAGnotAcceptedToken55";
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], []));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], []));
         await using var services = BuildServices(server.BaseUrl);
 
         var ex = await Assert.ThrowsAsync<PlatformException>(
@@ -300,7 +303,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_MissingPermissionOnAnEdge_ThrowsPermissionKind()
     {
-        await using var server = await StartServerAsync(FacebookSampleData.Parse(MappingJson));
+        var server = await StartServerAsync(FacebookSampleData.Parse(MappingJson));
         server.Fault = request => request.Path.Value!.EndsWith("/roles", StringComparison.Ordinal) ? FacebookSampleError.MissingPermission("pages_manage_metadata") : null;
         await using var services = BuildServices(server.BaseUrl);
 
@@ -313,7 +316,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_UnknownPage_ThrowsPermissionKindWithSubcode33()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], []));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], []));
         await using var services = BuildServices(server.BaseUrl);
 
         var ex = await Assert.ThrowsAsync<PlatformException>(
@@ -326,7 +329,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task IsGoneAsync_CommentThatExistsThenIsDeleted_FalseThenTrueOnCode100Subcode33()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], new() { [1] = [Comment(1, 1, Day(3))] }));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], new() { [1] = [Comment(1, 1, Day(3))] }));
         await using var services = BuildServices(server.BaseUrl);
         var client = Client(services);
         var session = Session();
@@ -344,7 +347,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task CheckTokenAsync_DataAccessExpiring_ReturnsValidWithThatExpiry()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], []));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], []));
         server.TokenExpiry[Token] = new DateTimeOffset(2026, 10, 25, 0, 0, 0, TimeSpan.Zero);
         await using var services = BuildServices(server.BaseUrl);
 
@@ -359,7 +362,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_AppLimitCode4Once_RetriesAfterBackOffOnTheFakeClockAndLosesNothing()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2)), Post(2, Day(3))], []));
+        var server = await StartServerAsync(Data([Post(1, Day(2)), Post(2, Day(3))], []));
         var faults = 0;
         server.Fault = _ => Interlocked.Increment(ref faults) == 1 ? FacebookSampleError.AppLimit() : null;
         var logs = new CapturingLoggerProvider();
@@ -380,7 +383,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_PageLimit80001WithRegainEstimate_WaitsTheEstimatedMinutesThenReads()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], []));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], []));
         var faults = 0;
         server.Fault = _ => Interlocked.Increment(ref faults) == 1 ? FacebookSampleError.PageLimit(PageId, minutes: 3) : null;
         var logs = new CapturingLoggerProvider();
@@ -399,7 +402,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_RetryAfterOn503_WaitsWhatTheHeaderSays()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], []));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], []));
         var faults = 0;
         server.Fault = _ => Interlocked.Increment(ref faults) == 1
             ? new FacebookSampleError(503, 2, "Service temporarily unavailable", IsTransient: true) { Headers = new Dictionary<string, string> { ["Retry-After"] = "40" } }
@@ -419,7 +422,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_ThrottleLongerThanMaxWait_ThrowsThrottledAtOnceWithTheWait()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], []));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], []));
         server.Fault = _ => FacebookSampleError.PageLimit(PageId, minutes: 30);
         var time = new FakeTimeProvider(TestHost.Start);
         await using var services = BuildServices(server.BaseUrl, time: time);
@@ -434,7 +437,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_UsageHeadersOnASuccess_HoldTheNextRequestsOfThatPage()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], new() { [1] = [Comment(1, 1, Day(3))] }));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], new() { [1] = [Comment(1, 1, Day(3))] }));
         server.ResponseHeaders = request => request.Path.Value!.EndsWith("/feed", StringComparison.Ordinal)
             ? new Dictionary<string, string>
             {
@@ -460,7 +463,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_AppUsageAtTheLimit_StopsTheNextRequestAsThrottledWithoutSendingIt()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2))], []));
+        var server = await StartServerAsync(Data([Post(1, Day(2))], []));
         server.ResponseHeaders = _ => new Dictionary<string, string> { ["X-App-Usage"] = """{"call_count":100,"total_time":35,"total_cputime":20}""" };
         await using var services = BuildServices(server.BaseUrl, time: new FakeTimeProvider(TestHost.Start));
         var client = Client(services);
@@ -475,7 +478,7 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_SuccessAndFailure_LogAndArchiveNoTokenAnywhere()
     {
-        await using var server = await StartServerAsync(Data([Post(1, Day(2)), Post(2, Day(3))], new() { [1] = [Comment(1, 1, Day(3))] }));
+        var server = await StartServerAsync(Data([Post(1, Day(2)), Post(2, Day(3))], new() { [1] = [Comment(1, 1, Day(3))] }));
         server.PageSize = 1;
         var logs = new CapturingLoggerProvider();
         await using var services = BuildServices(server.BaseUrl, logs, maxWaitSeconds: 1);
@@ -505,9 +508,9 @@ public sealed class FacebookClientTests
     [Fact]
     public async Task ReadAsync_ShippedSampleData_LoadsAndMapsEveryStreamOfEveryPage()
     {
-        var data = FacebookSampleData.Load(Path.Combine(RepositoryPaths.Root, "samples", "facebook.json"));
+        var data = FacebookSampleData.Load(Path.Combine(RepositoryPaths.Root, "samples", "facebook"));
         Assert.Equal(Enumerable.Range(1, 8).Select(n => $"10400000000000{n}"), data.Pages.Select(p => p.Id));
-        await using var server = await StartServerAsync(data);
+        var server = await StartServerAsync(data);
         await using var services = BuildServices(server.BaseUrl);
         var client = Client(services);
         var first = new DateTimeOffset(2026, 10, 2, 0, 0, 0, TimeSpan.Zero);
@@ -632,8 +635,21 @@ public sealed class FacebookClientTests
     private static FacebookClient Client(ServiceProvider services) =>
         Assert.IsType<FacebookClient>(Assert.Single(services.GetServices<IPlatformClient>()));
 
-    private static Task<FacebookSampleServer> StartServerAsync(FacebookSampleData data) =>
-        FacebookSampleServer.StartAsync(data, PathBase, new HashSet<string>(StringComparer.Ordinal) { Token }, Ct);
+    /// <summary>The Graph API fake on its own loopback host (stopped when the test ends), accepting <see cref="Token"/>.</summary>
+    private async Task<FacebookGraph> StartServerAsync(FacebookSampleData data)
+    {
+        var server = new FacebookGraph(data, new HashSet<string>(StringComparer.Ordinal) { Token }) { PathPrefix = PathBase };
+        _hosts.Add(await LoopbackPlatformHost.StartAsync([server], Ct));
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+    }
 
     private static DateTimeOffset Day(int day) => new(2026, 10, day, 12, 0, 0, TimeSpan.Zero);
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Hosting;
 
-namespace SocialMonitor.Cli.Demo;
+namespace SocialMonitor.Local;
 
-/// <summary>A host lifetime that leaves Ctrl+C and SIGTERM to the command that started a sample server.</summary>
-internal sealed class SampleServerLifetime : IHostLifetime
+/// <summary>A host lifetime that leaves Ctrl+C and SIGTERM to the command that started the loopback host.</summary>
+internal sealed class LoopbackHostLifetime : IHostLifetime
 {
     public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

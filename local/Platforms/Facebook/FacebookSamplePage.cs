@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SocialMonitor.Cli.Demo;
+namespace SocialMonitor.Local.Platforms.Facebook;
 
 /// <summary>
 /// One Facebook Page of the sample data, in wire form: its posts, by post id its comments and replies, and its profile

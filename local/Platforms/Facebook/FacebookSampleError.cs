@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace SocialMonitor.Cli.Demo;
+namespace SocialMonitor.Local.Platforms.Facebook;
 
 /// <summary>
-/// An error answer of the <see cref="FacebookSampleServer"/>, as the Graph API gives it: the HTTP status, the
+/// An error answer of the <see cref="FacebookGraph"/>, as the Graph API gives it: the HTTP status, the
 /// <c>{"error":{"message","type","code","error_subcode","is_transient","fbtrace_id"}}</c> body and any headers (the
 /// usage headers Meta sends with throttling).
 /// </summary>

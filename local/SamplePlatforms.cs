@@ -1,0 +1,12 @@
+using SocialMonitor.Local.Platforms.Facebook;
+
+namespace SocialMonitor.Local;
+
+/// <summary>Every platform the demo serves on the loopback host, one line each: a new platform adds its line here.</summary>
+public static class SamplePlatforms
+{
+    public static IReadOnlyList<SamplePlatform> All { get; } =
+    [
+        new("facebook", "Facebook", (folder, tokens) => new FacebookGraph(FacebookSampleData.Load(folder), tokens)),
+    ];
+}
