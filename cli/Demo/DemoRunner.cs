@@ -25,11 +25,13 @@ internal sealed class DemoRunner : IAsyncDisposable
 
     private readonly Azurite _azurite;
     private readonly LoopbackPlatformHost _platforms;
+    private readonly IReadOnlyList<(SamplePlatform Platform, LoopbackPlatform Fake)> _fakes;
 
-    private DemoRunner(Azurite azurite, LoopbackPlatformHost platforms, IConfiguration configuration)
+    private DemoRunner(Azurite azurite, LoopbackPlatformHost platforms, IReadOnlyList<(SamplePlatform, LoopbackPlatform)> fakes, IConfiguration configuration)
     {
         _azurite = azurite;
         _platforms = platforms;
+        _fakes = fakes;
         Configuration = configuration;
     }
 
@@ -48,15 +50,15 @@ internal sealed class DemoRunner : IAsyncDisposable
         // Fresh random tokens each run: the demo shows that none of them ends up in a log, row or email.
         var tokens = accounts.File.Accounts.ToDictionary(a => a.Token, _ => "demo-" + Guid.NewGuid().ToString("N"), StringComparer.OrdinalIgnoreCase);
         // Each platform accepts the tokens of its own accounts only.
-        var fakes = SamplePlatforms.All.Select(platform => platform.Create(
+        var fakes = SamplePlatforms.All.Select(platform => (Platform: platform, Fake: platform.Create(
             Path.Combine(samples, platform.Name),
             accounts.File.Accounts.Where(a => string.Equals(a.Platform, platform.Name, StringComparison.OrdinalIgnoreCase))
-                .Select(a => tokens[a.Token]).ToHashSet(StringComparer.Ordinal))).ToList();
+                .Select(a => tokens[a.Token]).ToHashSet(StringComparer.Ordinal)))).ToList();
         var azurite = await Azurite.StartAsync(Console.Error, dataDirectory: null, cancellationToken);
         LoopbackPlatformHost platforms;
         try
         {
-            platforms = await LoopbackPlatformHost.StartAsync(fakes, cancellationToken);
+            platforms = await LoopbackPlatformHost.StartAsync([.. fakes.Select(f => f.Fake)], cancellationToken);
         }
         catch
         {
@@ -74,7 +76,7 @@ internal sealed class DemoRunner : IAsyncDisposable
             ["Mail:Mode"] = "Files",
             ["Mail:Directory"] = outbox,
         };
-        foreach (var (platform, fake) in SamplePlatforms.All.Zip(fakes))
+        foreach (var (platform, fake) in fakes)
         {
             settings[$"Platforms:{platform.Settings}:BaseUrl"] = fake.BaseUrl;
         }
@@ -82,7 +84,7 @@ internal sealed class DemoRunner : IAsyncDisposable
         {
             settings[$"Tokens:{name}"] = value;
         }
-        return new DemoRunner(azurite, platforms, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        return new DemoRunner(azurite, platforms, fakes, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
     }
 
     /// <summary>Imports the accounts, scans once, drains the queues; returns the summary to print.</summary>
@@ -112,8 +114,7 @@ internal sealed class DemoRunner : IAsyncDisposable
     }
 
     /// <summary>The requests each platform's fake received, in <see cref="SamplePlatforms"/> order, labelled by its settings name.</summary>
-    private IReadOnlyList<(string Platform, int Calls)> ApiCalls() =>
-        [.. SamplePlatforms.All.Zip(_platforms.Platforms, (platform, fake) => (platform.Settings, fake.Requests.Count))];
+    private IReadOnlyList<(string Platform, int Calls)> ApiCalls() => [.. _fakes.Select(f => (f.Platform.Settings, f.Fake.Requests.Count))];
 
     public async ValueTask DisposeAsync()
     {
