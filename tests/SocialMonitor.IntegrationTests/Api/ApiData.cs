@@ -46,7 +46,7 @@ internal static class ApiData
         Make("rathdrum", "cln-rathdrum-fb", "facebook", "conduct.threat", "critical", "2_21", "I will hurt", 4),
         Make("rathdrum", "cln-rathdrum-fb", "facebook", "link-domain.unapproved", "medium", "2_22", "https://tinyurl.com/x", 5),
         Make("hayden", "cln-hayden-fb", "facebook", "capture.token-expiring", "high", "cln-hayden-fb/token", "token expires 2026-10-20", 6),
-        Make(DeadMessageHandler.DistrictLocation, null, "system", "capture.dead-message", "high", "notify/abc", "notify message failed 5 times", 7),
+        Make(Locations.District, null, "system", "capture.dead-message", "high", "notify/abc", "notify message failed 5 times", 7),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ internal static class ApiData
         var store = services.GetRequiredService<FindingStore>();
         foreach (var finding in Findings)
         {
-            await store.MergeAsync(finding, cancellationToken);
+            await store.TryAddAsync(finding, cancellationToken);
         }
     }
 
