@@ -4,7 +4,6 @@ using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Platforms;
-using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Storage;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
-using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Rules;
 using SocialMonitor.IntegrationTests.Support;
 
 namespace SocialMonitor.IntegrationTests.Api;
@@ -58,20 +58,7 @@ internal static class ApiData
         }
     }
 
-    public static Finding Make(string location, string? account, string platform, string rule, string severity, string itemId, string evidence, int hoursAgo) => new()
-    {
-        Id = FindingIds.For(platform, itemId, rule, evidence),
-        Rule = rule,
-        Severity = severity,
-        Location = location,
-        Account = account,
-        Platform = platform,
-        ItemId = itemId,
-        ItemVersion = rule.StartsWith("capture.", StringComparison.Ordinal) ? null : "v1",
-        Clause = "Test clause",
-        Evidence = evidence,
-        Explanation = $"{rule} on {itemId}.",
-        FirstSeen = TestHost.Start.AddHours(-hoursAgo),
-        LastSeen = TestHost.Start.AddHours(-hoursAgo),
-    };
+    public static Finding Make(string location, string? account, string platform, string rule, string severity, string itemId, string evidence, int hoursAgo) =>
+        Finding.Create(new Detection(rule, severity, "Test clause", evidence, evidence, $"{rule} on {itemId}."), platform, itemId, location, account,
+            TestHost.Start.AddHours(-hoursAgo), itemVersion: rule.StartsWith("capture.", StringComparison.Ordinal) ? null : "v1");
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Accounts;
