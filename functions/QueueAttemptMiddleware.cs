@@ -24,11 +24,13 @@ public sealed class QueueAttemptMiddleware(QueueAttempts attempts) : IFunctionsW
         {
             return next(context);
         }
-        var data = context.BindingContext.BindingData;
-        var body = data.TryGetValue("QueueTrigger", out var trigger) ? trigger?.ToString() ?? "" : "";
-        var dequeueCount = data.TryGetValue("DequeueCount", out var count) && long.TryParse(count?.ToString(), CultureInfo.InvariantCulture, out var n) ? n : 1;
+        var body = Metadata(context, "QueueTrigger") ?? "";
+        var dequeueCount = long.TryParse(Metadata(context, "DequeueCount"), CultureInfo.InvariantCulture, out var n) ? n : 1;
         return attempts.RunAsync(queue, body, dequeueCount, _ => next(context), context.CancellationToken);
     }
+
+    private static string? Metadata(FunctionContext context, string name) =>
+        context.BindingContext.BindingData.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.ToString();
 
     /// <summary>The queue a function is triggered by (null: not a queue trigger), read once per function from its attribute.</summary>
     public static string? QueueOf(FunctionDefinition function) => s_queues.GetOrAdd(function.EntryPoint, entryPoint =>
