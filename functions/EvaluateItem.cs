@@ -1,13 +1,13 @@
-using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
+using SocialMonitor.Core.Evaluation;
 using SocialMonitor.Core.Queues;
 
 namespace SocialMonitor.Functions;
 
-/// <summary>Runs the rules over one item and merges its findings. A failure is recorded and rethrown, so the host retries and then poisons the message.</summary>
-public sealed class EvaluateItem(QueueMessageProcessor processor)
+/// <summary>Runs the rules over one item and merges its findings. A failure is recorded by <see cref="QueueAttemptMiddleware"/> and rethrown, so the host retries and then poisons the message.</summary>
+public sealed class EvaluateItem(ItemEvaluator evaluator)
 {
     [Function(nameof(EvaluateItem))]
-    public Task Run([QueueTrigger(QueueNames.EvaluateItem)] QueueMessage message, CancellationToken cancellationToken) =>
-        processor.ProcessAsync(QueueNames.EvaluateItem, message.Body.ToString(), message.DequeueCount, cancellationToken);
+    public Task Run([QueueTrigger(QueueNames.EvaluateItem)] EvaluateItemMessage message, CancellationToken cancellationToken) =>
+        evaluator.EvaluateAsync(message, cancellationToken);
 }

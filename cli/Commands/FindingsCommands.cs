@@ -43,7 +43,7 @@ internal static class FindingsCommands
     /// <summary>Every finding matching the filters, following continuation tokens to the end.</summary>
     public static async Task<IReadOnlyList<Finding>> ListAllAsync(FindingStore store, AccountRegistry registry, string? location, string? status, CancellationToken cancellationToken)
     {
-        var locations = (await registry.ListLocationsAsync(cancellationToken)).Select(l => l.Id).Append(DeadMessageHandler.DistrictLocation)
+        var locations = (await registry.ListLocationsAsync(cancellationToken)).Select(l => l.Id).Append(Locations.District)
             .Where(l => location is null || l == location).ToList();
         var all = new List<Finding>();
         string? token = null;

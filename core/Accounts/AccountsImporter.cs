@@ -14,6 +14,9 @@ public sealed class AccountsImporter(AccountRegistry registry, FindingRecorder r
     public const string ManagersRule = "governance.managers";
     public const string ImportActor = "accounts import";
 
+    /// <summary>The platform of findings about the registry itself (a location's managers).</summary>
+    public const string RegistryPlatform = "registry";
+
     /// <param name="actor">Who imports, for the audit log: one entry per changed account, location or coordinator,
     /// written before the change (a rerun after a crash writes the change and a second entry).</param>
     public async Task<AccountsImportOutcome> ImportAsync(AccountsFileReadResult read, CancellationToken cancellationToken, string actor = ImportActor)
@@ -28,20 +31,10 @@ public sealed class AccountsImporter(AccountRegistry registry, FindingRecorder r
         var now = time.GetUtcNow();
         foreach (var location in file.Locations.Where(l => l.Managers.Count is 0 or > 3))
         {
-            raised.Add(await recorder.RecordAsync(new Finding
-            {
-                Id = FindingIds.For("registry", location.Id, ManagersRule, "managers"),
-                Rule = ManagersRule,
-                Severity = Severities.Medium,
-                Location = location.Id,
-                Platform = "registry",
-                ItemId = location.Id,
-                Clause = Clauses.AccountManagers,
-                Evidence = $"{location.Name} has {location.Managers.Count} account managers",
-                Explanation = $"Each location has one to three account managers, and {location.Name} has {location.Managers.Count}: name them in the accounts file and import it again.",
-                FirstSeen = now,
-                LastSeen = now,
-            }, cancellationToken));
+            var detection = new Detection(ManagersRule, Severities.Medium, Clauses.AccountManagers,
+                $"{location.Name} has {location.Managers.Count} account managers", "managers",
+                $"Each location has one to three account managers, and {location.Name} has {location.Managers.Count}: name them in the accounts file and import it again.");
+            raised.Add(await recorder.RecordAsync(Finding.Create(detection, RegistryPlatform, location.Id, location.Id, null, now), cancellationToken));
         }
         return new AccountsImportOutcome([], result, raised);
     }

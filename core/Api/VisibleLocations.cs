@@ -8,7 +8,7 @@ public sealed class VisibleLocations(AccountRegistry registry)
 {
     public async Task<IReadOnlyList<string>> ForAsync(ApiCaller caller, CancellationToken cancellationToken)
     {
-        var all = (await registry.ListLocationsAsync(cancellationToken)).Select(l => l.Id).Append(DeadMessageHandler.DistrictLocation);
+        var all = (await registry.ListLocationsAsync(cancellationToken)).Select(l => l.Id).Append(Locations.District);
         return [.. all.Where(caller.MaySee)];
     }
 }

@@ -7,13 +7,16 @@ using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
+using SocialMonitor.Core.Rules.Governance;
 using SocialMonitor.Core.Rules.LinkDomain;
+using SocialMonitor.Core.Scanning;
 
 namespace SocialMonitor.Core.Evaluation;
 
 /// <summary>
 /// <c>evaluate-item</c>: runs the rules over one item and merges each detection into its finding (stable id, detection
-/// fields only); <see cref="FindingRecorder"/> queues a new finding's <c>notify</c> message. Safe to run twice. Before
+/// fields only), then the <see cref="ModerationRule"/> when the message carries a <c>hidden</c> event; the one place
+/// rules run. <see cref="FindingRecorder"/> queues a new finding's <c>notify</c> message. Safe to run twice. Before
 /// the rules run it gathers what they may not fetch themselves: the item's location, the link approvals (cached
 /// briefly) and, when <c>Links__Resolve</c> is on, where the item's shortened links lead. On a retry they are gathered
 /// again: a shortener that now answers differently gives a different finding id (the evidence key is the target).
@@ -48,34 +51,30 @@ public sealed class ItemEvaluator(
             ResolvedLinks = links.Value.Resolve ? await resolver.ResolveLinksAsync(item, policy, cancellationToken) : new Dictionary<string, ResolvedLink>(),
         };
         var detections = rules.Evaluate(item, context);
-        if (detections.Count > 0)
-        {
-            await items.SaveAsync(item, version, cancellationToken); // Before its findings, so the API can show them with it.
-        }
+        var location = account?.Location ?? Locations.District;
         var result = new List<Finding>();
         foreach (var detection in detections)
         {
-            result.Add(await recorder.RecordAsync(new Finding
+            if (result.Count == 0)
             {
-                Id = FindingIds.For(item.Platform, item.Id, detection.Rule, detection.EvidenceKey),
-                Rule = detection.Rule,
-                Severity = detection.Severity,
-                Location = account?.Location ?? DeadMessageHandler.DistrictLocation,
-                Account = item.Account,
-                Platform = item.Platform,
-                ItemId = item.Id,
-                ItemVersion = version,
-                Permalink = item.Permalink,
-                Clause = detection.Clause,
-                Evidence = detection.Evidence,
-                Explanation = detection.Explanation,
-                FirstSeen = now,
-                LastSeen = now,
-            }, cancellationToken));
+                await items.SaveAsync(item, version, cancellationToken); // Before its findings, so the API can show them with it.
+            }
+            result.Add(await RecordAsync(item, detection, location, version, now, cancellationToken));
+        }
+        // The moderation rule reads the findings just recorded: a conduct or privacy one not dismissed is the hide's reason.
+        var seenHidden = (message.Events ?? []).Contains(ItemEvents.Hidden);
+        if (ModerationRule.Evaluate(item, seenHidden, result, context) is { } moderation)
+        {
+            result.Add(await RecordAsync(item, moderation, location, version, now, cancellationToken));
+            logger.LogWarning("{Rule}: {Platform} item {ItemId} of {Account} was hidden without a recorded reason",
+                ModerationRule.Rule, item.Platform, item.Id, item.Account);
         }
         // An edit that removed a problem resolves its finding; run again, it finds nothing more to change.
         await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version, [.. result.Select(f => f.Id)], cancellationToken);
         logger.LogInformation("Evaluated {Platform} item {ItemId}: {Count} findings", item.Platform, item.Id, result.Count);
         return result;
     }
+
+    private Task<Finding> RecordAsync(Item item, Detection detection, string location, string version, DateTimeOffset now, CancellationToken cancellationToken) =>
+        recorder.RecordAsync(Finding.Create(detection, item.Platform, item.Id, location, item.Account, now, version, item.Permalink), cancellationToken);
 }

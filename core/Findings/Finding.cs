@@ -1,3 +1,5 @@
+using SocialMonitor.Core.Rules;
+
 namespace SocialMonitor.Core.Findings;
 
 /// <summary>
@@ -6,6 +8,30 @@ namespace SocialMonitor.Core.Findings;
 /// </summary>
 public sealed record Finding
 {
+    /// <summary>
+    /// The one way to make a finding: a detection about an item (or an account, a location, a queue message) of a
+    /// platform, seen now. Its id is <see cref="FindingIds.For"/> of (platform, item id, rule, evidence key), so the same
+    /// evidence seen again is the same finding; the status starts open.
+    /// </summary>
+    public static Finding Create(Detection detection, string platform, string itemId, string location, string? account, DateTimeOffset seen,
+        string? itemVersion = null, string? permalink = null) => new()
+    {
+        Id = FindingIds.For(platform, itemId, detection.Rule, detection.EvidenceKey),
+        Rule = detection.Rule,
+        Severity = detection.Severity,
+        Location = location,
+        Account = account,
+        Platform = platform,
+        ItemId = itemId,
+        ItemVersion = itemVersion,
+        Permalink = permalink,
+        Clause = detection.Clause,
+        Evidence = detection.Evidence,
+        Explanation = detection.Explanation,
+        FirstSeen = seen,
+        LastSeen = seen,
+    };
+
     public required string Id { get; init; }
     public required string Rule { get; init; }
     public string Family => Rule.Split('.')[0];

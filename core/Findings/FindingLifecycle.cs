@@ -19,7 +19,6 @@ namespace SocialMonitor.Core.Findings;
 /// </summary>
 public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnumerable<IRule> rules, TimeProvider time)
 {
-    public const string SystemActor = "system";
     public const string Subject = "finding";
     public const string AfterEditWhy = "no longer present after edit";
 
@@ -32,7 +31,7 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
 
     /// <summary>Reopens a resolved finding whose problem came back; a dismissed one stays dismissed.</summary>
     public async Task<Finding?> ReopenBySystemAsync(string location, string id, string why, CancellationToken cancellationToken) =>
-        (await ChangeBySystemAsync(location, id, f => f.Status == FindingStatuses.Resolved ? Reopen(f, SystemActor, why) : null, cancellationToken))?.Finding;
+        (await ChangeBySystemAsync(location, id, f => f.Status == FindingStatuses.Resolved ? Reopen(f, Actors.System, why) : null, cancellationToken))?.Finding;
 
     /// <summary>
     /// After an item version was evaluated: its findings from the rules that were not raised again are resolved (the
@@ -58,11 +57,45 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
     }
 
     /// <summary>
-    /// For <see cref="FindingStore.MergeAsync(Finding, Func{Finding, Finding, FindingChange?}?, CancellationToken)"/>:
-    /// a resolved finding detected again is reopened, when seen on another item version than the one it was resolved
-    /// at (or, for a finding about no item version, detected after it was resolved).
+    /// Records a detected finding: creates it, or merges the candidate's detection fields into the stored one (status,
+    /// first detection and notification stay), reopening a resolved one whose problem came back in the same conditional
+    /// write, then appends the reopen's audit entry. Run again with the same candidate, it writes nothing more.
     /// </summary>
-    public FindingChange? ReopenIfBack(Finding stored, Finding merged)
+    public async Task<FindingMerge> RecordAsync(Finding candidate, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var write = await findings.ChangeAsync(candidate.Location, candidate.Id, null, stored => Merge(stored, candidate), cancellationToken);
+            if (write.Stored is { } stored)
+            {
+                await AppendAsync(write, cancellationToken);
+                return new FindingMerge(stored.Finding, Created: false);
+            }
+            if (await findings.TryAddAsync(candidate, cancellationToken))
+            {
+                return new FindingMerge(candidate, Created: true);
+            }
+            // Another delivery created it between the read and the add: merge into that one.
+        }
+    }
+
+    private FindingChange Merge(Finding stored, Finding candidate)
+    {
+        var merged = stored with
+        {
+            Evidence = candidate.Evidence,
+            LastSeen = candidate.LastSeen,
+            ItemVersion = candidate.ItemVersion,
+            Permalink = candidate.Permalink ?? stored.Permalink,
+        };
+        return ReopenIfBack(stored, merged) ?? new FindingChange(merged, null);
+    }
+
+    /// <summary>
+    /// A resolved finding detected again is reopened, when seen on another item version than the one it was resolved at
+    /// (or, for a finding about no item version, detected after it was resolved).
+    /// </summary>
+    private FindingChange? ReopenIfBack(Finding stored, Finding merged)
     {
         if (stored.Status != FindingStatuses.Resolved)
         {
@@ -77,7 +110,7 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
         }
         var resolved = string.Create(CultureInfo.InvariantCulture,
             $"the problem came back (seen {merged.LastSeen:u}); it was resolved {stored.StatusChangedAt:u} by {stored.StatusChangedBy ?? "unknown"}: {stored.Resolution}");
-        return Reopen(merged, SystemActor, resolved);
+        return Reopen(merged, Actors.System, resolved);
     }
 
     /// <summary>A person's disposition, applied only if <paramref name="ifMatch"/> is still the finding's ETag.</summary>
@@ -116,15 +149,6 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
     /// <summary>The finding's history, newest first.</summary>
     public Task<IReadOnlyList<AuditEntry>> HistoryAsync(string id, CancellationToken cancellationToken) =>
         audit.HistoryAsync(Subject, id, cancellationToken);
-
-    /// <summary>The audit entry of a merge's reopen, appended after the merge wrote the finding.</summary>
-    public async Task AppendAsync(FindingMerge merge, CancellationToken cancellationToken)
-    {
-        if (merge.Entry is { } entry)
-        {
-            await audit.AppendAsync(entry, cancellationToken);
-        }
-    }
 
     private async Task<StoredFinding?> ChangeBySystemAsync(string location, string id, Func<Finding, FindingChange?> decide, CancellationToken cancellationToken)
     {
@@ -183,10 +207,10 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
             Status = FindingStatuses.Resolved,
             Resolution = why,
             ResolvedItemVersion = version,
-            StatusChangedBy = SystemActor,
+            StatusChangedBy = Actors.System,
             StatusChangedAt = time.GetUtcNow(),
         };
-        return new FindingChange(after, Entry(SystemActor, f, after, "resolved", why));
+        return new FindingChange(after, Entry(Actors.System, f, after, "resolved", why));
     }
 
     private FindingChange Reopen(Finding f, string actor, string why)

@@ -3,18 +3,17 @@ using SocialMonitor.Core.Queues;
 namespace SocialMonitor.Core.Findings;
 
 /// <summary>
-/// Records a detected finding: merges it (reopening a resolved one whose problem came back, in the same write), and
-/// queues its <c>notify</c> message until the finding says it was queued. The mark is set only after the send, so a
-/// crash in between queues it again on the retry, and the notifier, which sends once per finding, absorbs the repeat.
+/// Records a detected finding through <see cref="FindingLifecycle.RecordAsync"/> (which creates or merges it in the
+/// store, reopening a resolved one whose problem came back), and queues its <c>notify</c> message until the finding says
+/// it was queued. The mark is set only after the send, so a crash in between queues it again on the retry, and the
+/// notifier, which sends once per finding, absorbs the repeat.
 /// </summary>
 public sealed class FindingRecorder(FindingStore findings, FindingLifecycle lifecycle, QueueSender queue, TimeProvider time)
 {
     /// <param name="notify">False only for a finding about mail itself failing, which must not queue mail that fails again.</param>
     public async Task<Finding> RecordAsync(Finding candidate, CancellationToken cancellationToken, bool notify = true)
     {
-        var merge = await findings.MergeAsync(candidate, lifecycle.ReopenIfBack, cancellationToken);
-        await lifecycle.AppendAsync(merge, cancellationToken);
-        var finding = merge.Finding;
+        var finding = (await lifecycle.RecordAsync(candidate, cancellationToken)).Finding;
         if (!notify || finding.NotifyQueuedAt is not null)
         {
             return finding;

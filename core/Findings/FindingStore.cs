@@ -16,53 +16,23 @@ public sealed class FindingStore(StorageClients storage)
 {
     private const string LastChangeProperty = "LastChange";
 
-    public Task<FindingMerge> MergeAsync(Finding candidate, CancellationToken cancellationToken) => MergeAsync(candidate, null, cancellationToken);
-
     /// <summary>
-    /// Creates the finding, or merges the candidate's detection fields into the stored one. <paramref name="react"/>
-    /// sees the stored and the merged finding and may change the status with it (a reopen), in the same conditional
-    /// write, so that a retry never changes it twice.
+    /// Adds a new finding with its index rows; false when a finding with its id is already stored (nothing is written).
+    /// Recording a detection (create or merge) is <see cref="FindingLifecycle.RecordAsync"/>'s, which calls this.
     /// </summary>
-    public async Task<FindingMerge> MergeAsync(Finding candidate, Func<Finding, Finding, FindingChange?>? react, CancellationToken cancellationToken)
+    public async Task<bool> TryAddAsync(Finding finding, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Findings, cancellationToken);
-        while (true)
+        try
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(candidate.Location, candidate.Id, cancellationToken: cancellationToken);
-            if (!existing.HasValue)
-            {
-                try
-                {
-                    await table.AddEntityAsync(FindingRows.ToEntity(candidate, candidate.Id), cancellationToken);
-                    await WriteIndexesAsync(candidate, cancellationToken);
-                    return new FindingMerge(candidate, Created: true);
-                }
-                catch (RequestFailedException e) when (e.Status == 409)
-                {
-                    continue; // Another delivery created it first: merge into that one.
-                }
-            }
-
-            // Re-evaluation merges only the detection fields; status, first detection and notification stay.
-            var stored = FindingRows.FromEntity(existing.Value!);
-            var merged = stored with
-            {
-                Evidence = candidate.Evidence,
-                LastSeen = candidate.LastSeen,
-                ItemVersion = candidate.ItemVersion,
-                Permalink = candidate.Permalink ?? stored.Permalink,
-            };
-            var change = react?.Invoke(stored, merged) ?? new FindingChange(merged, null);
-            if (change.After == stored)
-            {
-                return new FindingMerge(stored, Created: false); // Nothing new: no write.
-            }
-            if (await TryReplaceAsync(table, existing.Value!, change, cancellationToken) is not null)
-            {
-                await WriteIndexesAsync(change.After, cancellationToken);
-                return new FindingMerge(change.After, Created: false) { Entry = change.Entry };
-            }
+            await table.AddEntityAsync(FindingRows.ToEntity(finding, finding.Id), cancellationToken);
         }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+        await WriteIndexesAsync(finding, cancellationToken);
+        return true;
     }
 
     public async Task<Finding?> GetAsync(string location, string id, CancellationToken cancellationToken) =>

@@ -76,7 +76,6 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AccountCapture>();
         services.TryAddSingleton<ItemHistory>();
         services.TryAddSingleton<ItemRecorder>();
-        services.TryAddSingleton<ModerationWatch>();
         services.TryAddSingleton<CaptureConditions>();
         services.TryAddSingleton<ResponseArchive>();
         services.TryAddSingleton<TokenChecker>();
@@ -84,7 +83,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ItemEvaluator>();
         services.AddMail();
         services.TryAddSingleton<DeadMessageHandler>();
-        services.TryAddSingleton<QueueMessageProcessor>();
+        services.TryAddSingleton<QueueAttempts>();
         services.TryAddSingleton<QueueDrainer>();
         services.TryAddSingleton<AccountsImporter>();
         services.TryAddSingleton<ApiAuthenticator>();

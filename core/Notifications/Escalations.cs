@@ -86,7 +86,7 @@ public sealed class Escalations(
         await outbox.EnqueueAsync(EmailKinds.Escalation, email, [finding], cancellationToken);
 
         // As in FindingLifecycle: the audit entry first, so there is never a change without its entry.
-        await audit.AppendAsync(FindingLifecycle.SystemActor, "finding", finding.Id, finding.Location, "escalated",
+        await audit.AppendAsync(Actors.System, "finding", finding.Id, finding.Location, "escalated",
             ItemJson.Serialize(new { finding.Status }), ItemJson.Serialize(new { Status = FindingStatuses.Escalated }),
             $"Not acknowledged within {SlaHours(finding)} business hours (due {deadline:yyyy-MM-dd'T'HH:mm'Z'}); emailed to the coordinator.", cancellationToken);
         await findings.UpdateAsync(finding.Location, finding.Id,

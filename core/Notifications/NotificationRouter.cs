@@ -49,7 +49,7 @@ public sealed class NotificationRouter(AccountRegistry registry)
     public async Task<IReadOnlyDictionary<string, string>> LocationNamesAsync(CancellationToken cancellationToken)
     {
         var names = (await registry.ListLocationsAsync(cancellationToken)).ToDictionary(l => l.Id, l => l.Name, StringComparer.Ordinal);
-        names.TryAdd(DeadMessageHandler.DistrictLocation, "District");
+        names.TryAdd(Locations.District, "District");
         return names;
     }
 }

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Platforms;
-using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Storage;
 
@@ -110,21 +111,13 @@ public sealed class OutboxProcessor(
         var itemId = $"outbox/{email.Id}";
         var tries = permanent ? $"was refused on attempt {email.Attempts}" : $"failed {email.Attempts} times";
         // An email about a mail failure that fails again raises its finding without queueing more mail.
-        await recorder.RecordAsync(new Finding
-        {
-            Id = FindingIds.For("system", itemId, MailFailedRule, email.Id),
-            Rule = MailFailedRule,
-            Severity = Severities.High,
-            Location = (email.Locations.Count > 0 ? email.Locations[0] : DeadMessageHandler.DistrictLocation),
-            Platform = "system",
-            ItemId = itemId,
-            Clause = Clauses.RegularMonitoring,
-            Evidence = $"The {email.Kind} email {email.Id} to {email.ToName} {tries}: {message}",
-            Explanation = $"An email about {email.FindingIds.Count} findings was not delivered. It is kept in {ContainerNames.MailArchive}/{email.Archive}; "
-                + $"fix the cause, then send it again with 'socialmonitor notify resend {email.Id}'.",
-            FirstSeen = now,
-            LastSeen = now,
-        }, cancellationToken, notify: !email.Rules.Contains(MailFailedRule));
+        var detection = new Detection(MailFailedRule, Severities.High, Clauses.RegularMonitoring,
+            $"The {email.Kind} email {email.Id} to {email.ToName} {tries}: {message}", email.Id,
+            $"An email about {email.FindingIds.Count} findings was not delivered. It is kept in {ContainerNames.MailArchive}/{email.Archive}; "
+                + $"fix the cause, then send it again with 'socialmonitor notify resend {email.Id}'.");
+        var location = email.Locations.Count > 0 ? email.Locations[0] : Locations.District;
+        await recorder.RecordAsync(Finding.Create(detection, Actors.System, itemId, location, null, now), cancellationToken,
+            notify: !email.Rules.Contains(MailFailedRule));
         logger.LogError("Gave up on email {EmailId} after {Attempts} attempts: {Error}", email.Id, email.Attempts, message);
     }
 }

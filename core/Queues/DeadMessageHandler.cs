@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Rules;
@@ -22,7 +23,6 @@ public sealed class DeadMessageHandler(
     ILogger<DeadMessageHandler> logger)
 {
     public const string Rule = "capture.dead-message";
-    public const string DistrictLocation = "district";
 
     public async Task HandleAsync(string poisonQueue, string body, CancellationToken cancellationToken)
     {
@@ -40,21 +40,9 @@ public sealed class DeadMessageHandler(
             $"{source} message for {subject} failed {attempt?.Attempts ?? QueueNames.MaxDequeueCount} times; {lastError}",
             hash,
             $"A queued {source} message could not be processed and was set aside; its body is kept in {ContainerNames.DeadLetters}/{source}/{hash}.json: fix the cause and queue it again.");
-        var finding = await recorder.RecordAsync(new Finding
-        {
-            Id = FindingIds.For(account?.Platform ?? "system", $"{source}/{hash}", Rule, hash),
-            Rule = detection.Rule,
-            Severity = detection.Severity,
-            Location = account?.Location ?? DistrictLocation,
-            Account = account?.Id,
-            Platform = account?.Platform ?? "system",
-            ItemId = $"{source}/{hash}",
-            Clause = detection.Clause,
-            Evidence = detection.Evidence,
-            Explanation = detection.Explanation,
-            FirstSeen = now,
-            LastSeen = now,
-        }, cancellationToken, notify: source is not (QueueNames.Notify or QueueNames.SendEmail));
+        var finding = await recorder.RecordAsync(
+            Finding.Create(detection, account?.Platform ?? Actors.System, $"{source}/{hash}", account?.Location ?? Locations.District, account?.Id, now),
+            cancellationToken, notify: source is not (QueueNames.Notify or QueueNames.SendEmail));
         logger.LogError("A {Queue} message for {Subject} was set aside after repeated failures: finding {FindingId}", source, subject, finding.Id);
     }
 

@@ -18,12 +18,13 @@ public sealed class QueueSender(StorageClients storage)
     }
 
     /// <summary>
-    /// Queues an item for evaluation. A large item is written to a blob named by its content first (so a retry writes
-    /// the same blob) and the message carries the blob's name: the claim check.
+    /// Queues an item for evaluation, with the events the scan recorded for it (<paramref name="events"/>). A large item
+    /// is written to a blob named by its content first (so a retry writes the same blob) and the message carries the
+    /// blob's name: the claim check.
     /// </summary>
-    public async Task SendItemAsync(Item item, CancellationToken cancellationToken)
+    public async Task SendItemAsync(Item item, CancellationToken cancellationToken, IReadOnlyList<string>? events = null)
     {
-        var inline = ItemJson.Serialize(new EvaluateItemMessage(item, null));
+        var inline = ItemJson.Serialize(new EvaluateItemMessage(item, null, events ?? []));
         if (Encoding.UTF8.GetByteCount(inline) <= MaxInlineBytes)
         {
             var client = await storage.QueueAsync(QueueNames.EvaluateItem, cancellationToken);
@@ -34,7 +35,7 @@ public sealed class QueueSender(StorageClients storage)
         var name = $"{QueueNames.EvaluateItem}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))}.json";
         var container = await storage.ContainerAsync(ContainerNames.ClaimChecks, cancellationToken);
         await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(json), overwrite: true, cancellationToken);
-        await SendAsync(QueueNames.EvaluateItem, new EvaluateItemMessage(null, name), cancellationToken);
+        await SendAsync(QueueNames.EvaluateItem, new EvaluateItemMessage(null, name, events ?? []), cancellationToken);
     }
 
     public async Task<Item> ReadClaimCheckAsync(string name, CancellationToken cancellationToken)

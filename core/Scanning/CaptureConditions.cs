@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
+using SocialMonitor.Core.Rules;
 
 namespace SocialMonitor.Core.Scanning;
 
@@ -17,21 +18,9 @@ public sealed class CaptureConditions(FindingRecorder recorder, FindingLifecycle
     public async Task RaiseAsync(Account account, CaptureCondition condition, string evidence, string explanation, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var finding = await recorder.RecordAsync(new Finding
-        {
-            Id = FindingId(account, condition),
-            Rule = condition.Rule,
-            Severity = condition.Severity,
-            Location = account.Location,
-            Account = account.Id,
-            Platform = account.Platform,
-            ItemId = account.Id,
-            Clause = CaptureCondition.StaffUse2,
-            Evidence = evidence,
-            Explanation = explanation,
-            FirstSeen = now,
-            LastSeen = now,
-        }, cancellationToken);
+        var detection = new Detection(condition.Rule, condition.Severity, CaptureCondition.StaffUse2, evidence, condition.Key, explanation);
+        var finding = await recorder.RecordAsync(
+            Finding.Create(detection, account.Platform, account.Id, account.Location, account.Id, now), cancellationToken);
         if (finding.Status == FindingStatuses.Resolved)
         {
             await lifecycle.ReopenBySystemAsync(account.Location, finding.Id, $"{condition.Rule} again: {evidence}", cancellationToken);

@@ -7,11 +7,12 @@ namespace SocialMonitor.Core.Scanning;
 /// <summary>
 /// Records a stream's items against what the record knows: a new item becomes version 1; a changed content hash keeps a
 /// new version beside the earlier ones with an <c>edited</c> event; a change of hidden state is a <c>hidden</c> or
-/// <c>unhidden</c> event (a hidden guest item goes to the <see cref="ModerationWatch"/>). New and edited items are queued
-/// for evaluation. Per item the order is history, watch, queue, index: a crash before the index row is written makes the
-/// retry do the same again (same history rows, same finding, an evaluation queued twice, which the evaluator absorbs).
+/// <c>unhidden</c> event. New, edited and newly hidden items are queued for evaluation with this version's events (the
+/// evaluator's moderation rule reads <c>hidden</c>); the scan path runs no rule. Per item the order is history, queue,
+/// index: a crash before the index row is written makes the retry do the same again (same history rows, an evaluation
+/// queued twice, which the evaluator absorbs).
 /// </summary>
-public sealed class ItemRecorder(ItemIndex index, ItemHistory history, QueueSender queue, ModerationWatch moderation, TimeProvider time)
+public sealed class ItemRecorder(ItemIndex index, ItemHistory history, QueueSender queue, TimeProvider time)
 {
     /// <param name="known">The index rows of this stream, by item id (items not among them are looked up one by one).</param>
     /// <param name="firstScan">The account's first scan: an item already hidden then is its state, not an event anyone saw.</param>
@@ -36,6 +37,7 @@ public sealed class ItemRecorder(ItemIndex index, ItemHistory history, QueueSend
                     Deleted = false, CreatedAt = item.CreatedAt ?? before.CreatedAt,
                 };
             var changed = before is null || before.Hash != hash;
+            var itemEvents = new List<string>(2);
             if (changed)
             {
                 after = after with { Version = (before?.Version ?? 0) + 1, ChangedAt = now };
@@ -45,6 +47,7 @@ public sealed class ItemRecorder(ItemIndex index, ItemHistory history, QueueSend
             {
                 after = after with { Events = after.Events + 1 };
                 await history.AddEventAsync(after, after.Events, ItemEvents.Edited, now, before.Version, after.Version, null, cancellationToken);
+                itemEvents.Add(ItemEvents.Edited);
                 edited++;
                 events++;
             }
@@ -52,17 +55,15 @@ public sealed class ItemRecorder(ItemIndex index, ItemHistory history, QueueSend
             if (hiddenChanged)
             {
                 after = after with { Events = after.Events + 1, ChangedAt = now };
-                await history.AddEventAsync(after, after.Events, item.Hidden ? ItemEvents.Hidden : ItemEvents.Unhidden, now, null, after.Version,
+                var hiddenEvent = item.Hidden ? ItemEvents.Hidden : ItemEvents.Unhidden;
+                await history.AddEventAsync(after, after.Events, hiddenEvent, now, null, after.Version,
                     before is null ? "first seen hidden" : null, cancellationToken);
+                itemEvents.Add(hiddenEvent);
                 events++;
-                if (item.Hidden)
-                {
-                    await moderation.HiddenAsync(account, item, cancellationToken);
-                }
             }
-            if (changed)
+            if (changed || itemEvents.Contains(ItemEvents.Hidden))
             {
-                await queue.SendItemAsync(item, cancellationToken);
+                await queue.SendItemAsync(item, cancellationToken, itemEvents);
                 queued++;
             }
             if (after != before)

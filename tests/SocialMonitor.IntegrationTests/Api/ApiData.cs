@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
-using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Rules;
 using SocialMonitor.IntegrationTests.Support;
 
 namespace SocialMonitor.IntegrationTests.Api;
@@ -46,7 +46,7 @@ internal static class ApiData
         Make("rathdrum", "cln-rathdrum-fb", "facebook", "conduct.threat", "critical", "2_21", "I will hurt", 4),
         Make("rathdrum", "cln-rathdrum-fb", "facebook", "link-domain.unapproved", "medium", "2_22", "https://tinyurl.com/x", 5),
         Make("hayden", "cln-hayden-fb", "facebook", "capture.token-expiring", "high", "cln-hayden-fb/token", "token expires 2026-10-20", 6),
-        Make(DeadMessageHandler.DistrictLocation, null, "system", "capture.dead-message", "high", "notify/abc", "notify message failed 5 times", 7),
+        Make(Locations.District, null, "system", "capture.dead-message", "high", "notify/abc", "notify message failed 5 times", 7),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
@@ -54,24 +54,11 @@ internal static class ApiData
         var store = services.GetRequiredService<FindingStore>();
         foreach (var finding in Findings)
         {
-            await store.MergeAsync(finding, cancellationToken);
+            await store.TryAddAsync(finding, cancellationToken);
         }
     }
 
-    public static Finding Make(string location, string? account, string platform, string rule, string severity, string itemId, string evidence, int hoursAgo) => new()
-    {
-        Id = FindingIds.For(platform, itemId, rule, evidence),
-        Rule = rule,
-        Severity = severity,
-        Location = location,
-        Account = account,
-        Platform = platform,
-        ItemId = itemId,
-        ItemVersion = rule.StartsWith("capture.", StringComparison.Ordinal) ? null : "v1",
-        Clause = "Test clause",
-        Evidence = evidence,
-        Explanation = $"{rule} on {itemId}.",
-        FirstSeen = TestHost.Start.AddHours(-hoursAgo),
-        LastSeen = TestHost.Start.AddHours(-hoursAgo),
-    };
+    public static Finding Make(string location, string? account, string platform, string rule, string severity, string itemId, string evidence, int hoursAgo) =>
+        Finding.Create(new Detection(rule, severity, "Test clause", evidence, evidence, $"{rule} on {itemId}."), platform, itemId, location, account,
+            TestHost.Start.AddHours(-hoursAgo), itemVersion: rule.StartsWith("capture.", StringComparison.Ordinal) ? null : "v1");
 }

@@ -33,7 +33,7 @@ public sealed class FindingLifecycleTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal((FindingStatuses.Resolved, FindingStatuses.Open), (resolved!.Status, reopened!.Status));
         var history = await services.GetRequiredService<AuditLog>().HistoryAsync("finding", finding.Id, Ct);
         Assert.Equal(["reopened", "resolved"], history.Select(e => e.Action));
-        Assert.All(history, e => Assert.Equal(FindingLifecycle.SystemActor, e.Actor));
+        Assert.All(history, e => Assert.Equal(Actors.System, e.Actor));
         Assert.Equal("no longer present after edit", history[1].Why);
     }
 
@@ -205,6 +205,8 @@ public sealed class FindingLifecycleTests(AzuriteFixture azurite) : IClassFixtur
             FirstSeen = TestHost.Start,
             LastSeen = TestHost.Start,
         };
-        return (await services.GetRequiredService<FindingStore>().MergeAsync(finding, Ct)).Finding;
+        var store = services.GetRequiredService<FindingStore>();
+        await store.TryAddAsync(finding, Ct);
+        return (await store.GetAsync(finding.Location, finding.Id, Ct))!;
     }
 }

@@ -6,6 +6,7 @@ using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Rules;
 using SocialMonitor.IntegrationTests.Support;
 
 namespace SocialMonitor.IntegrationTests.Notifications;
@@ -79,22 +80,9 @@ internal sealed class MailRun : IAsyncDisposable
     {
         var item = $"104000000000099_{Interlocked.Increment(ref _item)}";
         var now = Time.GetUtcNow();
-        return await Get<FindingRecorder>().RecordAsync(new Finding
-        {
-            Id = FindingIds.For("facebook", item, rule, item),
-            Rule = rule,
-            Severity = severity,
-            Location = location,
-            Account = location == "hayden" ? "cln-hayden-fb" : null,
-            Platform = "facebook",
-            ItemId = item,
-            Permalink = $"https://www.facebook.com/104000000000099/posts/{item}",
-            Clause = "A clause of the tests' own",
-            Evidence = evidence ?? $"evidence {item}",
-            Explanation = "Found by a test.",
-            FirstSeen = now,
-            LastSeen = now,
-        }, cancellationToken);
+        var detection = new Detection(rule, severity, "A clause of the tests' own", evidence ?? $"evidence {item}", item, "Found by a test.");
+        return await Get<FindingRecorder>().RecordAsync(Finding.Create(detection, "facebook", item, location,
+            location == "hayden" ? "cln-hayden-fb" : null, now, permalink: $"https://www.facebook.com/104000000000099/posts/{item}"), cancellationToken);
     }
 
     public Task DrainAsync(CancellationToken cancellationToken) => Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);

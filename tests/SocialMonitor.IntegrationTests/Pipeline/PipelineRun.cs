@@ -73,7 +73,7 @@ internal sealed class PipelineRun : IAsyncDisposable
 
     public async Task<IReadOnlyList<Finding>> FindingsAsync(CancellationToken cancellationToken) =>
         (await Services.GetRequiredService<FindingStore>().ListAsync(
-            new FindingQuery(["hayden", "bookmobile", DeadMessageHandler.DistrictLocation], null), null, 200, cancellationToken)).Items;
+            new FindingQuery(["hayden", "bookmobile", Locations.District], null), null, 200, cancellationToken)).Items;
 
     /// <summary>Each email file with its last write time: a resent email changes it.</summary>
     public IReadOnlyDictionary<string, DateTime> Emails() =>

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Findings;
+using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Storage;
 using SocialMonitor.IntegrationTests.Support;
@@ -23,7 +25,7 @@ public sealed class DeadMessageTests(AzuriteFixture azurite) : IClassFixture<Azu
         await services.GetRequiredService<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, Ct);
 
         var store = services.GetRequiredService<FindingStore>();
-        var page = await store.ListAsync(new FindingQuery(["hayden", "bookmobile", DeadMessageHandler.DistrictLocation], null), null, 50, Ct);
+        var page = await store.ListAsync(new FindingQuery(["hayden", "bookmobile", Locations.District], null), null, 50, Ct);
         var dead = Assert.Single(page.Items, f => f.Rule == DeadMessageHandler.Rule);
         Assert.Equal("hayden", dead.Location);
         Assert.Contains("failed 5 times", dead.Evidence, StringComparison.Ordinal);
@@ -31,6 +33,28 @@ public sealed class DeadMessageTests(AzuriteFixture azurite) : IClassFixture<Azu
         var container = await services.GetRequiredService<StorageClients>().ContainerAsync(ContainerNames.DeadLetters, Ct);
         Assert.Single(container.GetBlobs(cancellationToken: Ct));
         var poison = await services.GetRequiredService<StorageClients>().QueueAsync(QueueNames.ScanAccountPoison, Ct);
+        Assert.Empty((await poison.PeekMessagesAsync(cancellationToken: Ct)).Value);
+    }
+
+    [Fact]
+    public async Task DrainAsync_EvaluateMessageFailsFiveTimes_ReachesPoisonAndBecomesADistrictCaptureFinding()
+    {
+        await azurite.ResetAsync(Ct);
+        await using var services = TestHost.Create(azurite);
+        await services.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct);
+        var body = ItemJson.Serialize(new EvaluateItemMessage(null, null)); // Neither an item nor a claim check: fails every time.
+        await services.GetRequiredService<QueueSender>().SendAsync(QueueNames.EvaluateItem, new EvaluateItemMessage(null, null), Ct);
+
+        await services.GetRequiredService<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, Ct);
+
+        var attempt = await services.GetRequiredService<FailedAttemptStore>().GetAsync(QueueNames.EvaluateItem, body, Ct);
+        Assert.Equal(QueueNames.MaxDequeueCount, attempt!.Attempts);
+        var page = await services.GetRequiredService<FindingStore>().ListAsync(new FindingQuery([Locations.District], null), null, 50, Ct);
+        var dead = Assert.Single(page.Items, f => f.Rule == DeadMessageHandler.Rule);
+        Assert.Equal((Locations.District, Actors.System, $"{QueueNames.EvaluateItem}/{FailedAttemptStore.BodyHash(body)}"), (dead.Location, dead.Platform, dead.ItemId));
+        Assert.Contains("evaluate-item message for item (claim check) failed 5 times", dead.Evidence, StringComparison.Ordinal);
+        Assert.Contains("must carry an item or a claim check", dead.Evidence, StringComparison.Ordinal);
+        var poison = await services.GetRequiredService<StorageClients>().QueueAsync(QueueNames.EvaluateItemPoison, Ct);
         Assert.Empty((await poison.PeekMessagesAsync(cancellationToken: Ct)).Value);
     }
 }

@@ -7,6 +7,7 @@ using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Rules.Governance;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.Core.Storage;
 using SocialMonitor.IntegrationTests.Pipeline;
@@ -131,9 +132,10 @@ public sealed class AccountScannerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.False(hides[0].Item!.Hidden);
         Assert.Contains(run.Facebook.Requests, r => r.EndsWith("/1_12?fields=id&access_token=" + PipelineData.HaydenToken, StringComparison.Ordinal));
 
-        // The hidden guest comment raises the moderation watch; the hidden official reply does not.
+        // The hidden guest comment raises the moderation rule when evaluated; the hidden official reply does not.
+        await Get<QueueDrainer>(run).DrainAsync(QueueDrainer.AllQueues, Ct);
         var findings = await run.FindingsAsync(Ct);
-        var moderation = Assert.Single(findings, f => f.Rule == ModerationWatch.Rule);
+        var moderation = Assert.Single(findings, f => f.Rule == ModerationRule.Rule);
         Assert.Equal(("3_31", "hayden", FindingStatuses.Open), (moderation.ItemId, moderation.Location, moderation.Status));
         Assert.Contains("hidden", moderation.Evidence, StringComparison.Ordinal);
     }
@@ -151,7 +153,7 @@ public sealed class AccountScannerTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains(await Get<ItemHistory>(run).ListAsync("1_11", Ct), e => e.Event == ItemEvents.Hidden);
         var findings = await run.FindingsAsync(Ct);
         Assert.Contains(findings, f => f.ItemId == "1_11" && f.Family == "conduct");
-        Assert.DoesNotContain(findings, f => f.Rule == ModerationWatch.Rule);
+        Assert.DoesNotContain(findings, f => f.Rule == ModerationRule.Rule);
     }
 
     [Fact]
@@ -179,7 +181,7 @@ public sealed class AccountScannerTests(AzuriteFixture azurite) : IClassFixture<
         var after = Assert.Single(await run.FindingsAsync(Ct), f => f.Id == capture.Id);
         Assert.Equal(FindingStatuses.Resolved, after.Status);
         var audit = await Get<AuditLog>(run).HistoryAsync("finding", capture.Id, Ct);
-        Assert.Contains(audit, a => a.Action == "resolved" && a.Actor == FindingLifecycle.SystemActor);
+        Assert.Contains(audit, a => a.Action == "resolved" && a.Actor == Actors.System);
         Assert.Equal(PipelineData.FindingCount, (await run.FindingsAsync(Ct)).Count(f => f.Location == "hayden" && f.Family != "capture"));
     }
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Azure.Storage.Queues;
-using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Accounts;
@@ -8,6 +7,7 @@ using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.Functions;
+using SocialMonitor.IntegrationTests.Functions;
 using SocialMonitor.IntegrationTests.Support;
 
 namespace SocialMonitor.IntegrationTests.Scanning;
@@ -32,10 +32,12 @@ public sealed class ScanTimerTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal(["cln-bookmobile-fb", "cln-hayden-fb"],
             bodies.Select(b => ItemJson.Deserialize<ScanAccountMessage>(b).Account).Order(StringComparer.Ordinal));
 
-        // The queue trigger takes the decoded body: an account with no token fails with that reason, recorded.
-        var trigger = new ScanAccount(services.GetRequiredService<QueueMessageProcessor>());
-        var message = QueuesModelFactory.QueueMessage("id", "pop", BinaryData.FromString(bodies[0]), dequeueCount: 1);
-        var error = await Assert.ThrowsAsync<KeyNotFoundException>(() => trigger.Run(message, Ct));
+        // The queue trigger binds the decoded body: an account with no token fails with that reason, recorded by the middleware.
+        var trigger = new ScanAccount(services.GetRequiredService<AccountScanner>());
+        var invocation = new QueueInvocation(typeof(ScanAccount), bodies[0], 1, services, Ct);
+        var middleware = new QueueAttemptMiddleware(services.GetRequiredService<QueueAttempts>());
+        var error = await Assert.ThrowsAsync<KeyNotFoundException>(() =>
+            middleware.Invoke(invocation, _ => trigger.Run(ItemJson.Deserialize<ScanAccountMessage>(bodies[0]), Ct)));
         Assert.Contains("Tokens__", error.Message, StringComparison.Ordinal);
         var attempt = await services.GetRequiredService<FailedAttemptStore>().GetAsync(QueueNames.ScanAccount, bodies[0], Ct);
         Assert.Equal(1, attempt!.Attempts);
