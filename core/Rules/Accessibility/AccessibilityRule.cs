@@ -9,7 +9,8 @@ namespace SocialMonitor.Core.Rules.Accessibility;
 /// <list type="bullet">
 /// <item>every photo needs alt text: missing, empty, a file name ("IMG_4471.JPG"), a bare "photo" or Facebook's
 /// automatic "May be an image of…" count as none; one detection per photo, keyed by its URL without the query;</item>
-/// <item>every video needs captions; one detection per video;</item>
+/// <item>every video needs captions: <c>false</c> (the platform says it has none) is a detection, one per video;
+/// null (the platform does not say) is unknown and never a detection;</item>
 /// <item>a multi-word hashtag must be CamelCase: one written all in lowercase or all in capitals (or capitalised only at
 /// its start) that splits into two or more English words is a detection, keyed by the lowercase tag.</item>
 /// </list>
@@ -48,7 +49,7 @@ public sealed class AccessibilityRule : IRule
                 Add(AltText, $"{which}: alt text {(media.AltText is null ? "missing" : $"'{media.AltText.Trim()}'")}", key,
                     "Images need alt text that describes them (an empty, automatic or file-name alt text is none); add it in the post's photo settings.");
             }
-            else if (media.Type == "video" && !media.Captions)
+            else if (media.Type == "video" && media.Captions == false)
             {
                 Add(Captions, $"{which}: no captions", key, "Videos need captions; add them before or right after posting.");
             }

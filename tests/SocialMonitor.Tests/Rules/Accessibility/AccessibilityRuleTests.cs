@@ -36,6 +36,10 @@ public sealed class AccessibilityRuleTests
             Evaluate("How-to videos", [new ItemMedia("video", "https://v.example.net/1.mp4", null, false), new ItemMedia("video", null, null, false)])
                 .Select(d => d.EvidenceKey));
 
+    [Fact]
+    public void Evaluate_VideoWithUnknownCaptions_ReturnsNothing() =>
+        Assert.Empty(Evaluate("Storytime video", [new ItemMedia("video", "https://v.example.net/1.mp4", null, null)]));
+
     [Theory]
     [InlineData("Join us! #storytime", "#storytime")]
     [InlineData("Happy National Library Week! #LIBRARYLOVE", "#librarylove")]
