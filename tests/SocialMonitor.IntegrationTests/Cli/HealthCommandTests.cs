@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using SocialMonitor.Cli.Commands;
+using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.Core.Storage;
@@ -46,6 +48,21 @@ public sealed class HealthCommandTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(["cln-bookmobile-fb", "cln-hayden-fb", "cln-hayden-ig", "cln-rathdrum-fb"], accounts.Select(a => a.GetProperty("account").GetString()));
         Assert.Equal(["altText", "captions"], accounts[1].GetProperty("cannotVerify").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(PlatformCapabilities.Names.Count, accounts[2].GetProperty("notYet").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Readme_CapabilityTable_HasARowPerPlatformAsItsClientDeclares()
+    {
+        await using var services = TestHost.Create(azurite);
+        var clients = services.GetServices<IPlatformClient>().ToList();
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "README.md"), TestContext.Current.CancellationToken);
+
+        Assert.Contains($"| platform | {string.Join(" | ", PlatformCapabilities.Names)} |", readme, StringComparison.Ordinal);
+        foreach (var platform in PlatformNames.All)
+        {
+            var capabilities = clients.FirstOrDefault(c => c.Platform == platform)?.Capabilities ?? PlatformCapabilities.NotYet;
+            Assert.Contains($"| {platform} | {string.Join(" | ", capabilities.All.Select(c => HealthCommand.State(c.Value)))} |", readme, StringComparison.Ordinal);
+        }
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
