@@ -12,4 +12,5 @@ root.Subcommands.Add(NotifyCommands.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(ApprovalsCommands.Create());
 root.Subcommands.Add(ItemsCommands.Create());
+root.Subcommands.Add(HealthCommand.Create());
 return await root.Parse(args).InvokeAsync();

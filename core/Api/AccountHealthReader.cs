@@ -17,11 +17,14 @@ public sealed class AccountHealthReader(StorageClients storage, CursorStore curs
     public async Task<DateTimeOffset?> LastGoodScanAsync(string account, CancellationToken cancellationToken) =>
         (await cursors.LoadAsync(account, cancellationToken)).All.Max(c => c.ReadAt);
 
-    /// <summary>When the account's token expires (null: it does not, or it was never checked), and when that was checked.</summary>
-    public async Task<(DateTimeOffset? ExpiresAt, DateTimeOffset? CheckedAt)> TokenAsync(string account, CancellationToken cancellationToken)
+    /// <summary>
+    /// When the account's token expires (null: it does not, or it was never checked), when that was checked, and whether
+    /// the platform called it valid (null: never checked).
+    /// </summary>
+    public async Task<(DateTimeOffset? ExpiresAt, DateTimeOffset? CheckedAt, bool? Valid)> TokenAsync(string account, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.TokenChecks, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(account), TokenRow, cancellationToken: cancellationToken);
-        return row.HasValue ? (row.Value!.GetDateTimeOffset("ExpiresAt"), row.Value.GetDateTimeOffset("CheckedAt")) : (null, null);
+        return row.HasValue ? (row.Value!.GetDateTimeOffset("ExpiresAt"), row.Value.GetDateTimeOffset("CheckedAt"), row.Value.GetBoolean("Valid")) : (null, null, null);
     }
 }

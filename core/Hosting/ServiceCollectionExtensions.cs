@@ -94,6 +94,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AuditApi>();
         services.TryAddSingleton<AccountsApi>();
         services.TryAddSingleton<AccountHealthReader>();
+        services.TryAddSingleton<HealthReport>();
         services.TryAddSingleton<HealthApi>();
         services.TryAddSingleton<ApprovalsApi>();
         services.TryAddSingleton<OpenApiDocument>();

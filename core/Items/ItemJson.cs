@@ -34,7 +34,9 @@ public static class ItemJson
         foreach (var media in item.Media)
         {
             content.Append(media.Type).Append('\u001e').Append(media.Url).Append('\u001e')
-                .Append(media.AltText ?? "\u0000").Append('\u001e').Append(media.Captions ? '1' : '0').Append('\u001d');
+                // Unknown captions hash as false, as every item did before captions could be unknown: a stored item's hash stays the
+                // same, so the change of contract is not an edit of every post with a video.
+                .Append(media.AltText ?? "\u0000").Append('\u001e').Append(media.Captions == true ? '1' : '0').Append('\u001d');
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())));
     }

@@ -14,6 +14,12 @@ public interface IPlatformClient
     IReadOnlyList<string> AccountStreams { get; }
 
     /// <summary>
+    /// What the platform lets the client read (posts, comments, replies, hidden state, deletions, edits, alt text,
+    /// captions, profile, roles, apps): supported or "cannot verify", with notes on known gaps.
+    /// </summary>
+    PlatformCapabilities Capabilities { get; }
+
+    /// <summary>
     /// Reads one stream to its last page: <see cref="StreamNames.Posts"/> since a time (with each post's change hint),
     /// the comments and replies of one post, or an account stream. Throws <see cref="PlatformException"/> (token stripped
     /// from every URL in it, <see cref="PlatformException.Kind"/> set) when a page cannot be read.

@@ -43,6 +43,18 @@ public sealed partial class FacebookClient(
 
     public IReadOnlyList<string> AccountStreams { get; } = [StreamNames.Profile, StreamNames.Roles, StreamNames.Apps];
 
+    /// <summary>
+    /// Everything but alt text and captions, which the Graph API does not report (the mapper writes them null). The roles
+    /// edge lists the people with a task on the Page, not those assigned only in Business Manager.
+    /// </summary>
+    public PlatformCapabilities Capabilities { get; } = new(
+        PlatformCapabilities.Names.ToDictionary(
+            n => n, n => n is PlatformCapabilities.AltText or PlatformCapabilities.Captions ? CapabilityState.CannotVerify : CapabilityState.Supported),
+        new Dictionary<string, string>
+        {
+            [PlatformCapabilities.Roles] = "people assigned only in Business Manager are not listed",
+        });
+
     public async Task<StreamRead> ReadAsync(PlatformSession session, StreamRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);

@@ -80,7 +80,7 @@ internal static class FacebookItemMapper
             // read; the images are media, so the content hash still covers them.
             Text = string.Join('\n', facts.Where(f => f.Key is not ("link" or "picture" or "cover")).Select(f => $"{f.Key}: {f.Value}")),
             Links = links,
-            Media = [.. new[] { picture, cover }.OfType<string>().Select(url => new ItemMedia("photo", url, AltText: null, Captions: false))],
+            Media = [.. new[] { picture, cover }.OfType<string>().Select(url => new ItemMedia("photo", url, AltText: null, Captions: null))],
             Permalink = facts.GetValueOrDefault("link"),
             Facts = facts,
         };
@@ -301,7 +301,8 @@ internal static class FacebookItemMapper
                 && m.TryGetProperty("image", out var image) && image.ValueKind == JsonValueKind.Object
                     ? String(image, "src")
                     : null;
-            media.Add(new ItemMedia(mediaType, StripSignature(source), AltText: null, Captions: false));
+            // The Graph API reports neither a photo's alt text nor a video's captions: both unknown, never "missing".
+            media.Add(new ItemMedia(mediaType, StripSignature(source), AltText: null, Captions: null));
         }
 
         if (attachment.TryGetProperty("subattachments", out var subattachments)

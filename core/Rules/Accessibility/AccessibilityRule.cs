@@ -7,9 +7,11 @@ namespace SocialMonitor.Core.Rules.Accessibility;
 /// <summary>
 /// <c>accessibility.alt-text|captions|hashtag-case</c> on official items only (ADA Title II, WCAG 2.1 AA):
 /// <list type="bullet">
-/// <item>every photo needs alt text: missing, empty, a file name ("IMG_4471.JPG"), a bare "photo" or Facebook's
-/// automatic "May be an image of…" count as none; one detection per photo, keyed by its URL without the query;</item>
-/// <item>every video needs captions; one detection per video;</item>
+/// <item>every photo needs alt text: empty, a file name ("IMG_4471.JPG"), a bare "photo" or Facebook's automatic
+/// "May be an image of…" count as none; one detection per photo, keyed by its URL without the query. Null alt text is
+/// unknown (the platform does not report it, as Facebook's Graph API does not) and never a detection;</item>
+/// <item>every video needs captions: <c>false</c> (the platform says it has none) is a detection, one per video;
+/// null (the platform does not say) is unknown and never a detection;</item>
 /// <item>a multi-word hashtag must be CamelCase: one written all in lowercase or all in capitals (or capitalised only at
 /// its start) that splits into two or more English words is a detection, keyed by the lowercase tag.</item>
 /// </list>
@@ -43,12 +45,12 @@ public sealed class AccessibilityRule : IRule
             var media = item.Media[i];
             var key = MediaKey(media, i);
             var which = string.Create(CultureInfo.InvariantCulture, $"{media.Type} {i + 1} of {item.Media.Count}");
-            if (media.Type is "photo" or "image" && !HasAltText(media.AltText))
+            if (media.Type is "photo" or "image" && media.AltText is { } alt && !HasAltText(alt))
             {
-                Add(AltText, $"{which}: alt text {(media.AltText is null ? "missing" : $"'{media.AltText.Trim()}'")}", key,
+                Add(AltText, $"{which}: alt text {(alt.Trim().Length == 0 ? "empty" : $"'{alt.Trim()}'")}", key,
                     "Images need alt text that describes them (an empty, automatic or file-name alt text is none); add it in the post's photo settings.");
             }
-            else if (media.Type == "video" && !media.Captions)
+            else if (media.Type == "video" && media.Captions == false)
             {
                 Add(Captions, $"{which}: no captions", key, "Videos need captions; add them before or right after posting.");
             }
@@ -100,10 +102,10 @@ public sealed class AccessibilityRule : IRule
     private static string MediaKey(ItemMedia media, int index) =>
         media.Url is { Length: > 0 } url ? url.Split('?', 2)[0] : string.Create(CultureInfo.InvariantCulture, $"{media.Type}[{index}]");
 
-    private static bool HasAltText(string? altText)
+    private static bool HasAltText(string altText)
     {
-        var alt = altText?.Trim();
-        if (string.IsNullOrEmpty(alt) || s_placeholderAltTexts.Contains(alt, StringComparer.OrdinalIgnoreCase))
+        var alt = altText.Trim();
+        if (alt.Length == 0 || s_placeholderAltTexts.Contains(alt, StringComparer.OrdinalIgnoreCase))
         {
             return false;
         }

@@ -47,6 +47,48 @@ public sealed class HealthApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Contains(",capture.token-expiring\r\n", csv, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(ApiHost.Serve)]
+    [InlineData(ApiHost.Functions)]
+    public async Task GetHealth_FacebookAndInstagramAccounts_ListWhatCannotBeVerifiedAndWhatHasNoClientYet(string host)
+    {
+        await using var api = await ApiHost.StartAsync(azurite, host, Ct);
+        using var client = api.Client(ApiHost.HaydenKey);
+
+        var health = await client.GetFromJsonAsync<JsonElement>("/api/health", Ct);
+        var csv = await client.GetStringAsync("/api/health?format=csv", Ct);
+
+        var items = health.GetProperty("items").EnumerateArray().ToDictionary(h => h.GetProperty("account").GetString()!);
+        var facebook = items["cln-hayden-fb"];
+        Assert.Equal(["altText", "captions"], Strings(facebook.GetProperty("cannotVerify")));
+        Assert.Empty(Strings(facebook.GetProperty("notYet")));
+        Assert.Equal(PlatformCapabilities.Names, facebook.GetProperty("capabilities").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("supported", "cannot-verify"), (facebook.GetProperty("capabilities").GetProperty("roles").GetString(),
+            facebook.GetProperty("capabilities").GetProperty("altText").GetString()));
+        Assert.Contains("Business Manager", facebook.GetProperty("capabilityNotes").GetProperty("roles").GetString(), StringComparison.Ordinal);
+        var instagram = items["cln-hayden-ig"];
+        Assert.Equal(PlatformCapabilities.Names, Strings(instagram.GetProperty("notYet")));
+        Assert.Empty(Strings(instagram.GetProperty("cannotVerify")));
+        Assert.Equal("not-yet", instagram.GetProperty("capabilities").GetProperty("posts").GetString());
+        Assert.Contains(",altText captions,,\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains(",," + string.Join(' ', PlatformCapabilities.Names) + ",\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetHealth_TokenChecked_SaysWhetherItIsValid()
+    {
+        await using var api = await ApiHost.StartAsync(azurite, ApiHost.Serve, Ct);
+        var checks = await api.Services.GetRequiredService<StorageClients>().TableAsync(TableNames.TokenChecks, Ct);
+        await checks.UpsertEntityAsync(new TableEntity("cln-rathdrum-fb", "token") { ["CheckedAt"] = TestHost.Start, ["Valid"] = false }, cancellationToken: Ct);
+        using var client = api.Client(ApiHost.CoordinatorKey);
+
+        var health = await client.GetFromJsonAsync<JsonElement>("/api/health", Ct);
+
+        var items = health.GetProperty("items").EnumerateArray().ToDictionary(h => h.GetProperty("account").GetString()!);
+        Assert.False(items["cln-rathdrum-fb"].GetProperty("tokenValid").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, items["cln-hayden-fb"].GetProperty("tokenValid").ValueKind);
+    }
+
     [Fact]
     public async Task GetHealth_TokenExpiringWithinTwoWeeks_NeedsAttention()
     {
@@ -62,4 +104,6 @@ public sealed class HealthApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Equal("attention", item.GetProperty("status").GetString());
         Assert.Empty(health.GetProperty("unassignedCaptureFindings").EnumerateArray());
     }
+
+    private static List<string> Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];
 }

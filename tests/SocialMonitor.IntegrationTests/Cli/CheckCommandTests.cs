@@ -92,6 +92,21 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task Check_InputPhotoAltTextNullOrEmpty_OnlyEmptyIsAFinding()
+    {
+        var input = await WriteAsync("media.jsonl", string.Join('\n',
+            """{"id":"unknown","text":"Photos!","kind":"post","origin":"official","media":[{"type":"photo","url":"https://cdn.example.net/a.jpg","altText":null,"captions":null}]}""",
+            """{"id":"missing","text":"Photos!","kind":"post","origin":"official","media":[{"type":"photo","url":"https://cdn.example.net/a.jpg","altText":"","captions":false}]}"""));
+
+        var result = await CliProcess.RunAsync(NoStorage, _directory, "check", "--input", input, "--format", "jsonl");
+
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(0, lines[0].GetProperty("findings").GetArrayLength());
+        Assert.Equal("accessibility.alt-text", Assert.Single(lines[1].GetProperty("findings").EnumerateArray()).GetProperty("rule").GetString());
+    }
+
+    [Fact]
     public async Task Check_ApprovalsFile_HonoursApprovalsInScope()
     {
         var approvals = await WriteAsync("approvals.json",

@@ -44,6 +44,21 @@ public sealed class ItemJsonTests
         Assert.Equal(ItemJson.ContentHash(s_item), ItemJson.ContentHash(moved));
     }
 
+    [Fact]
+    public void ContentHash_CaptionsUnknownInsteadOfFalse_Unchanged() =>
+        Assert.Equal(ItemJson.ContentHash(s_item), ItemJson.ContentHash(s_item with { Media = [s_item.Media[0] with { Captions = null }] }));
+
+    [Fact]
+    public void Deserialize_MediaWithNullAndEmptyAltText_KeepsThemApart()
+    {
+        var item = ItemJson.Deserialize<Item>(
+            """{"id":"1","text":"","media":[{"type":"photo","url":"a","altText":null,"captions":null},{"type":"photo","url":"b","altText":"","captions":false}]}""");
+
+        Assert.Equal([new ItemMedia("photo", "a", null, null), new ItemMedia("photo", "b", "", false)], item.Media);
+        Assert.Contains("\"altText\":null,\"captions\":null", ItemJson.Serialize(item), StringComparison.Ordinal);
+        Assert.Contains("\"altText\":\"\",\"captions\":false", ItemJson.Serialize(item), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("text")]
     [InlineData("link")]

@@ -90,7 +90,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
         Assert.Equal("Storytime moves to Thursdays! https://bit.ly/3clnStory", post.Text);
         Assert.Equal(["https://www.communitylibrary.net/events/storytime", "https://www.eventbrite.com/e/robot-workshop-1234"], post.Links);
         Assert.Equal(
-            [new ItemMedia("photo", "https://scontent.example.net/a.jpg", null, false), new ItemMedia("photo", "https://scontent.example.net/b.jpg", null, false)],
+            [new ItemMedia("photo", "https://scontent.example.net/a.jpg", null, null), new ItemMedia("photo", "https://scontent.example.net/b.jpg", null, null)],
             post.Media);
         Assert.Equal(new DateTimeOffset(2026, 10, 2, 15, 4, 5, TimeSpan.Zero), post.CreatedAt);
         Assert.Equal(TimeSpan.Zero, post.CreatedAt!.Value.Offset);
@@ -118,7 +118,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
         var guestReply = items["5001_7003"];
         Assert.Equal((ItemKinds.Reply, "5001_7001", ItemOrigins.Guest), (guestReply.Kind, guestReply.ParentId, guestReply.Origin));
         Assert.Equal(new ItemAuthor("9002", "Casey Reader"), guestReply.Author);
-        Assert.Equal([new ItemMedia("photo", "https://scontent.example.net/c.jpg", null, false)], guestReply.Media);
+        Assert.Equal([new ItemMedia("photo", "https://scontent.example.net/c.jpg", null, null)], guestReply.Media);
         Assert.Empty(guestReply.Links);
         Assert.Equal((2, 3), (posts.Count, items.Count));
     }
@@ -148,8 +148,8 @@ public sealed class FacebookClientTests : IAsyncDisposable
         Assert.Equal(["https://www.communitylibrary.net/locations/test"], profile.Links);
         // The CDN signature (oh=, oe=) is dropped: a rotated signature is not an edit of the profile.
         Assert.Equal(
-            [new ItemMedia("photo", "https://scontent.xx.fbcdn.net/v/t39/logo_n.png", null, false),
-             new ItemMedia("photo", "https://scontent.xx.fbcdn.net/v/t39/cover_n.jpg", null, false)],
+            [new ItemMedia("photo", "https://scontent.xx.fbcdn.net/v/t39/logo_n.png", null, null),
+             new ItemMedia("photo", "https://scontent.xx.fbcdn.net/v/t39/cover_n.jpg", null, null)],
             profile.Media);
         Assert.Equal("https://www.facebook.com/CLNTest", profile.Permalink);
         Assert.Contains(server.Requests, r => r.StartsWith($"{PathBase}/v25.0/{PageId}?fields=", StringComparison.Ordinal));

@@ -13,18 +13,25 @@ public sealed class AccessibilityRuleTests
         [.. Rule.Evaluate(new Item { Id = "p1", Text = text, Origin = origin, Media = media ?? [] }, new RuleContext(DateTimeOffset.UnixEpoch, ShippedPolicy.Value))];
 
     [Theory]
-    [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("IMG_4471.JPG")]
     [InlineData("photo")]
     [InlineData("May be an image of 3 people and text")]
-    public void Evaluate_PhotoWithoutRealAltText_IsFoundKeyedByUrlWithoutQuery(string? altText)
+    public void Evaluate_PhotoWithoutRealAltText_IsFoundKeyedByUrlWithoutQuery(string altText)
     {
         var detection = Assert.Single(Evaluate("Photos!", [new ItemMedia("photo", "https://cdn.example.net/a.jpg?oh=1&oe=2", altText, false)]));
 
         Assert.Equal((AccessibilityRule.AltText, Severities.Low, "https://cdn.example.net/a.jpg"), (detection.Rule, detection.Severity, detection.EvidenceKey));
     }
+
+    [Fact]
+    public void Evaluate_PhotoWithEmptyAltText_SaysEmpty() =>
+        Assert.Equal("photo 1 of 1: alt text empty", Assert.Single(Evaluate("Photos!", [new ItemMedia("photo", "a", "", null)])).Evidence);
+
+    [Fact]
+    public void Evaluate_PhotoWithUnknownAltText_ReturnsNothing() =>
+        Assert.Empty(Evaluate("Photos!", [new ItemMedia("photo", "https://cdn.example.net/a.jpg", null, null)]));
 
     [Fact]
     public void Evaluate_PhotoWithAltTextAndVideoWithCaptions_ReturnsNothing() =>
@@ -35,6 +42,10 @@ public sealed class AccessibilityRuleTests
         Assert.Equal(["https://v.example.net/1.mp4", "video[1]"],
             Evaluate("How-to videos", [new ItemMedia("video", "https://v.example.net/1.mp4", null, false), new ItemMedia("video", null, null, false)])
                 .Select(d => d.EvidenceKey));
+
+    [Fact]
+    public void Evaluate_VideoWithUnknownCaptions_ReturnsNothing() =>
+        Assert.Empty(Evaluate("Storytime video", [new ItemMedia("video", "https://v.example.net/1.mp4", null, null)]));
 
     [Theory]
     [InlineData("Join us! #storytime", "#storytime")]
@@ -52,7 +63,7 @@ public sealed class AccessibilityRuleTests
 
     [Fact]
     public void Evaluate_GuestComment_ReturnsNothing() =>
-        Assert.Empty(Evaluate("#storytime", [new ItemMedia("photo", "a", null, false)], ItemOrigins.Guest));
+        Assert.Empty(Evaluate("#storytime", [new ItemMedia("photo", "a", "", false)], ItemOrigins.Guest));
 
     [Theory]
     [InlineData(ItemKinds.Profile)]
@@ -63,7 +74,7 @@ public sealed class AccessibilityRuleTests
         var item = new Item
         {
             Id = "104000000000003", Kind = kind, Origin = ItemOrigins.Official, Text = "Community Library Network #hayden",
-            Media = [new ItemMedia("photo", "https://cdn.example.net/picture.jpg", null, false), new ItemMedia("photo", "https://cdn.example.net/cover.jpg", null, false)],
+            Media = [new ItemMedia("photo", "https://cdn.example.net/picture.jpg", "", false), new ItemMedia("photo", "https://cdn.example.net/cover.jpg", "", false)],
         };
 
         Assert.Empty(Rule.Evaluate(item, new RuleContext(DateTimeOffset.UnixEpoch, ShippedPolicy.Value)));
