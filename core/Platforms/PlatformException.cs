@@ -21,7 +21,7 @@ public sealed class PlatformException : Exception
 
     public int? StatusCode { get; init; }
 
-    /// <summary>The platform's own error code as text (Facebook <c>"100/33"</c>: code and subcode), or null when it gave none.</summary>
+    /// <summary>The platform's own error code as text (Facebook <c>"100/33"</c>), or null when it gave none.</summary>
     public string? PlatformCode { get; init; }
 
     /// <summary>What the failure means for the scan; <see cref="PlatformErrorKind.Other"/> unless the platform said more.</summary>

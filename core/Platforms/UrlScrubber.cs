@@ -37,13 +37,15 @@ public static partial class UrlScrubber
         }
     }
 
-    /// <summary>A pattern matching the value of any of <paramref name="names"/> in a query string (<c>?name=value</c> or <c>&amp;name=value</c>).</summary>
+    /// <summary>A pattern matching the value of any of <paramref name="names"/> in a query string (<c>?name=value</c> or <c>&amp;name=value</c>), up to the next separator or backslash.</summary>
     internal static Regex ParameterPattern(IEnumerable<string> names)
     {
         var alternatives = string.Join('|', names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(Regex.Escape));
         return alternatives.Length == 0
             ? new Regex("(?!)", RegexOptions.CultureInvariant) // No parameter declared: nothing to match.
-            : new Regex($@"(?<=[?&](?:{alternatives})=)[^&#\s""']*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            // A body that holds a URL as a JSON string may write '&' as \u0026 (and '?' as \u003f): those count as separators too.
+            : new Regex($@"(?<=(?:[?&]|\\u0026|\\u003f)(?:{alternatives})=)[^&#\s""'\\]*",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
     internal static string RedactValue(string text, string? value)

@@ -17,6 +17,7 @@ public sealed class UrlScrubberTests
     [InlineData("https://www.googleapis.com/youtube/v3/videos?part=snippet&key=AIzaSyTestKey1&id=abc", "https://www.googleapis.com/youtube/v3/videos?part=snippet&key=***&id=abc")]
     [InlineData("https://www.googleapis.com/youtube/v3/videos?KEY=AIzaSyTestKey1", "https://www.googleapis.com/youtube/v3/videos?KEY=***")]
     [InlineData("https://www.googleapis.com/youtube/v3/videos?monkey=banana", "https://www.googleapis.com/youtube/v3/videos?monkey=banana")]
+    [InlineData("""{"next":"https://api.example/v?page=2\u0026key=AIzaSyTestKey1\u0026x=1"}""", """{"next":"https://api.example/v?page=2\u0026key=***\u0026x=1"}""")]
     public void Scrub_AnotherPlatformsDeclaredParameter_IsMasked(string input, string expected) =>
         Assert.Equal(expected, new PlatformSecrets(["key"], []).Scrub(input));
 
