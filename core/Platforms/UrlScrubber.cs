@@ -24,9 +24,6 @@ public static partial class UrlScrubber
     /// <summary>The text with every known secret parameter's value and every bearer credential replaced by <c>***</c>.</summary>
     public static string Scrub(string text) => BearerCredential().Replace(Volatile.Read(ref s_pattern).Replace(text, Mask), Mask);
 
-    /// <summary>Scrubs, and removes every literal or URL-escaped occurrence of <paramref name="token"/> for good measure.</summary>
-    public static string Redact(string text, string token) => RedactValue(Scrub(text), token);
-
     /// <summary>Adds a client's secret parameters to what <see cref="Scrub"/> knows (called by <see cref="PlatformSecrets"/>); repeating a name is harmless.</summary>
     internal static void Declare(IEnumerable<string> parameters)
     {

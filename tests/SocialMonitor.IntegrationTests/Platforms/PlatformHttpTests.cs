@@ -120,9 +120,16 @@ public sealed class PlatformHttpTests
         platform,
         HttpClientName,
         platform == "facebook" ? FacebookClient.Secrets : new PlatformSecrets(["key"], ["Authorization"]),
-        answer => new PlatformError(answer.Response.StatusCode == HttpStatusCode.NotFound ? PlatformErrorKind.NotFound : PlatformErrorKind.Other,
-            $"{answer.Status}/{JsonDocument.Parse(answer.Body).RootElement.GetProperty("error").GetProperty("code").GetString()}",
-            JsonDocument.Parse(answer.Body).RootElement.GetProperty("error").GetProperty("message").GetString()!));
+        Classify);
+
+    /// <summary>A test platform's error body, <c>{"error":{"code","message"}}</c>: 404 is "not found", the rest is other.</summary>
+    private static PlatformError Classify(ErrorAnswer answer)
+    {
+        using var body = JsonDocument.Parse(answer.Body);
+        var error = body.RootElement.GetProperty("error");
+        return new PlatformError(answer.Response.StatusCode == HttpStatusCode.NotFound ? PlatformErrorKind.NotFound : PlatformErrorKind.Other,
+            $"{answer.Status}/{error.GetProperty("code").GetString()}", error.GetProperty("message").GetString()!);
+    }
 
     private static PlatformPage? Page(JsonElement body) =>
         body.TryGetProperty("items", out var items)
