@@ -147,6 +147,7 @@ var tableNames = [
   'EscalationWatch'
   'FindingsByItem'
   'TokenChecks'
+  'Budgets'
   'ItemHistory'
 ]
 var queueNames = [

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace SocialMonitor.Core.Accounts;
 
-/// <summary>The value forms of the accounts file (DESIGN.md, "The accounts file").</summary>
+/// <summary>The value forms of the accounts file (docs/architecture.md, "The accounts file").</summary>
 internal static partial class AccountsFilePatterns
 {
     [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]

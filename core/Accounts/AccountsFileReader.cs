@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace SocialMonitor.Core.Accounts;
 
 /// <summary>
-/// Reads and validates the accounts file (DESIGN.md, "The accounts file"): the whole file is checked and every
+/// Reads and validates the accounts file (docs/architecture.md, "The accounts file"): the whole file is checked and every
 /// problem is reported with its JSON path, in document order. The file is returned only when there is none.
 /// </summary>
 public static class AccountsFileReader

@@ -6,7 +6,7 @@ using SocialMonitor.Core.Items;
 namespace SocialMonitor.Core.Api;
 
 /// <summary>
-/// How answers are written: JSON by default (DESIGN.md's conventions); a list as <c>{"items":[...],"continuationToken":...}</c>,
+/// How answers are written: JSON by default (docs/architecture.md, "Conventions"); a list as <c>{"items":[...],"continuationToken":...}</c>,
 /// or as RFC 4180 CSV for <c>?format=csv</c> or <c>Accept: text/csv</c>, with the continuation token in the
 /// <c>X-Continuation-Token</c> header.
 /// </summary>

@@ -4,7 +4,7 @@ using SocialMonitor.Core.Rules.LinkDomain;
 namespace SocialMonitor.Core.Approvals;
 
 /// <summary>
-/// The coordinator's approval of a link destination (DESIGN.md, "Approvals of link destinations"): what it matches
+/// The coordinator's approval of a link destination (docs/architecture.md, "Approvals of link destinations"): what it matches
 /// (<see cref="LinkMatches"/>: a registrable domain, a URL prefix or one exact URL), where it applies (<c>all</c>, a
 /// location id or an account id), who approved it and when, an optional expiry, and a note (the presenter or program).
 /// An expired or revoked approval no longer allows.

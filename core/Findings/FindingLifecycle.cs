@@ -7,9 +7,9 @@ namespace SocialMonitor.Core.Findings;
 
 /// <summary>
 /// Every status change, each with an audit entry (who, when, before, after, why). People change a status through
-/// <see cref="ApplyAsync"/>, conditional on the ETag of their last read. The system changes it in DESIGN.md's three
-/// cases only: an open, acknowledged or escalated finding whose problem an edit removed is resolved; a resolved one
-/// whose problem comes back is reopened; a <c>capture</c> finding is resolved when its condition clears. A dismissed
+/// <see cref="ApplyAsync"/>, conditional on the ETag of their last read. The system changes it in three cases only
+/// (docs/architecture.md, "Findings: lifecycle"): an open, acknowledged or escalated finding whose problem an edit
+/// removed is resolved; a resolved one whose problem comes back is reopened; a <c>capture</c> finding is resolved when its condition clears. A dismissed
 /// finding stays dismissed.
 /// <para>
 /// A change and its entry: the finding's row is written first and carries the entry, then the entry is appended. A

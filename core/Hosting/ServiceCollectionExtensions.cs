@@ -74,6 +74,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ScanScheduler>();
         services.TryAddSingleton<AccountScanner>();
         services.TryAddSingleton<AccountCapture>();
+        services.TryAddSingleton<BudgetStore>();
         services.TryAddSingleton<ItemHistory>();
         services.TryAddSingleton<ItemRecorder>();
         services.TryAddSingleton<CaptureConditions>();

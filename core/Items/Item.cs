@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SocialMonitor.Core.Items;
 
-/// <summary>The one shape of a captured post, comment or account fact (DESIGN.md, "The item, as JSON").</summary>
+/// <summary>The one shape of a captured post, comment or account fact (docs/architecture.md, "The item, as JSON").</summary>
 public sealed record Item
 {
     public required string Id { get; init; }

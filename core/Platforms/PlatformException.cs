@@ -1,6 +1,10 @@
 namespace SocialMonitor.Core.Platforms;
 
-/// <summary>A platform call that failed. The message names platform, account and URL, with every token stripped.</summary>
+/// <summary>
+/// A platform call that failed. The message names platform, account and URL, with every secret stripped. What it means
+/// for the scan is <see cref="Kind"/>, decided by the platform's client; the platform's own error code is kept only as
+/// text, for the record (<see cref="PlatformCode"/>), and no code outside <c>core/Platforms</c> reads it.
+/// </summary>
 public sealed class PlatformException : Exception
 {
     public PlatformException(string message) : base(message)
@@ -16,8 +20,9 @@ public sealed class PlatformException : Exception
     }
 
     public int? StatusCode { get; init; }
-    public int? ErrorCode { get; init; }
-    public int? ErrorSubcode { get; init; }
+
+    /// <summary>The platform's own error code as text (Facebook <c>"100/33"</c>), or null when it gave none.</summary>
+    public string? PlatformCode { get; init; }
 
     /// <summary>What the failure means for the scan; <see cref="PlatformErrorKind.Other"/> unless the platform said more.</summary>
     public PlatformErrorKind Kind { get; init; }

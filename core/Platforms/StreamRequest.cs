@@ -1,4 +1,4 @@
 namespace SocialMonitor.Core.Platforms;
 
-/// <summary>One stream to read: its name, the post whose comments it is (comments only), and the time to read posts from (posts only).</summary>
+/// <summary>One stream to read: its name (from the client's <see cref="ReadPlan"/>), the post whose stream it is (per-post streams only), and the time to read from (every-scan streams only).</summary>
 public sealed record StreamRequest(string Stream, string? Target = null, DateTimeOffset? Since = null);

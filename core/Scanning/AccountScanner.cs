@@ -9,11 +9,13 @@ using SocialMonitor.Core.Queues;
 namespace SocialMonitor.Core.Scanning;
 
 /// <summary>
-/// <c>scan-account</c>: reads the account's streams that are due (<see cref="AccountCapture"/>), archives every answer,
-/// records each stream's items (<see cref="ItemRecorder"/>: versions, events, evaluation queued), looks for deletions,
-/// and only then moves that stream's cursor. A bad token or throttling beyond <c>Scan__MaxWaitSeconds</c> stops the
-/// account with a <c>capture</c> finding (the next run resumes from its cursors); a stream the token may not read is
-/// skipped with one; both are resolved when the condition clears. Anything else is thrown, so the queue retries the
+/// <c>scan-account</c>: reads the account's streams that are due (<see cref="AccountCapture"/>, running the client's
+/// <see cref="ReadPlan"/>), archives every answer, records each stream's items (<see cref="ItemRecorder"/>: versions,
+/// events, evaluation queued), looks for deletions as the plan says absence is read, and only then moves that
+/// stream's cursor. A bad token, throttling beyond <c>Scan__MaxWaitSeconds</c> or a spent budget stops the account with
+/// a <c>capture</c> finding (the next run resumes from its cursors); a stream the token may not read is skipped with
+/// one; each is resolved when the condition clears. Whether a failure means "gone" is the client's word
+/// (<see cref="PlatformErrorKind.NotFound"/>, then <see cref="IPlatformClient.IsGoneAsync"/>), never a platform's code. Anything else is thrown, so the queue retries the
 /// scan: the streams already recorded are not read again, the others are, and nothing is queued twice.
 /// </summary>
 public sealed class AccountScanner(
@@ -22,6 +24,7 @@ public sealed class AccountScanner(
     ITokenSource tokens,
     AccountCapture capture,
     CursorStore cursors,
+    BudgetStore budgets,
     ItemIndex index,
     ItemRecorder recorder,
     ResponseArchive archive,
@@ -47,14 +50,15 @@ public sealed class AccountScanner(
 
         var session = new PlatformSession(account, await tokens.GetAsync(account.Token, cancellationToken), (r, ct) => archive.RecordAsync(account, r, ct));
         var stored = await cursors.LoadAsync(account.Id, cancellationToken);
-        var firstScan = stored.Find(StreamNames.Posts) is null;
+        var plan = client.Plan;
+        var firstScan = stored.Find(plan.Primary.Name) is null;
         int read = 0, queued = 0;
         string? stopped = null;
         var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
         var readable = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await foreach (var result in capture.ReadAsync(client, session, stored, cancellationToken))
+            await foreach (var result in capture.ReadAsync(client, session, stored, budgets, cancellationToken))
             {
                 if (result.Failure is { } failure)
                 {
@@ -62,7 +66,7 @@ public sealed class AccountScanner(
                     continue;
                 }
                 var items = result.Read!.Items;
-                var known = await index.ListStreamAsync(account.Id, result.Key, result.Stream == StreamNames.Posts ? result.Since : null, cancellationToken);
+                var known = await index.ListStreamAsync(account.Id, result.Key, plan.IsEveryScan(result.Stream) ? result.Since : null, cancellationToken);
                 var byId = known.ToDictionary(k => k.ItemId, StringComparer.Ordinal);
                 var recorded = await recorder.RecordAsync(account, result.Key, items, byId, firstScan, cancellationToken);
                 await GoneAsync(client, session, result, byId, cancellationToken);
@@ -70,9 +74,9 @@ public sealed class AccountScanner(
                 read += items.Count;
                 queued += recorded.Queued;
                 readable.Add(result.Stream);
-                if (result.Stream == StreamNames.Posts)
+                if (plan.Find(result.Stream) is { ChangeHints: true })
                 {
-                    await ForgetOldCommentStreamsAsync(account, stored, result.Since!.Value, cancellationToken);
+                    await ForgetOldPerPostStreamsAsync(account, plan, stored, result.Since!.Value, cancellationToken);
                 }
             }
         }
@@ -88,6 +92,10 @@ public sealed class AccountScanner(
         if (stopped is null)
         {
             await conditions.ClearAsync(account, CaptureCondition.Throttled, "a scan ran to its end without being throttled", cancellationToken);
+            if (plan.Budget is not null)
+            {
+                await conditions.ClearAsync(account, CaptureCondition.BudgetExhausted, "a scan ran to its end within the budget", cancellationToken);
+            }
         }
         foreach (var stream in readable.Where(s => !unreadable.ContainsKey(s)))
         {
@@ -131,10 +139,16 @@ public sealed class AccountScanner(
                     + "resumes from its cursors. If this repeats, scan less often (ScanSchedule) or check what else uses the app's limits.",
                     cancellationToken);
                 return "throttled" + wait;
+            case PlatformErrorKind.BudgetExhausted:
+                await conditions.RaiseAsync(account, CaptureCondition.BudgetExhausted, failure.Message,
+                    $"The {account.Platform} read budget for this period is spent, so {account.Id} is not read until the next period begins. "
+                    + $"Raise the budget in the settings (see the README, Settings) or scan less often (ScanSchedule).", cancellationToken);
+                return "budget exhausted";
             default:
-                if (result.Stream == StreamNames.Comments && failure.ErrorSubcode == 33 && await client.IsGoneAsync(session, result.Target!, cancellationToken))
+                if (failure.Kind == PlatformErrorKind.NotFound && result.Target is { } target && client.Plan.IsPerPost(result.Stream)
+                    && await client.IsGoneAsync(session, target, cancellationToken))
                 {
-                    if (await index.GetAsync(account.Id, result.Target!, cancellationToken) is { Deleted: false } post)
+                    if (await index.GetAsync(account.Id, target, cancellationToken) is { Deleted: false } post)
                     {
                         await recorder.GoneAsync(post, ItemEvents.Deleted, "its comments could not be read and the platform confirmed the post gone", cancellationToken);
                     }
@@ -149,20 +163,22 @@ public sealed class AccountScanner(
     }
 
     /// <summary>
-    /// Items the record had in this stream that the complete read no longer holds: posts and comments are deleted only
-    /// when the platform confirms it; roles and apps, which have no object to ask about, are removed.
+    /// Items the record had in this stream that the complete read no longer holds, as the plan says absence is read
+    /// (<see cref="StreamAbsence"/>): posts and comments are deleted only when the platform confirms it; roles and apps,
+    /// which have no object to ask about, are removed; a profile is read whole.
     /// </summary>
     private async Task GoneAsync(IPlatformClient client, PlatformSession session, StreamResult result, Dictionary<string, IndexedItem> known,
         CancellationToken cancellationToken)
     {
-        if (result.Stream == StreamNames.Profile)
+        var absence = client.Plan.Find(result.Stream)?.WhenAbsent ?? StreamAbsence.Confirm;
+        if (absence == StreamAbsence.Ignored)
         {
             return;
         }
         var present = result.Read!.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var missing in known.Values.Where(k => !present.Contains(k.ItemId)))
         {
-            if (result.Stream is StreamNames.Roles or StreamNames.Apps)
+            if (absence == StreamAbsence.Removed)
             {
                 await recorder.GoneAsync(missing, ItemEvents.Removed, $"no longer in the {result.Stream} list", cancellationToken);
             }
@@ -173,10 +189,11 @@ public sealed class AccountScanner(
         }
     }
 
-    /// <summary>The comment cursors of posts older than what the posts read covers are dropped: those comments are no longer watched.</summary>
-    private async Task ForgetOldCommentStreamsAsync(Account account, AccountCursors stored, DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>The per-post cursors of posts older than what the posts read covers are dropped: those comments are no longer watched.</summary>
+    private async Task ForgetOldPerPostStreamsAsync(Account account, ReadPlan plan, AccountCursors stored, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        foreach (var old in stored.All.Where(c => c.Key.StartsWith(StreamNames.Comments + ":", StringComparison.Ordinal) && c.Position < since))
+        var prefixes = plan.PerPost.Select(s => s.Name + ":").ToList();
+        foreach (var old in stored.All.Where(c => prefixes.Exists(p => c.Key.StartsWith(p, StringComparison.Ordinal)) && c.Position < since))
         {
             await cursors.DeleteAsync(account.Id, old.Key, cancellationToken);
         }

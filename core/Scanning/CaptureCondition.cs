@@ -19,6 +19,9 @@ public sealed record CaptureCondition(string Rule, string Key, string Severity)
     /// <summary>Throttled beyond <c>Scan__MaxWaitSeconds</c>: the scan stopped early.</summary>
     public static readonly CaptureCondition Throttled = new("capture.throttled", "throttle", Severities.Medium);
 
+    /// <summary>The platform's read budget for the period is spent (<see cref="Platforms.PlatformBudget"/>): reads resume in the next period.</summary>
+    public static readonly CaptureCondition BudgetExhausted = new("capture.budget-exhausted", "budget", Severities.Medium);
+
     /// <summary>No scan of the account ran to an end for three schedule intervals.</summary>
     public static readonly CaptureCondition NotScanned = new("capture.not-scanned", "schedule", Severities.High);
 

@@ -44,7 +44,7 @@ public sealed class DryRunScanner(
         try
         {
             session = new PlatformSession(account, await tokens.GetAsync(account.Token, cancellationToken));
-            await foreach (var result in capture.ReadAsync(client, session, AccountCursors.None, cancellationToken))
+            await foreach (var result in capture.ReadAsync(client, session, AccountCursors.None, budgets: null, cancellationToken))
             {
                 if (result.Failure is { } failure)
                 {

@@ -6,7 +6,7 @@ public static class ItemEvents
     /// <summary>Its content hash changed: a new version was kept beside the earlier ones.</summary>
     public const string Edited = "edited";
 
-    /// <summary>Gone from its stream and confirmed gone by the platform (Facebook: code 100, subcode 33).</summary>
+    /// <summary>Gone from its stream and confirmed gone by the platform (its client's <c>IsGoneAsync</c>, on a read of the id).</summary>
     public const string Deleted = "deleted";
 
     public const string Hidden = "hidden";

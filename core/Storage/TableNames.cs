@@ -19,4 +19,7 @@ public static class TableNames
 
     /// <summary>Each account's last token check (PartitionKey account, RowKey <c>token</c>): its expiry, read by the health endpoint.</summary>
     public const string TokenChecks = "TokenChecks";
+
+    /// <summary>What each platform with a read budget spent per period (PartitionKey platform, RowKey the period), written with its ETag.</summary>
+    public const string Budgets = "Budgets";
 }

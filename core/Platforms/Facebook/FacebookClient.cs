@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,13 +11,15 @@ namespace SocialMonitor.Core.Platforms.Facebook;
 /// <summary>
 /// Reads a Facebook Page through the Graph API, one stream at a time: the feed (the Page's posts and visitor posts, each
 /// with <c>updated_time</c> and its comment count as the change hint), the comments and replies of one post
-/// (<c>filter=stream</c>), the Page profile, the people with a role on it and its subscribed apps. Every page is followed
-/// through <c>paging.next</c> to the last one, every answer goes to the session's recorder with the token scrubbed, and
-/// every attempt is counted. Transient faults and throttling are retried by the pipeline (<see cref="FacebookResilience"/>)
-/// within <c>Scan__MaxWaitSeconds</c>; what is left surfaces as a <see cref="PlatformException"/> with its kind.
+/// (<c>filter=stream</c>), the Page profile, the people with a role on it and its subscribed apps. What is Facebook's
+/// lives here: the URLs and fields, the mapping (<see cref="FacebookItemMapper"/>), the paging (<c>paging.next</c>), the
+/// error codes and the usage headers (<see cref="FacebookUsageGate"/>). Sending, counting, archiving, scrubbing and
+/// following pages is the shared <see cref="PlatformHttp"/>. Transient faults and throttling are retried by the pipeline
+/// (<see cref="FacebookResilience"/>) within <c>Scan__MaxWaitSeconds</c>; what is left surfaces as a
+/// <see cref="PlatformException"/> with its kind.
 /// </summary>
 public sealed partial class FacebookClient(
-    IHttpClientFactory httpClientFactory,
+    PlatformHttp http,
     IOptions<PlatformsOptions> options,
     IOptions<ScanOptions> scanOptions,
     FacebookUsageGate gate,
@@ -39,9 +40,33 @@ public sealed partial class FacebookClient(
 
     public const int PageLimit = 100;
 
+    /// <summary>The Graph API's secrets: the token, the app secret proof, the token a <c>debug_token</c> inspects, the token a refresh exchanges.</summary>
+    public static readonly PlatformSecrets Secrets = new(["access_token", "appsecret_proof", "input_token", "fb_exchange_token"], ["Authorization"]);
+
+    private PlatformApi? _api;
+
     public string Platform => PlatformNames.Facebook;
 
-    public IReadOnlyList<string> AccountStreams { get; } = [StreamNames.Profile, StreamNames.Roles, StreamNames.Apps];
+    /// <summary>Posts (the feed) every scan; each post's comments; profile, roles and apps once a day. No budget: Meta limits by rate, not by count.</summary>
+    public ReadPlan Plan { get; } = new(
+        [new PlannedRead(StreamNames.Posts, StreamAbsence.Confirm, ChangeHints: true)],
+        [new PlannedRead(StreamNames.Comments, StreamAbsence.Confirm)],
+        [new PlannedRead(StreamNames.Profile, StreamAbsence.Ignored), new PlannedRead(StreamNames.Roles, StreamAbsence.Removed),
+         new PlannedRead(StreamNames.Apps, StreamAbsence.Removed)]);
+
+    private PlatformApi Api => _api ??= new PlatformApi(PlatformNames.Facebook, HttpClientName, Secrets, Classify)
+    {
+        BeforeSend = WaitOutHoldAsync,
+        Prepare = (session, request) => request.Options.Set(FacebookResilience.PageKey, session.Account.PlatformId),
+        Observe = (session, response) =>
+        {
+            var usage = gate.Observe(response.Headers, session.Account.PlatformId);
+            if (usage.AppPercent >= 80 || usage.ObjectPercent.Values.Any(p => p >= 80))
+            {
+                LogHighUsage(session.Account.Id, usage.ToString());
+            }
+        },
+    };
 
     /// <summary>
     /// Everything but alt text and captions, which the Graph API does not report (the mapper writes them null). The roles
@@ -74,8 +99,8 @@ public sealed partial class FacebookClient(
                 var comments = await ReadEdgeAsync(session, request, commentsUrl, cancellationToken).ConfigureAwait(false);
                 return StreamRead.Of(Map(comments, c => FacebookItemMapper.MapComment(c, post, account), () => LogCommentWithoutId(account.Id, post)));
             case StreamNames.Profile:
-                using (var profile = await GetAsync(session, request, Url(page, $"fields={Escape(ProfileFields)}", session), edge: false, cancellationToken)
-                    .ConfigureAwait(false))
+                using (var profile = await http.GetAsync(Api, session, new PlatformRequest(request.Stream, null, Url(page, $"fields={Escape(ProfileFields)}", session)),
+                    cancellationToken).ConfigureAwait(false))
                 {
                     return StreamRead.Of([FacebookItemMapper.MapProfile(profile.RootElement, account)]);
                 }
@@ -96,8 +121,8 @@ public sealed partial class FacebookClient(
         ArgumentNullException.ThrowIfNull(session);
         try
         {
-            using var _ = await GetAsync(session, new StreamRequest(StreamNames.Deletions, itemId),
-                Url(Uri.EscapeDataString(itemId), "fields=id", session), edge: false, cancellationToken).ConfigureAwait(false);
+            using var _ = await http.GetAsync(Api, session, new PlatformRequest(StreamNames.Deletions, itemId, Url(Uri.EscapeDataString(itemId), "fields=id", session)),
+                cancellationToken).ConfigureAwait(false);
             return false;
         }
         catch (PlatformException e) when (e.Kind == PlatformErrorKind.NotFound)
@@ -110,7 +135,7 @@ public sealed partial class FacebookClient(
     {
         ArgumentNullException.ThrowIfNull(session);
         var url = Url("debug_token", $"input_token={Uri.EscapeDataString(session.Token)}", session);
-        using var answer = await GetAsync(session, new StreamRequest(StreamNames.Token), url, edge: false, cancellationToken).ConfigureAwait(false);
+        using var answer = await http.GetAsync(Api, session, new PlatformRequest(StreamNames.Token, null, url), cancellationToken).ConfigureAwait(false);
         var data = answer.RootElement.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
         var valid = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("is_valid", out var v) && v.ValueKind == JsonValueKind.True;
         // 0 means "never": a Page token from a long-lived user token does not expire, but its data access does (90 days).
@@ -163,123 +188,49 @@ public sealed partial class FacebookClient(
         return items;
     }
 
-    /// <summary>Reads every page of one edge; <c>paging.next</c> is followed as given, but only on the configured host.</summary>
-    private async Task<List<JsonElement>> ReadEdgeAsync(PlatformSession session, StreamRequest request, string firstUrl, CancellationToken cancellationToken)
+    /// <summary>Reads every page of one edge, following <c>paging.next</c> (the shared path keeps it on the Graph API host).</summary>
+    private Task<List<JsonElement>> ReadEdgeAsync(PlatformSession session, StreamRequest request, string firstUrl, CancellationToken cancellationToken) =>
+        http.ReadListAsync(Api, session, new PlatformRequest(request.Stream, request.Target, firstUrl), EdgePage, cancellationToken);
+
+    /// <summary>A Graph API list page: <c>{"data":[…],"paging":{"next":"…"}}</c>; null when the body has no data array.</summary>
+    private static PlatformPage? EdgePage(JsonElement body)
     {
-        var into = new List<JsonElement>();
-        var followed = new HashSet<string>(StringComparer.Ordinal);
-        var root = new Uri(firstUrl);
-        for (var url = firstUrl; url is not null;)
+        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
         {
-            if (!followed.Add(url))
-            {
-                throw Fail(session, $"GET {url} repeats a paging.next already followed");
-            }
-            using var page = await GetAsync(session, request, url, edge: true, cancellationToken).ConfigureAwait(false);
-            var body = page.RootElement;
-            if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
-            {
-                throw Fail(session, $"GET {url} answered without a data array");
-            }
-            into.AddRange(data.EnumerateArray().Select(e => e.Clone()));
-            url = body.TryGetProperty("paging", out var paging) && paging.ValueKind == JsonValueKind.Object
-                && paging.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String
-                    ? next.GetString()
-                    : null;
-            if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var nextUri)
-                || Uri.Compare(nextUri, root, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0))
-            {
-                // The next URL carries the token: it is never sent anywhere but the Graph API host we were given.
-                throw Fail(session, $"GET {firstUrl} answered with a paging.next on another host: {url}");
-            }
+            return null;
         }
-        return into;
+        var next = body.TryGetProperty("paging", out var paging) && paging.ValueKind == JsonValueKind.Object
+            && paging.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String
+                ? n.GetString()
+                : null;
+        return new PlatformPage([.. data.EnumerateArray()], next);
     }
 
-    /// <summary>One request: waits out a usage hold, sends (through the pipeline), archives the answer, then parses or throws.</summary>
-    private async Task<JsonDocument> GetAsync(
-        PlatformSession session, StreamRequest stream, string url, bool edge, CancellationToken cancellationToken)
+    /// <summary>Waits out a hold the usage headers asked for, within <c>Scan__MaxWaitSeconds</c>; a longer hold is not waited: the request is not sent.</summary>
+    private async Task WaitOutHoldAsync(PlatformSession session, PlatformRequest request, string shownUrl, CancellationToken cancellationToken)
     {
         var account = session.Account;
-        var shown = UrlScrubber.Redact(url, session.Token);
-        if (gate.HoldFor(account.PlatformId) is { } hold)
+        if (gate.HoldFor(account.PlatformId) is not { } hold)
         {
-            var budget = TimeSpan.FromSeconds(scanOptions.Value.MaxWaitSeconds);
-            if (hold > budget)
-            {
-                throw new PlatformException(string.Create(CultureInfo.InvariantCulture,
-                    $"facebook account {account.Id}: GET {shown} not sent: Facebook's usage headers asked to wait {hold.TotalMinutes:0.#} min, more than Scan__MaxWaitSeconds"))
-                {
-                    Kind = PlatformErrorKind.Throttled,
-                    RetryAfter = hold,
-                };
-            }
-            LogHold(account.Id, hold.TotalSeconds);
-            await Task.Delay(hold, time, cancellationToken).ConfigureAwait(false);
+            return;
         }
-
-        HttpStatusCode status;
-        string body;
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Options.Set(FacebookCallCounter.SessionKey, (session, stream.Stream));
-        request.Options.Set(FacebookResilience.PageKey, account.PlatformId);
-        var client = httpClientFactory.CreateClient(HttpClientName);
-        try
+        if (hold > TimeSpan.FromSeconds(scanOptions.Value.MaxWaitSeconds))
         {
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            status = response.StatusCode;
-            LogRequest(account.Id, shown, (int)status);
-            body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var usage = gate.Observe(response.Headers, account.PlatformId);
-            if (usage.AppPercent >= 80 || usage.ObjectPercent.Values.Any(p => p >= 80))
+            throw new PlatformException(string.Create(CultureInfo.InvariantCulture,
+                $"facebook account {account.Id}: GET {shownUrl} not sent: Facebook's usage headers asked to wait {hold.TotalMinutes:0.#} min, more than Scan__MaxWaitSeconds"))
             {
-                LogHighUsage(account.Id, usage.ToString());
-            }
-            await session.RecordAsync(new PlatformResponse(stream.Stream, stream.Target, shown, (int)status, UrlScrubber.Redact(body, session.Token),
-                time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw ErrorAnswer(session, shown, response, body, edge);
-            }
-        }
-        catch (HttpRequestException ex)
-        {
-            LogRequestFailed(account.Id, shown);
-            throw new PlatformException(UrlScrubber.Redact($"facebook account {account.Id}: GET {shown} failed: {ex.Message}", session.Token), ex)
-            {
-                StatusCode = (int?)ex.StatusCode,
+                Kind = PlatformErrorKind.Throttled,
+                RetryAfter = hold,
             };
         }
-        catch (IOException ex)
-        {
-            LogRequestFailed(account.Id, shown);
-            throw new PlatformException(UrlScrubber.Redact($"facebook account {account.Id}: GET {shown} failed while reading the body: {ex.Message}", session.Token), ex);
-        }
-        catch (Exception ex) when (ex is TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
-        {
-            LogRequestFailed(account.Id, shown);
-            throw new PlatformException($"facebook account {account.Id}: GET {shown} timed out", ex);
-        }
-
-        try
-        {
-            return JsonDocument.Parse(body);
-        }
-        catch (JsonException ex)
-        {
-            throw new PlatformException(UrlScrubber.Redact(
-                $"facebook account {account.Id}: GET {shown} answered {(int)status} with a body that is not valid JSON (truncated?): {ex.Message}", session.Token), ex)
-            {
-                StatusCode = (int)status,
-            };
-        }
+        LogHold(account.Id, hold.TotalSeconds);
+        await Task.Delay(hold, time, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The exception for a non-success answer, with the error's code, subcode and what it means for the scan.</summary>
-    private static PlatformException ErrorAnswer(PlatformSession session, string shownUrl, HttpResponseMessage response, string body, bool edge)
+    /// <summary>What a Graph API error answer means: its code (and subcode) decide the kind, never its <c>type</c>.</summary>
+    private static PlatformError Classify(ErrorAnswer answer)
     {
-        var status = (int)response.StatusCode;
-        var error = FacebookError.Parse(body);
+        var error = FacebookError.Parse(answer.Body);
         var detail = (error?.Message, error?.Code) switch
         {
             (null, null) => "no Facebook error body",
@@ -293,23 +244,14 @@ public sealed partial class FacebookClient(
             { IsBadToken: true } => PlatformErrorKind.Token,
             { IsThrottle: true } => PlatformErrorKind.Throttled,
             { IsPermission: true } => PlatformErrorKind.Permission,
-            { IsMissingObject: true } when !edge => PlatformErrorKind.NotFound,
-            { Code: 100 } => PlatformErrorKind.Permission, // 100 on an edge: a missing permission or feature (or the object is gone).
+            // 100/33 on a read of one object, or of the list of one post: that object is gone (the scanner confirms it).
+            { IsMissingObject: true } when !answer.Request.List || answer.Request.Target is not null => PlatformErrorKind.NotFound,
+            { Code: 100 } => PlatformErrorKind.Permission, // 100 on the Page's own edges: a missing permission or feature.
             _ => PlatformErrorKind.Other,
         };
-        return new PlatformException(UrlScrubber.Redact(
-            string.Create(CultureInfo.InvariantCulture, $"facebook account {session.Account.Id}: GET {shownUrl} answered {status}: {detail}"), session.Token))
-        {
-            StatusCode = status,
-            ErrorCode = error?.Code,
-            ErrorSubcode = error?.Subcode,
-            Kind = kind,
-            RetryAfter = kind == PlatformErrorKind.Throttled ? FacebookRetry.Asked(response, session.Account.PlatformId) : null,
-        };
+        return new PlatformError(kind, error?.CodeText, detail,
+            kind == PlatformErrorKind.Throttled ? FacebookRetry.Asked(answer.Response, answer.Session.Account.PlatformId) : null);
     }
-
-    private static PlatformException Fail(PlatformSession session, string what) =>
-        new(UrlScrubber.Redact($"facebook account {session.Account.Id}: {what}", session.Token));
 
     private string Url(string path, string query, PlatformSession session)
     {
@@ -325,12 +267,6 @@ public sealed partial class FacebookClient(
         && value.TryGetInt64(out var seconds) && seconds > 0
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
-
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Facebook {Account} GET {Url} -> {Status}")]
-    private partial void LogRequest(string account, string url, int status);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Facebook {Account} GET {Url} failed without a complete answer")]
-    private partial void LogRequestFailed(string account, string url);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
         Message = "Facebook {Account}: a comment on post {PostId} has neither an id nor a comment id in its permalink; skipped")]

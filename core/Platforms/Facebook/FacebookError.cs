@@ -20,6 +20,11 @@ internal sealed record FacebookError(int? Code, int? Subcode, string? Message, b
     /// <summary>The object read does not exist (or cannot be loaded): code 100, subcode 33.</summary>
     public bool IsMissingObject => Code == 100 && Subcode == 33;
 
+    /// <summary>The code as text for the record: <c>"190"</c>, or <c>"100/33"</c> with its subcode; null when the body had no code.</summary>
+    public string? CodeText => Code is not { } code ? null
+        : Subcode is { } subcode ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{code}/{subcode}")
+        : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The error of a body, or null when it is not a Graph API error body (an HTML page, a truncated answer).</summary>
     public static FacebookError? Parse(string body)
     {

@@ -38,7 +38,7 @@ public static partial class FacebookResilience
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(s_next, FacebookRetry.BaseDelay)),
             OnRetry = args =>
             {
-                LogRetry(logger, UrlScrubber.Scrub(args.Outcome.Result?.RequestMessage?.RequestUri?.ToString() ?? "(request)"),
+                LogRetry(logger, FacebookClient.Secrets.Scrub(args.Outcome.Result?.RequestMessage?.RequestUri?.ToString() ?? "(request)"),
                     args.Outcome.Result is { } r ? (int)r.StatusCode : 0, args.Outcome.Exception?.GetType().Name ?? "",
                     args.RetryDelay.TotalSeconds, args.AttemptNumber + 1);
                 return ValueTask.CompletedTask;

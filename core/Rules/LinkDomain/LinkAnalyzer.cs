@@ -6,7 +6,7 @@ namespace SocialMonitor.Core.Rules.LinkDomain;
 /// <summary>
 /// Finds an item's links without any network: every link in its text and its <c>links</c>, read as a browser reads
 /// them, redirect wrappers unwrapped, and X <c>t.co</c> links in the text paired in order with the expanded links the
-/// platform gave (DESIGN.md: judge a <c>t.co</c> link by its expanded URL). Shared by the link rule and by the step
+/// platform gave (docs/architecture.md, "Conventions": judge a <c>t.co</c> link by its expanded URL). Shared by the link rule and by the step
 /// before evaluation that resolves shortened links, so both see the same links.
 /// </summary>
 public sealed class LinkAnalyzer(PublicSuffixList suffixes, IEnumerable<string> extraShorteners)

@@ -10,7 +10,7 @@ using SocialMonitor.IntegrationTests.Support;
 
 namespace SocialMonitor.IntegrationTests.Findings;
 
-/// <summary>Status changes by the system (DESIGN.md's three cases) and by people, each with its audit entry.</summary>
+/// <summary>Status changes by the system (the three cases of docs/architecture.md, "Findings: lifecycle") and by people, each with its audit entry.</summary>
 public sealed class FindingLifecycleTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string Link = "https://www.eventbrite.com/e/teen-stem-night-123";

@@ -5,7 +5,7 @@ namespace SocialMonitor.IntegrationTests.Infra;
 /// <summary>infra/main.bicep compiles and lints clean with the pinned Bicep CLI, and the compiled template is what the issue asks.</summary>
 public sealed class MainTemplateTests(MainTemplateFixture main) : IClassFixture<MainTemplateFixture>
 {
-    /// <summary>Settings of the settings table (README, DESIGN.md) that the options classes read.</summary>
+    /// <summary>Settings of the settings table (README, Settings) that the options classes read.</summary>
     private static readonly string[] TableSettings =
     [
         "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "ScanSchedule",

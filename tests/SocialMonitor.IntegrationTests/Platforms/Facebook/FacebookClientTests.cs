@@ -247,7 +247,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => Client(services).ReadAsync(Session(), new StreamRequest(StreamNames.Posts, Since: Since), Ct));
 
-        Assert.Equal((500, 1, PlatformErrorKind.Other), (ex.StatusCode, ex.ErrorCode, ex.Kind));
+        Assert.Equal((500, "1", PlatformErrorKind.Other), (ex.StatusCode, ex.PlatformCode, ex.Kind));
         Assert.StartsWith($"facebook account {AccountId}: GET {server.BaseUrl}/v25.0/{PageId}/feed?", ex.Message, StringComparison.Ordinal);
         Assert.Contains("after=", ex.Message, StringComparison.Ordinal);
         Assert.Contains("access_token=***", ex.Message, StringComparison.Ordinal);
@@ -280,7 +280,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => Client(services).ReadAsync(Session(), new StreamRequest(StreamNames.Posts, Since: Since), Ct));
 
-        Assert.Equal((400, 190, 463, PlatformErrorKind.Token), (ex.StatusCode, ex.ErrorCode, ex.ErrorSubcode, ex.Kind));
+        Assert.Equal((400, "190/463", PlatformErrorKind.Token), (ex.StatusCode, ex.PlatformCode, ex.Kind));
         Assert.Contains("Session has expired", ex.Message, StringComparison.Ordinal);
         Assert.Single(server.Requests);
     }
@@ -295,7 +295,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
         var ex = await Assert.ThrowsAsync<PlatformException>(
             () => Client(services).ReadAsync(Session(badToken), new StreamRequest(StreamNames.Posts, Since: Since), Ct));
 
-        Assert.Equal((400, 190, PlatformErrorKind.Token), (ex.StatusCode, ex.ErrorCode, ex.Kind));
+        Assert.Equal((400, "190", PlatformErrorKind.Token), (ex.StatusCode, ex.PlatformCode, ex.Kind));
         Assert.Contains("(#190) Invalid OAuth access token", ex.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(badToken, ex.Message, StringComparison.Ordinal);
     }
@@ -309,7 +309,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => Client(services).ReadAsync(Session(), new StreamRequest(StreamNames.Roles), Ct));
 
-        Assert.Equal((403, 200, PlatformErrorKind.Permission), (ex.StatusCode, ex.ErrorCode, ex.Kind));
+        Assert.Equal((403, "200", PlatformErrorKind.Permission), (ex.StatusCode, ex.PlatformCode, ex.Kind));
         Assert.Contains("pages_manage_metadata", ex.Message, StringComparison.Ordinal);
     }
 
@@ -323,7 +323,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
             () => Client(services).ReadAsync(Session(account: TestAccount("104000000000999")), new StreamRequest(StreamNames.Posts, Since: Since), Ct));
 
         // Code 100 on an edge: a missing permission or the object is gone; the scanner asks the object itself to tell.
-        Assert.Equal((400, 100, 33, PlatformErrorKind.Permission), (ex.StatusCode, ex.ErrorCode, ex.ErrorSubcode, ex.Kind));
+        Assert.Equal((400, "100/33", PlatformErrorKind.Permission), (ex.StatusCode, ex.PlatformCode, ex.Kind));
     }
 
     [Fact]
@@ -429,7 +429,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => Client(services).ReadAsync(Session(), new StreamRequest(StreamNames.Posts, Since: Since), Ct));
 
-        Assert.Equal((400, 80001, PlatformErrorKind.Throttled, TimeSpan.FromMinutes(30)), (ex.StatusCode, ex.ErrorCode, ex.Kind, ex.RetryAfter));
+        Assert.Equal((400, "80001", PlatformErrorKind.Throttled, TimeSpan.FromMinutes(30)), (ex.StatusCode, ex.PlatformCode, ex.Kind, ex.RetryAfter));
         Assert.Single(server.Requests);
         Assert.Equal(TestHost.Start, time.GetUtcNow());
     }
@@ -493,7 +493,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
         await Assert.ThrowsAsync<PlatformException>(() => client.ReadAsync(Session("EAAGotherBadToken"), new StreamRequest(StreamNames.Posts, Since: Since), Ct));
 
         Assert.Contains(server.Requests, r => r.Contains(Token, StringComparison.Ordinal));
-        var requestLogs = logs.Logs.Where(l => l.Category == typeof(FacebookClient).FullName && l.EventId.Id == 1).ToList();
+        var requestLogs = logs.Logs.Where(l => l.Category == typeof(PlatformHttp).FullName && l.EventId.Id == 1).ToList();
         Assert.True(requestLogs.Count >= 5, $"expected a log line per request, got {requestLogs.Count}");
         Assert.All(requestLogs, l => Assert.Contains("access_token=***", l.Message, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Logs, l => l.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
