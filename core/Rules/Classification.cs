@@ -6,7 +6,7 @@ namespace SocialMonitor.Core.Rules;
 /// </summary>
 public sealed record Classification(string Source, IReadOnlyDictionary<string, int> Severities, int MinSeverity)
 {
-    /// <summary>The categories at or above the threshold, worst first (then by name, so the order is stable).</summary>
+    /// <summary>The categories at or above the threshold and above 0 (safe), worst first (then by name, so the order is stable).</summary>
     public IEnumerable<KeyValuePair<string, int>> Flagged =>
-        Severities.Where(c => c.Value >= MinSeverity).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal);
+        Severities.Where(c => c.Value > 0 && c.Value >= MinSeverity).OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal);
 }
