@@ -7,7 +7,8 @@ namespace SocialMonitor.Core.ContentSafety;
 /// The optional classifier, Azure AI Content Safety. <c>ContentSafety__Endpoint</c> unset or empty: off, and no request is
 /// ever made. Set: the resource's custom-subdomain endpoint (<c>https://{name}.cognitiveservices.azure.com/</c>; Entra
 /// authentication needs the custom subdomain), called with the app's identity. <c>ContentSafety__MinSeverity</c> (0, 2,
-/// 4 or 6; default 4) is the lowest severity that becomes evidence on a finding.
+/// 4 or 6; default 4) is the lowest severity that becomes evidence on a finding; severity 0 (safe) never does, so 0 acts
+/// as 2.
 /// </summary>
 public sealed class ContentSafetyOptions : ISettings
 {
