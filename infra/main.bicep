@@ -70,6 +70,18 @@ param mailSendingTimeoutMinutes int = 15
 @description('Optional. Resolve shortened links (bounded HEAD requests to public addresses only) before evaluation; when off they are flagged as hiding their target (Links__Resolve).')
 param resolveShortLinks bool = false
 
+@description('Optional. Also ask Azure AI Content Safety about each guest text (a ContentSafety account with a custom subdomain, the Cognitive Services User role for the identity, ContentSafety__Endpoint); guest text then leaves the app for the region of that account. Off: no account and no request.')
+param contentSafety bool = false
+
+@allowed([
+  0
+  2
+  4
+  6
+])
+@description('Optional. The lowest Azure AI Content Safety severity (0, 2, 4, 6) that becomes evidence on a finding (ContentSafety__MinSeverity).')
+param contentSafetyMinSeverity int = 4
+
 @allowed([
   'Facebook'
   'Instagram'
@@ -119,6 +131,7 @@ var tags = {
 var functionAppName = 'func-socialmonitor-${resourceToken}'
 var storageAccountName = 'st${resourceToken}'
 var keyVaultName = 'kv-${resourceToken}'
+var contentSafetyName = 'cs-socialmonitor-${resourceToken}'
 
 // Containers: the deployment package (Flex reads the app from it), the archive of platform responses, and `config`, where
 // policy/ is uploaded (Policy__Path is the blob URI of config/policy/policy.json). The app's own containers follow.
@@ -371,7 +384,26 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
-// Role assignments of the app's identity: exactly these five
+// Azure AI Content Safety (only when contentSafety is true): Entra authentication only, which needs the custom subdomain
+// ---------------------------------------------------------------------------------------------------------------------
+
+resource contentSafetyAccount 'Microsoft.CognitiveServices/accounts@2024-10-01' = if (contentSafety) {
+  name: contentSafetyName
+  location: location
+  tags: tags
+  kind: 'ContentSafety'
+  sku: {
+    name: 'S0'
+  }
+  properties: {
+    customSubDomainName: contentSafetyName
+    disableLocalAuth: true
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Role assignments of the app's identity: exactly these five, and a sixth with Content Safety
 // ---------------------------------------------------------------------------------------------------------------------
 
 // Storage Blob Data Owner: the host's leases and keys, the deployment package, archive, config and the app's containers.
@@ -424,6 +456,17 @@ resource identityMetricsPublisher 'Microsoft.Authorization/roleAssignments@2022-
   scope: appInsights
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Cognitive Services User: the classifier's text:analyze calls (only with contentSafety).
+resource identityCognitiveServicesUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (contentSafety) {
+  name: guid(resourceGroup().id, contentSafetyName, identity.id, 'a97b65f3-24c7-4388-baec-2e87135dc908')
+  scope: contentSafetyAccount
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'a97b65f3-24c7-4388-baec-2e87135dc908')
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -586,6 +629,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Links__Resolve: string(resolveShortLinks)
     Links__MaxRedirects: '5'
     Links__ResolveTimeoutSeconds: '5'
+    // Empty turns the classifier off (no request at all); the custom subdomain is the endpoint Entra authentication needs.
+    ContentSafety__Endpoint: contentSafety ? 'https://${contentSafetyName}.cognitiveservices.azure.com/' : ''
+    ContentSafety__MinSeverity: string(contentSafetyMinSeverity)
     Graph__BaseUrl: graphBaseUrl
     Api__AuthMode: 'AppServiceAuthentication'
     Api__PublicUrl: 'https://${functionApp.properties.defaultHostName}'
@@ -593,6 +639,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   dependsOn: [
     identitySecretsOfficer
     identityMetricsPublisher
+    identityCognitiveServicesUser
   ]
 }
 

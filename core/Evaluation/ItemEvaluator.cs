@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Approvals;
+using SocialMonitor.Core.ContentSafety;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Policies;
@@ -19,7 +20,9 @@ namespace SocialMonitor.Core.Evaluation;
 /// rules run. <see cref="FindingRecorder"/> queues a new finding's <c>notify</c> message. Safe to run twice. Before
 /// the rules run it gathers what they may not fetch themselves: the item's location, the link approvals (cached
 /// briefly) and, when <c>Links__Resolve</c> is on, where the item's shortened links lead. On a retry they are gathered
-/// again: a shortener that now answers differently gives a different finding id (the evidence key is the target).
+/// again: a shortener that now answers differently gives a different finding id (the evidence key is the target). When
+/// <c>ContentSafety__Endpoint</c> is set it also asks the classifier (<see cref="ItemClassifier"/>), whose answer the conduct
+/// rule reads; without an answer the classifier's own findings on the item stand.
 /// </summary>
 public sealed class ItemEvaluator(
     RuleSet rules,
@@ -27,6 +30,7 @@ public sealed class ItemEvaluator(
     AccountRegistry registry,
     ApprovalCache approvals,
     LinkResolver resolver,
+    ItemClassifier classifier,
     IOptions<LinkOptions> links,
     FindingRecorder recorder,
     FindingItems items,
@@ -44,8 +48,10 @@ public sealed class ItemEvaluator(
         var now = time.GetUtcNow();
         var version = ItemJson.ContentHash(item)[..16];
 
+        var classification = await classifier.ClassifyAsync(item, version, cancellationToken);
         var context = new RuleContext(now, policy)
         {
+            Classification = classification,
             Location = account?.Location,
             Approvals = await approvals.GetAsync(cancellationToken),
             ResolvedLinks = links.Value.Resolve ? await resolver.ResolveLinksAsync(item, policy, cancellationToken) : new Dictionary<string, ResolvedLink>(),
@@ -70,7 +76,8 @@ public sealed class ItemEvaluator(
                 ModerationRule.Rule, item.Platform, item.Id, item.Account);
         }
         // An edit that removed a problem resolves its finding; run again, it finds nothing more to change.
-        await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version, [.. result.Select(f => f.Id)], cancellationToken);
+        IEnumerable<string> kept = classification is null ? ItemClassifier.OwnFindingIds(item, policy) : [];
+        await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version, [.. result.Select(f => f.Id), .. kept], cancellationToken);
         logger.LogInformation("Evaluated {Platform} item {ItemId}: {Count} findings", item.Platform, item.Id, result.Count);
         return result;
     }

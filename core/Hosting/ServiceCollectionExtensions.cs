@@ -9,6 +9,7 @@ using SocialMonitor.Core.Api;
 using SocialMonitor.Core.Approvals;
 using SocialMonitor.Core.Archive;
 using SocialMonitor.Core.Audit;
+using SocialMonitor.Core.ContentSafety;
 using SocialMonitor.Core.Evaluation;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Notifications;
@@ -59,6 +60,7 @@ public static class ServiceCollectionExtensions
         services.AddHostedService<PolicyStartupCheck>();
         services.AddStarterRules();
         services.AddLinkDomain(configuration);
+        services.AddContentSafety(configuration);
         services.AddFacebook();
 
         services.TryAddSingleton<AccountRegistry>();

@@ -1,24 +1,27 @@
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Rules.Conduct;
 
 namespace SocialMonitor.Core.Notifications;
 
 /// <summary>
 /// Who hears of a finding: the managers of its account's location; the coordinator for <c>capture</c> and
 /// <c>governance</c> findings and for a location without managers. Each person's <c>notify</c> preference for the
-/// finding's severity says at once, in the digest, or not at all.
+/// finding's severity says at once, in the digest, or not at all. A <c>conduct.self-harm</c> finding (a guest who may be at
+/// risk) goes to the coordinator alone, at once, whatever the preferences: never to the location's managers.
 /// </summary>
 public sealed class NotificationRouter(AccountRegistry registry)
 {
     public async Task<IReadOnlyList<Route>> RouteAsync(Finding finding, CancellationToken cancellationToken) =>
+        finding.Rule == ConductRule.SelfHarm ? [new Route(await CoordinatorAsync(cancellationToken), NotifyPreferences.Immediate)] :
         [.. (await PeopleAsync(finding, cancellationToken))
             .Select(p => new Route(p, p.Notify.For(finding.Severity)))
             .Where(r => r.Delivery is NotifyPreferences.Immediate or NotifyPreferences.Digest)];
 
     public async Task<IReadOnlyList<Person>> PeopleAsync(Finding finding, CancellationToken cancellationToken)
     {
-        if (finding.Family is not ("capture" or "governance")
+        if (finding.Family is not ("capture" or "governance") && finding.Rule != ConductRule.SelfHarm
             && await registry.GetLocationAsync(finding.Location, cancellationToken) is { Managers.Count: > 0 } location)
         {
             return location.Managers;

@@ -39,6 +39,9 @@ public sealed record Policy
     /// <summary>Link shortener hosts: resolved when resolution is on, else flagged as hiding their target.</summary>
     public IReadOnlyList<string> Shorteners { get; init; } = [];
 
+    /// <summary>How the optional classifier's categories map to rules, and whether official posts are classified too.</summary>
+    public ClassifierPolicy Classifier { get; init; } = new();
+
     /// <summary>Where the library's comment policy is published (branding checks look for a link to it).</summary>
     public string? CommentPolicyUrl { get; init; }
 

@@ -6,7 +6,7 @@ namespace SocialMonitor.Core.Rules;
 
 /// <summary>
 /// Everything a rule may read besides the item: the time of evaluation, the loaded policy, and what was looked up
-/// before evaluation (the item's location, the link approvals, shortened links resolved), so that rules stay pure.
+/// before evaluation (the item's location, the link approvals, shortened links resolved, the classifier's answer), so that rules stay pure.
 /// </summary>
 public sealed record RuleContext(DateTimeOffset Now, Policy Policy)
 {
@@ -20,6 +20,9 @@ public sealed record RuleContext(DateTimeOffset Now, Policy Policy)
 
     /// <summary>Shortened links resolved before evaluation, by their normalised short link (<see cref="WebAddress.Key"/>).</summary>
     public IReadOnlyDictionary<string, ResolvedLink> ResolvedLinks { get; init; } = _noResolvedLinks;
+
+    /// <summary>The optional classifier's answer for the item; null when it is off, was not asked, or failed.</summary>
+    public Classification? Classification { get; init; }
 
     /// <summary>The district's local date at <see cref="Now"/> (approvals expire at the end of a local day).</summary>
     public DateOnly Today => Policy.LocalDate(Now);

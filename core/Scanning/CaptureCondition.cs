@@ -25,6 +25,9 @@ public sealed record CaptureCondition(string Rule, string Key, string Severity)
     /// <summary>No scan of the account ran to an end for three schedule intervals.</summary>
     public static readonly CaptureCondition NotScanned = new("capture.not-scanned", "schedule", Severities.High);
 
+    /// <summary>Azure AI Content Safety gave no answer (after retries): items are evaluated by the rules alone until it answers again.</summary>
+    public static readonly CaptureCondition ClassifierFailed = new("capture.classifier-failed", "content-safety", Severities.Medium);
+
     /// <summary>A stream the token may not read (one finding per stream).</summary>
     public static CaptureCondition PermissionMissing(string stream) => new("capture.permission-missing", stream, Severities.High);
 }

@@ -12,6 +12,6 @@ public static class ContainerNames
     public const string MailArchive = "mail-archive";
     /// <summary>Each item version that raised a finding, as the rules saw it: shown with the finding by the API.</summary>
     public const string FindingItems = "finding-items";
-    /// <summary>The record: every platform answer (tokens scrubbed, named by its SHA-256), a daily log of them, and every item version.</summary>
+    /// <summary>The record: every platform answer (tokens scrubbed, named by its SHA-256), a daily log of them, every item version, and the classifier's answer for each item version it classified.</summary>
     public const string Archive = "archive";
 }

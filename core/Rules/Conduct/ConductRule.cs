@@ -19,7 +19,9 @@ namespace SocialMonitor.Core.Rules.Conduct;
 /// ("I know where you live") need no context;</item>
 /// <item>spam is one spam phrase, or two different spam signals; one detection per item.</item>
 /// </list>
-/// Otherwise one detection per rule and term; the evidence key is the listed term.
+/// Otherwise one detection per rule and term; the evidence key is the listed term. When the optional classifier was asked
+/// about the item, its flagged categories join in as evidence (<see cref="ClassifierEvidence"/>): <c>conduct.self-harm</c>
+/// comes only from there.
 /// </summary>
 public sealed class ConductRule : IRule
 {
@@ -29,6 +31,7 @@ public sealed class ConductRule : IRule
     public const string Hate = "conduct.hate";
     public const string Sexual = "conduct.sexual";
     public const string Spam = "conduct.spam";
+    public const string SelfHarm = "conduct.self-harm";
 
     private const int TargetWindow = 5;
     private const int TargetWindowBefore = 3;
@@ -65,7 +68,7 @@ public sealed class ConductRule : IRule
         var lexicon = LexiconFor(context.Policy);
         using var scan = lexicon.Scan(item.Text);
         var hits = scan.Hits;
-        if (hits.IsEmpty)
+        if (hits.IsEmpty && context.Classification is null)
         {
             return [];
         }
@@ -127,7 +130,7 @@ public sealed class ConductRule : IRule
                 Spam, context.Policy.SeverityOf(Spam, Severities.Medium), Clauses.RulesOfConduct, $"spam signals: {key}", key,
                 $"{who} the Rules of Conduct; this one looks like spam or a scam ({key})."));
         }
-        return detections ?? (IEnumerable<Detection>)[];
+        return ClassifierEvidence.Merge(detections, context, who) ?? (IEnumerable<Detection>)[];
 
         void Add(string rule, string severity, TermHit hit, string what)
         {

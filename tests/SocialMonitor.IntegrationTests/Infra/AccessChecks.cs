@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SocialMonitor.IntegrationTests.Infra;
 
 /// <summary>
-/// Who may do what: the identity's five roles and no more, Key Vault in RBAC mode with purge protection, telemetry by
+/// Who may do what: the identity's five roles (six with Content Safety) and no more, Key Vault in RBAC mode with purge protection, telemetry by
 /// identity, App Service Authentication in front of the API, and no key or secret anywhere in the template or its outputs.
 /// </summary>
 internal static partial class AccessChecks
@@ -18,6 +18,7 @@ internal static partial class AccessChecks
         ("Storage Table Data Contributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", "Microsoft.Storage/storageAccounts"),
         ("Key Vault Secrets Officer", "b86a8fe4-44ce-4948-aee5-eccb2c155cd7", "Microsoft.KeyVault/vaults"),
         ("Monitoring Metrics Publisher", "3913510d-42f4-4e42-8a64-420c390055eb", "Microsoft.Insights/components"),
+        ("Cognitive Services User", "a97b65f3-24c7-4388-baec-2e87135dc908", "Microsoft.CognitiveServices/accounts"), // Only with contentSafety.
     ];
 
     [GeneratedRegex(@"(?i)listKeys|listAccountSas|listServiceSas|listSecrets|AccountKey=|SharedAccessSignature|DefaultEndpointsProtocol")]

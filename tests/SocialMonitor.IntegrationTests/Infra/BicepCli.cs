@@ -13,6 +13,14 @@ internal static class BicepCli
 
     public static Task<BicepRun> LintAsync(string bicepFile) => RunAsync("lint", bicepFile);
 
+    /// <summary>
+    /// Evaluates the template with a <c>.bicepparam</c> file offline (<c>bicep snapshot</c>): the resources a deployment
+    /// would create, conditions applied, into <c>{name}.snapshot.json</c> beside the parameters file.
+    /// </summary>
+    public static Task<BicepRun> SnapshotAsync(string parametersFile) => RunAsync(
+        "snapshot", parametersFile, "--mode", "overwrite", "--subscription-id", "00000000-0000-0000-0000-000000000000",
+        "--resource-group", "rg-socialmonitor-test", "--location", "westus2");
+
     private static async Task<BicepRun> RunAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo(Executable)

@@ -10,7 +10,8 @@ public sealed class MainTemplateTests(MainTemplateFixture main) : IClassFixture<
     [
         "AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId", "ScanSchedule",
         "DigestSchedule", "Policy__Path", "Platforms__YouTube__Enabled", "Scan__MaxWaitSeconds", "Tokens__Source", "KeyVault__Uri",
-        "Mail__From", "Graph__BaseUrl", "Api__AuthMode", "Api__Keys__<n>__Locations", "Api__PublicUrl",
+        "Mail__From", "Graph__BaseUrl", "Api__AuthMode", "Api__Keys__<n>__Locations", "Api__PublicUrl", "ContentSafety__Endpoint",
+        "ContentSafety__MinSeverity",
     ];
 
     [Fact]
@@ -26,7 +27,7 @@ public sealed class MainTemplateTests(MainTemplateFixture main) : IClassFixture<
     public void Storage_MainTemplate_TakesNoSharedKeyAndHoldsWhatTheAppUses() => AssertNone(StorageChecks.Check(main.Template));
 
     [Fact]
-    public void RoleAssignments_MainTemplate_GiveTheIdentityExactlyItsFiveRoles() =>
+    public void RoleAssignments_MainTemplate_GiveTheIdentityExactlyItsRoles() =>
         AssertNone(AccessChecks.RoleAssignments(main.Template, main.Source));
 
     [Fact]

@@ -28,6 +28,11 @@ public sealed class SettingsTests
     [InlineData("Api:Keys:0:Key", "<a long random key for the coordinator>", "Api__Keys__0__Key")]
     [InlineData("Api:PublicUrl", "localhost", "Api__PublicUrl")]
     [InlineData("KeyVault:Uri", "http://vault", "KeyVault__Uri")]
+    [InlineData("ContentSafety:Endpoint", "cln-safety.cognitiveservices.azure.com", "ContentSafety__Endpoint")]
+    [InlineData("ContentSafety:Endpoint", "http://cln-safety.cognitiveservices.azure.com/", "ContentSafety__Endpoint")]
+    [InlineData("ContentSafety:Endpoint", "https://cln-safety.cognitiveservices.azure.com/contentsafety/text:analyze", "ContentSafety__Endpoint")]
+    [InlineData("ContentSafety:MinSeverity", "3", "ContentSafety__MinSeverity")]
+    [InlineData("ContentSafety:MinSeverity", "high", "ContentSafety__MinSeverity")]
     public async Task StartAsync_BadSetting_StopsWithItsName(string key, string value, string settingName)
     {
         using var host = CreateHost(new() { [key] = value, ["Api:Keys:0:Role"] = "Coordinator" });

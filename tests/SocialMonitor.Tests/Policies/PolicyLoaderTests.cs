@@ -32,6 +32,9 @@ public sealed class PolicyLoaderTests
     [InlineData("""{"timeZone":"UTC","ownDomains":["a.org"],"allowedTopLevelDomains":[],"contacts":{},"shorteners":["https://bit.ly"]}""", "$.shorteners[0]")]
     [InlineData("""{"timeZone":"UTC","ownDomains":["a.org"],"allowedTopLevelDomains":[],"contacts":{},"lists":{"conduct.profanity":"../secrets.txt"}}""", "$.lists['conduct.profanity']")]
     [InlineData("""{"timeZone":"UTC","ownDomains":["a.org"],"allowedTopLevelDomains":[],"contacts":{"phones":"208"}}""", "$.contacts.phones")]
+    [InlineData("""{"timeZone":"UTC","ownDomains":["a.org"],"allowedTopLevelDomains":[],"contacts":{},"classifier":{"categories":{"Violent":"conduct.threat"}}}""", "$.classifier.categories")]
+    [InlineData("""{"timeZone":"UTC","ownDomains":["a.org"],"allowedTopLevelDomains":[],"contacts":{},"classifier":{"categories":{"Hate":"pii.phone"}}}""", "$.classifier.categories.Hate")]
+    [InlineData("""{"timeZone":"UTC","ownDomains":["a.org"],"allowedTopLevelDomains":[],"contacts":{},"classifier":{"officialItems":"yes"}}""", "$.classifier.officialItems")]
     [InlineData("""{"timeZone":"UTC",""", "is not valid JSON")]
     public void Parse_BadField_NamesFileAndField(string json, string field)
     {
@@ -39,6 +42,19 @@ public sealed class PolicyLoaderTests
 
         Assert.StartsWith("policy.json: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ShippedPolicy_MapsEachClassifierCategoryToAConductRule()
+    {
+        var policy = PolicyLoader.Load(Path.Combine(AppContext.BaseDirectory, "policy", "policy.json"));
+
+        Assert.Equal(
+            [("Hate", "conduct.hate"), ("SelfHarm", "conduct.self-harm"), ("Sexual", "conduct.sexual"), ("Violence", "conduct.threat")],
+            policy.Classifier.Categories.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Value)));
+        Assert.False(policy.Classifier.OfficialItems);
+        Assert.Contains(policy.Classifier.SafetyContacts, c => c.Contains("988", StringComparison.Ordinal));
+        Assert.Equal("critical", policy.SeverityOf("conduct.self-harm", "low"));
     }
 
     [Fact]
