@@ -105,5 +105,5 @@ public sealed class ApiAuthenticatorTests
         ],
     }), new AccountRegistry(new StorageClients(
         Options.Create(new StorageOptions { ConnectionString = "DefaultEndpointsProtocol=http;AccountName=none;AccountKey=bm9uZQ==;TableEndpoint=http://127.0.0.1:9/none;QueueEndpoint=http://127.0.0.1:9/none;BlobEndpoint=http://127.0.0.1:9/none;" }),
-        Substitute.For<TokenCredential>())));
+        Substitute.For<TokenCredential>(), [])));
 }
