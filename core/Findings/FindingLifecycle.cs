@@ -7,10 +7,10 @@ namespace SocialMonitor.Core.Findings;
 
 /// <summary>
 /// Every status change, each with an audit entry (who, when, before, after, why). People change a status through
-/// <see cref="ApplyAsync"/>, conditional on the ETag of their last read. The system changes it in three cases only
+/// <see cref="ApplyAsync"/>, conditional on the ETag of their last read. The system changes it in four cases only
 /// (docs/architecture.md, "Findings: lifecycle"): an open, acknowledged or escalated finding whose problem an edit
-/// removed is resolved; a resolved one whose problem comes back is reopened; a <c>capture</c> finding is resolved when its condition clears. A dismissed
-/// finding stays dismissed.
+/// removed is resolved; a resolved one whose problem comes back is reopened; a <c>capture</c> finding is resolved when its condition clears; an
+/// open one past its SLA is escalated. A dismissed finding stays dismissed.
 /// <para>
 /// A change and its entry: the finding's row is written first and carries the entry, then the entry is appended. A
 /// crash between the two leaves the entry on the row, and the next read of the finding through the API appends it
@@ -28,6 +28,13 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
     /// <summary>Resolves an open, acknowledged or escalated finding; anything else is left as it is. Returns the finding as stored.</summary>
     public async Task<Finding?> ResolveBySystemAsync(string location, string id, string why, CancellationToken cancellationToken) =>
         (await ChangeBySystemAsync(location, id, f => IsActive(f.Status) ? Resolve(f, f.ItemVersion, why) : null, cancellationToken))?.Finding;
+
+    /// <summary>
+    /// Escalates a finding still open past its SLA (<c>Notifications.Escalations</c>): the status changes with its ETag, then
+    /// its entry is appended. Anything not open (acknowledged in between, already escalated) is left as it is.
+    /// </summary>
+    public async Task<Finding?> EscalateBySystemAsync(string location, string id, string why, CancellationToken cancellationToken) =>
+        (await ChangeBySystemAsync(location, id, f => f.Status == FindingStatuses.Open ? Escalate(f, why) : null, cancellationToken))?.Finding;
 
     /// <summary>Reopens a resolved finding whose problem came back; a dismissed one stays dismissed.</summary>
     public async Task<Finding?> ReopenBySystemAsync(string location, string id, string why, CancellationToken cancellationToken) =>
@@ -211,6 +218,12 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
             StatusChangedAt = time.GetUtcNow(),
         };
         return new FindingChange(after, Entry(Actors.System, f, after, "resolved", why));
+    }
+
+    private FindingChange Escalate(Finding f, string why)
+    {
+        var after = f with { Status = FindingStatuses.Escalated, StatusChangedBy = Actors.System, StatusChangedAt = time.GetUtcNow() };
+        return new FindingChange(after, Entry(Actors.System, f, after, "escalated", why));
     }
 
     private FindingChange Reopen(Finding f, string actor, string why)
