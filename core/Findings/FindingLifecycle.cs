@@ -240,6 +240,9 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
             StatusChangedAt = now,
             ReopenedAt = now,
             ReopenCount = f.ReopenCount + 1,
+            // The problem came back: routed like a new finding, once per reopening (its emails' ids carry the reopening).
+            NotifyQueuedAt = actor == Actors.System ? null : f.NotifyQueuedAt,
+            NotifiedAt = actor == Actors.System ? null : f.NotifiedAt,
         };
         return new FindingChange(after, Entry(actor, f, after, "reopened", why));
     }

@@ -104,7 +104,7 @@ public sealed class EmailComposer(IOptions<ApiOptions> api, Policy policy, Busin
         text.Append("--\n").Append(why).Append('\n').Append(Footer).Append('\n');
         html.Append("<p style=\"color:#555;font-size:14px;border-top:1px solid #ddd;padding-top:8px\">")
             .Append(E(why)).Append("<br>").Append(E(Footer)).Append("</p>");
-        var id = EmailIds.For(to.Email, kind, findings.Select(f => f.Id));
+        var id = EmailIds.For(to.Email, kind, findings.Select(EmailIds.Occurrence));
         return new Notification(id, [to], subject, text.ToString(), Page(html.ToString()), time.GetUtcNow());
     }
 

@@ -14,4 +14,8 @@ public static class EmailIds
         var key = string.Join('\u001f', [recipient.Trim().ToUpperInvariant(), kind, .. findingIds.Order(StringComparer.Ordinal)]);
         return $"{kind}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24]}";
     }
+
+    /// <summary>A finding as an email's id names it: its id, and after a reopening its number, so each reopening is emailed once.</summary>
+    public static string Occurrence(Findings.Finding finding) =>
+        finding.ReopenCount == 0 ? finding.Id : $"{finding.Id}#{finding.ReopenCount.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }

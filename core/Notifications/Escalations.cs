@@ -43,8 +43,8 @@ public sealed class Escalations(
         }
     }
 
-    /// <summary>When an open finding is due to be acknowledged: first seen plus its severity's SLA in business hours.</summary>
-    public DateTimeOffset Deadline(Finding finding) => calendar.AddBusinessHours(finding.FirstSeen, SlaHours(finding));
+    /// <summary>When an open finding is due to be acknowledged: first seen (or last reopened) plus its severity's SLA in business hours.</summary>
+    public DateTimeOffset Deadline(Finding finding) => calendar.AddBusinessHours(finding.ReopenedAt ?? finding.FirstSeen, SlaHours(finding));
 
     /// <summary>Escalates every watched finding past its SLA at <paramref name="now"/>; returns how many were escalated.</summary>
     public async Task<int> CheckAsync(DateTimeOffset now, CancellationToken cancellationToken)
