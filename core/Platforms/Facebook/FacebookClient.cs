@@ -57,7 +57,12 @@ public sealed partial class FacebookClient(
     private PlatformApi Api => _api ??= new PlatformApi(PlatformNames.Facebook, HttpClientName, Secrets, Classify)
     {
         BeforeSend = WaitOutHoldAsync,
-        Prepare = (session, request) => request.Options.Set(FacebookResilience.PageKey, session.Account.PlatformId),
+        Prepare = (session, request) =>
+        {
+            request.Options.Set(FacebookResilience.PageKey, session.Account.PlatformId);
+            // The token in the Authorization header, never in the URL (which telemetry records); Graph accepts a bearer token.
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", session.Token);
+        },
         Observe = (session, response) =>
         {
             var usage = gate.Observe(response.Headers, session.Account.PlatformId);
@@ -90,25 +95,25 @@ public sealed partial class FacebookClient(
         {
             case StreamNames.Posts:
                 var since = request.Since ?? throw new ArgumentException("A posts read needs a time to read from.", nameof(request));
-                return await ReadPostsAsync(session, Url($"{page}/feed", $"fields={Escape(FeedFields)}&since={since.ToUnixTimeSeconds()}&limit={PageLimit}", session),
+                return await ReadPostsAsync(session, Url($"{page}/feed", $"fields={Escape(FeedFields)}&since={since.ToUnixTimeSeconds()}&limit={PageLimit}"),
                     cancellationToken).ConfigureAwait(false);
             case StreamNames.Comments:
                 var post = request.Target ?? throw new ArgumentException("A comments read needs the post.", nameof(request));
                 var commentsUrl = Url($"{Uri.EscapeDataString(post)}/comments",
-                    $"filter=stream&order=chronological&fields={Escape(CommentFields)}&limit={PageLimit}", session);
+                    $"filter=stream&order=chronological&fields={Escape(CommentFields)}&limit={PageLimit}");
                 var comments = await ReadEdgeAsync(session, request, commentsUrl, cancellationToken).ConfigureAwait(false);
                 return StreamRead.Of(Map(comments, c => FacebookItemMapper.MapComment(c, post, account), () => LogCommentWithoutId(account.Id, post)));
             case StreamNames.Profile:
-                using (var profile = await http.GetAsync(Api, session, new PlatformRequest(request.Stream, null, Url(page, $"fields={Escape(ProfileFields)}", session)),
+                using (var profile = await http.GetAsync(Api, session, new PlatformRequest(request.Stream, null, Url(page, $"fields={Escape(ProfileFields)}")),
                     cancellationToken).ConfigureAwait(false))
                 {
                     return StreamRead.Of([FacebookItemMapper.MapProfile(profile.RootElement, account)]);
                 }
             case StreamNames.Roles:
-                var roles = await ReadEdgeAsync(session, request, Url($"{page}/roles", $"limit={PageLimit}", session), cancellationToken).ConfigureAwait(false);
+                var roles = await ReadEdgeAsync(session, request, Url($"{page}/roles", $"limit={PageLimit}"), cancellationToken).ConfigureAwait(false);
                 return StreamRead.Of(Map(roles, r => FacebookItemMapper.MapRole(r, account), () => LogEntryWithoutId(account.Id, StreamNames.Roles)));
             case StreamNames.Apps:
-                var apps = await ReadEdgeAsync(session, request, Url($"{page}/subscribed_apps", $"limit={PageLimit}", session), cancellationToken)
+                var apps = await ReadEdgeAsync(session, request, Url($"{page}/subscribed_apps", $"limit={PageLimit}"), cancellationToken)
                     .ConfigureAwait(false);
                 return StreamRead.Of(Map(apps, a => FacebookItemMapper.MapApp(a, account), () => LogEntryWithoutId(account.Id, StreamNames.Apps)));
             default:
@@ -121,7 +126,7 @@ public sealed partial class FacebookClient(
         ArgumentNullException.ThrowIfNull(session);
         try
         {
-            using var _ = await http.GetAsync(Api, session, new PlatformRequest(StreamNames.Deletions, itemId, Url(Uri.EscapeDataString(itemId), "fields=id", session)),
+            using var _ = await http.GetAsync(Api, session, new PlatformRequest(StreamNames.Deletions, itemId, Url(Uri.EscapeDataString(itemId), "fields=id")),
                 cancellationToken).ConfigureAwait(false);
             return false;
         }
@@ -134,7 +139,7 @@ public sealed partial class FacebookClient(
     public async Task<TokenStatus> CheckTokenAsync(PlatformSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var url = Url("debug_token", $"input_token={Uri.EscapeDataString(session.Token)}", session);
+        var url = Url("debug_token", $"input_token={Uri.EscapeDataString(session.Token)}");
         using var answer = await http.GetAsync(Api, session, new PlatformRequest(StreamNames.Token, null, url), cancellationToken).ConfigureAwait(false);
         var data = answer.RootElement.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
         var valid = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("is_valid", out var v) && v.ValueKind == JsonValueKind.True;
@@ -253,11 +258,11 @@ public sealed partial class FacebookClient(
             kind == PlatformErrorKind.Throttled ? FacebookRetry.Asked(answer.Response, answer.Session.Account.PlatformId) : null);
     }
 
-    private string Url(string path, string query, PlatformSession session)
+    private string Url(string path, string query)
     {
         var settings = options.Value.Facebook;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{settings.BaseUrl.TrimEnd('/')}/{settings.ApiVersion.Trim('/')}/{path}?{query}&access_token={Uri.EscapeDataString(session.Token)}");
+            $"{settings.BaseUrl.TrimEnd('/')}/{settings.ApiVersion.Trim('/')}/{path}?{query}");
     }
 
     private static string Escape(string value) => Uri.EscapeDataString(value);

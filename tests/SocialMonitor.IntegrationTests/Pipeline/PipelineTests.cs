@@ -212,7 +212,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Contains(findings, f => f.Rule == "capture.token-invalid" && f.Location == "bookmobile");
         Assert.Contains(findings, f => f.Rule == "capture.token-expiring" && f.Location == "hayden");
         Assert.Contains(findings, f => f.Rule == "capture.stream-failed" && f.Location == "hayden");
-        Assert.Contains("access_token=***", everything.ToString(), StringComparison.Ordinal); // Archived pages and logged URLs carry the scrubbed token.
+        Assert.Contains("input_token=***", everything.ToString(), StringComparison.Ordinal); // The token check's URL carries the scrubbed token.
         Assert.DoesNotContain(PipelineData.HaydenToken, everything.ToString(), StringComparison.Ordinal); // ...and is nowhere else.
         Assert.DoesNotContain(PipelineData.BookmobileToken, everything.ToString(), StringComparison.Ordinal);
         await run.ScanAndDrainAsync(Ct); // The comment streams that failed were skipped; the next run reads them.
