@@ -70,7 +70,7 @@ public sealed class FindingStore(StorageClients storage)
             var current = row.Value!;
             if (ifMatch is not null && current.ETag != new ETag(ifMatch))
             {
-                await WriteIndexesAsync(FindingRows.FromEntity(current), cancellationToken);
+                await RepairIndexesAsync(FindingRows.FromEntity(current), cancellationToken);
                 return new FindingWrite(FindingWriteStatus.Stale, null);
             }
             var stored = Stored(current, current.ETag);
@@ -78,7 +78,7 @@ public sealed class FindingStore(StorageClients storage)
             {
                 // A retry of a change whose index write failed finds it made: the index rows are written again from
                 // the main row, so list, summary and health agree with it.
-                await WriteIndexesAsync(stored.Finding, cancellationToken);
+                await RepairIndexesAsync(stored.Finding, cancellationToken);
                 return new FindingWrite(FindingWriteStatus.Unchanged, stored);
             }
             if (await TryReplaceAsync(table, current, change, cancellationToken) is { } etag)
@@ -182,6 +182,17 @@ public sealed class FindingStore(StorageClients storage)
     private static StoredFinding Stored(TableEntity row, ETag etag) => new(
         FindingRows.FromEntity(row), etag.ToString(),
         row.GetString(LastChangeProperty) is { } entry ? ItemJson.Deserialize<AuditEntry>(entry) : null);
+
+    /// <summary>Writes the index rows again only when the time index differs from the main row (a repeat writes nothing).</summary>
+    private async Task RepairIndexesAsync(Finding finding, CancellationToken cancellationToken)
+    {
+        var byTime = await storage.TableAsync(TableNames.FindingsByTime, cancellationToken);
+        var row = await byTime.GetEntityIfExistsAsync<TableEntity>(finding.Location, FindingRows.TimeKey(finding), cancellationToken: cancellationToken);
+        if (!row.HasValue || FindingRows.FromEntity(row.Value!) != finding)
+        {
+            await WriteIndexesAsync(finding, cancellationToken);
+        }
+    }
 
     private async Task WriteIndexesAsync(Finding finding, CancellationToken cancellationToken)
     {
