@@ -11,8 +11,8 @@ namespace SocialMonitor.Cli;
 
 /// <summary>
 /// The same core services the functions use, without the Functions host. With <c>UseDevelopmentStorage=true</c> and
-/// nothing listening on Azurite's ports, it starts Azurite (data kept in <c>.azurite/</c> beside package.json, so one
-/// command sees what the previous one wrote) and stops it on exit.
+/// nothing listening on Azurite's ports, it starts Azurite (data kept in <c>.azurite/</c> of the working directory, so one
+/// command sees what the previous one wrote) and stops it on exit so that it writes its data (see <see cref="Azurite.DisposeAsync"/>).
 /// </summary>
 internal sealed class CliHost : IAsyncDisposable
 {
@@ -59,7 +59,7 @@ internal sealed class CliHost : IAsyncDisposable
             var settings = host.Get<IOptions<StorageOptions>>().Value;
             if (settings.UsesDevelopmentStorage && !Listening(10000) && !Listening(10001) && !Listening(10002))
             {
-                var data = Path.Combine(Azurite.FindToolsDirectory() ?? Directory.GetCurrentDirectory(), ".azurite");
+                var data = Path.Combine(Directory.GetCurrentDirectory(), ".azurite");
                 Directory.CreateDirectory(data);
                 await Console.Error.WriteLineAsync($"Starting Azurite on ports 10000-10002 (data in {data}); it stops when this command ends.");
                 host._azurite = await Azurite.StartAsync(Console.Error, data, cancellationToken);
