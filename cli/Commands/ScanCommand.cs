@@ -70,7 +70,7 @@ internal static class ScanCommand
             {
                 await Console.Error.WriteLineAsync(problem.ToString());
             }
-            await Console.Error.WriteLineAsync($"{read.Problems.Count} problems in {file.FullName}: nothing was scanned.");
+            await Console.Error.WriteLineAsync($"{read.Problems.Count} problem{(read.Problems.Count == 1 ? "" : "s")} in {file.FullName}: nothing was scanned.");
             return 1;
         }
         await using var host = await CliHost.StartAsync(CliHost.CreateServices(CliConfiguration.Build(), verbose), storage: false, cancellationToken);
