@@ -3,7 +3,7 @@ using SocialMonitor.Core.Items;
 
 namespace SocialMonitor.Cli.Check;
 
-/// <summary>Reads one line of <c>check --input</c>: DESIGN.md's item JSON, of which only <c>id</c> and <c>text</c> are required.</summary>
+/// <summary>Reads one line of <c>check --input</c>: the item JSON <c>scan --dry-run</c> prints, of which only <c>id</c> and <c>text</c> are required.</summary>
 internal static class CheckInput
 {
     /// <summary>The item, or null and why the line is not one.</summary>

@@ -25,7 +25,7 @@ internal static class CheckCommand
     {
         var check = new Command("check", "Check a draft or captured items against the policy before (or after) they are posted. Exit 1: a bad input line; 2: findings; 0: clean.");
         var text = new Argument<string?>("TEXT") { Description = "The draft to check (or use --input).", Arity = ArgumentArity.ZeroOrOne };
-        var input = new Option<string?>("--input") { Description = "A file of items, one JSON object per line (DESIGN.md's item JSON; only id and text are required); - reads stdin." };
+        var input = new Option<string?>("--input") { Description = "A file of items, one JSON object per line (the item JSON 'scan --dry-run' prints; only id and text are required); - reads stdin." };
         var format = new Option<string>("--format") { Description = "table (for people, on stderr) or jsonl (one line per good input line on stdout).", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "jsonl");
         var origin = new Option<string>("--origin") { Description = "Who writes the draft: official (the account) or guest.", DefaultValueFactory = _ => ItemOrigins.Guest };
