@@ -2,9 +2,9 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Hosting;
+using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Storage;
 
 namespace SocialMonitor.Cli;
@@ -35,17 +35,18 @@ internal sealed class CliHost : IAsyncDisposable
     public static IServiceCollection CreateServices(IConfiguration configuration, bool verbose)
     {
         var services = new ServiceCollection();
-        services.AddLogging(logging => AddStderrLogging(logging, verbose));
+        services.AddLogging(logging => AddCliLogging(logging, verbose));
         services.AddSocialMonitor(configuration);
         return services;
     }
 
-    public static void AddStderrLogging(ILoggingBuilder logging, bool verbose)
+    /// <summary>Progress and warnings to stderr with <c>--verbose</c>, else to the log file (<see cref="CliLog"/>).</summary>
+    public static void AddCliLogging(ILoggingBuilder logging, bool verbose)
     {
         logging.ClearProviders();
-        logging.AddSimpleConsole(o => o.SingleLine = true);
-        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        logging.Services.AddSingleton<ILoggerProvider>(services =>
+            new CliLoggerProvider(() => verbose ? Console.Error : CliLog.File, () => services.GetRequiredService<Policy>().Zone));
+        logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
     }
@@ -62,7 +63,7 @@ internal sealed class CliHost : IAsyncDisposable
                 var data = Path.Combine(Directory.GetCurrentDirectory(), ".azurite");
                 Directory.CreateDirectory(data);
                 await Console.Error.WriteLineAsync($"Starting Azurite on ports 10000-10002 (data in {data}); it stops when this command ends.");
-                host._azurite = await Azurite.StartAsync(Console.Error, data, cancellationToken);
+                host._azurite = await Azurite.StartAsync(CliLog.Writer, data, cancellationToken);
             }
         }
         return host;
@@ -77,7 +78,8 @@ internal sealed class CliHost : IAsyncDisposable
         }
     }
 
-    private static bool Listening(int port)
+    /// <summary>Whether something accepts connections on this loopback port.</summary>
+    internal static bool Listening(int port)
     {
         try
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Accounts;
@@ -23,6 +24,7 @@ internal sealed class DemoRunner : IAsyncDisposable
 
     private readonly Azurite _azurite;
     private readonly FacebookSampleServer _facebook;
+    private readonly FixedTimeProvider _clock = new(Clock);
 
     private DemoRunner(Azurite azurite, FacebookSampleServer facebook, IConfiguration configuration)
     {
@@ -34,7 +36,8 @@ internal sealed class DemoRunner : IAsyncDisposable
     /// <summary>The settings the demo runs on: embedded defaults plus its Azurite, its Facebook server and its tokens.</summary>
     public IConfiguration Configuration { get; }
 
-    public static async Task<DemoRunner> StartAsync(string outbox, CancellationToken cancellationToken)
+    /// <summary>Starts Azurite (its output to <paramref name="log"/>, stderr when null) and the sample Facebook server.</summary>
+    public static async Task<DemoRunner> StartAsync(string outbox, CancellationToken cancellationToken, TextWriter? log = null)
     {
         var samples = Path.Combine(AppContext.BaseDirectory, "samples");
         var accounts = AccountsFileReader.ReadFile(Path.Combine(samples, "accounts.json"));
@@ -45,7 +48,7 @@ internal sealed class DemoRunner : IAsyncDisposable
 
         // Fresh random tokens each run: the demo shows that none of them ends up in a log, row or email.
         var tokens = accounts.File.Accounts.ToDictionary(a => a.Token, _ => "demo-" + Guid.NewGuid().ToString("N"), StringComparer.OrdinalIgnoreCase);
-        var azurite = await Azurite.StartAsync(Console.Error, dataDirectory: null, cancellationToken);
+        var azurite = await Azurite.StartAsync(log ?? Console.Error, dataDirectory: null, cancellationToken);
         var facebook = await FacebookSampleServer.StartAsync(
             FacebookSampleData.Load(Path.Combine(samples, "facebook.json")), "/facebook", tokens.Values.ToHashSet(StringComparer.Ordinal), cancellationToken);
 
@@ -71,10 +74,10 @@ internal sealed class DemoRunner : IAsyncDisposable
     public async Task<DemoSummary> RunAsync(bool verbose, CancellationToken cancellationToken)
     {
         var services = CliHost.CreateServices(Configuration, verbose);
-        var clock = new FixedTimeProvider(Clock);
+        var clock = _clock;
         services.AddSingleton<TimeProvider>(clock);
         await using var host = await CliHost.StartAsync(services, storage: false, cancellationToken);
-        _ = host.Get<Core.Policies.Policy>(); // a bad policy stops the demo here, not in every evaluation
+        var policy = host.Get<Core.Policies.Policy>(); // a bad policy stops the demo here, not in every evaluation
 
         var accounts = AccountsFileReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "accounts.json"));
         await host.Get<AccountsImporter>().ImportAsync(accounts, cancellationToken);
@@ -90,7 +93,19 @@ internal sealed class DemoRunner : IAsyncDisposable
         var findings = await FindingsCommands.ListAllAsync(host.Get<FindingStore>(), host.Get<AccountRegistry>(), null, null, cancellationToken);
         var outbox = Path.GetFullPath(Configuration["Mail:Directory"]!);
         IReadOnlyList<string> emails = Directory.Exists(outbox) ? [.. Directory.GetFiles(outbox, "*.eml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!] : [];
-        return new DemoSummary(scanned, await host.Get<ItemIndex>().CountAsync(cancellationToken), _facebook.Requests.Count, findings, emails, outbox);
+        return new DemoSummary(scanned, await host.Get<ItemIndex>().CountAsync(cancellationToken), _facebook.Requests.Count, findings, emails, outbox, policy.Zone);
+    }
+
+    /// <summary>
+    /// The API over the demo's storage (<c>demo --serve</c>), coordinator key <paramref name="key"/>, on the demo's clock
+    /// where the run left it: a triage then is timed against the findings' own times, not today's.
+    /// </summary>
+    public WebApplication BuildApi(string key, string url, bool verbose)
+    {
+        var configuration = new ConfigurationBuilder().AddConfiguration(Configuration)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Api:Keys:0:Key"] = key, ["Api:Keys:0:Role"] = "Coordinator" })
+            .Build();
+        return ApiServer.Build(configuration, url, verbose, services => services.AddSingleton<TimeProvider>(_clock));
     }
 
     public async ValueTask DisposeAsync()

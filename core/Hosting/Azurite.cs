@@ -57,7 +57,7 @@ public sealed partial class Azurite : IAsyncDisposable
         string[] storage = dataDirectory is null ? ["--inMemoryPersistence"] : ["--location", dataDirectory];
         string[] arguments =
         [
-            script, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", .. storage,
+            script, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry", .. storage,
             "--blobHost", "127.0.0.1", "--blobPort", ports.Item1,
             "--queueHost", "127.0.0.1", "--queuePort", ports.Item2,
             "--tableHost", "127.0.0.1", "--tablePort", ports.Item3,

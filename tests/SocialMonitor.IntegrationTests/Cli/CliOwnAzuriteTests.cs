@@ -1,5 +1,5 @@
-using System.Net.Sockets;
 using System.Text.Json;
+using SocialMonitor.Cli;
 using SocialMonitor.IntegrationTests.Support;
 
 namespace SocialMonitor.IntegrationTests.Cli;
@@ -17,7 +17,7 @@ public sealed class CliOwnAzuriteTests : IDisposable
     [Fact]
     public async Task ImportThenList_InTwoProcesses_TheSecondSeesWhatTheFirstWrote()
     {
-        Assert.False(Listening(10000) || Listening(10001) || Listening(10002), "something already listens on 10000-10002");
+        Assert.False(CliHost.Listening(10000) || CliHost.Listening(10001) || CliHost.Listening(10002), "something already listens on 10000-10002");
         var file = Path.Combine(_directory, "accounts.json");
         await File.WriteAllTextAsync(file, SampleAccounts.Json, TestContext.Current.CancellationToken);
 
@@ -37,21 +37,7 @@ public sealed class CliOwnAzuriteTests : IDisposable
         Assert.Equal(JsonDocument.Parse(add.Stdout).RootElement.GetProperty("id").GetString(),
             Assert.Single(JsonDocument.Parse(approvals.Stdout).RootElement.EnumerateArray()).GetProperty("id").GetString());
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(_directory, ".azurite")));
-        Assert.False(Listening(10000) || Listening(10001) || Listening(10002), "the CLI's Azurite is still running");
-    }
-
-    private static bool Listening(int port)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect("127.0.0.1", port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
+        Assert.False(CliHost.Listening(10000) || CliHost.Listening(10001) || CliHost.Listening(10002), "the CLI's Azurite is still running");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
