@@ -17,7 +17,7 @@ internal static class ApiServer
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(url);
-        CliHost.AddStderrLogging(builder.Logging, verbose);
+        CliHost.AddCliLogging(builder.Logging, verbose);
         builder.Services.AddSocialMonitor(configuration);
         configure?.Invoke(builder.Services);
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Rules;
+using SocialMonitor.Core.Rules.Accessibility;
 
 namespace SocialMonitor.Cli.Check;
 
@@ -38,8 +39,12 @@ internal static class CheckReport
         return text.ToString();
     }
 
+    /// <summary>Where the finding is: its span in the text, else the part of the item it rests on (links, media or the text as a whole).</summary>
     private static string At(Detection detection) =>
-        detection.Offset is { } offset ? string.Create(CultureInfo.InvariantCulture, $"{offset}-{offset + (detection.Length ?? 0)}") : "links";
+        detection.Offset is { } offset ? string.Create(CultureInfo.InvariantCulture, $"{offset}-{offset + (detection.Length ?? 0)}")
+        : detection.Family == "link-domain" ? "links"
+        : detection.Rule is AccessibilityRule.AltText or AccessibilityRule.Captions ? "media"
+        : "text";
 
     /// <summary>The text around the span with the span marked; the evidence itself when the finding has no span in the text.</summary>
     public static string Span(string text, Detection detection)

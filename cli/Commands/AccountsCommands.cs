@@ -23,7 +23,7 @@ internal static class AccountsCommands
                 {
                     await Console.Error.WriteLineAsync(problem.ToString());
                 }
-                await Console.Error.WriteLineAsync($"{read.Problems.Count} problems: nothing was imported.");
+                await Console.Error.WriteLineAsync($"{read.Problems.Count} problem{(read.Problems.Count == 1 ? "" : "s")}: nothing was imported.");
                 return 1;
             }
             await using var host = await CliHost.StartAsync(CliHost.CreateServices(CliConfiguration.Build(), parse.GetValue(CommandRunner.Verbose)), storage: true, ct);

@@ -117,7 +117,7 @@ internal static class ApprovalsCommands
                 await Console.Error.WriteLineAsync($"socialmonitor approvals revoke: there is no approval '{parse.GetValue(id)}'.");
                 return 1;
             }
-            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Approval {revoked.Id} is revoked (since {revoked.RevokedAt:yyyy-MM-dd HH:mm} UTC by {revoked.RevokedBy})."));
+            await Console.Error.WriteLineAsync($"Approval {revoked.Id} is revoked (since {(revoked.RevokedAt is { } at ? LocalTime.Minutes(at, host.Get<Policy>().Zone) : "-")} {host.Get<Policy>().Zone.Id} by {revoked.RevokedBy}).");
             return 0;
         });
         return revoke;

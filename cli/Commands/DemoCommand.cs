@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Configuration;
 using SocialMonitor.Cli.Demo;
 
 namespace SocialMonitor.Cli.Commands;
@@ -18,7 +17,7 @@ internal static class DemoCommand
         CommandRunner.SetAction(demo, async (parse, ct) =>
         {
             var verbose = parse.GetValue(CommandRunner.Verbose);
-            await using var runner = await DemoRunner.StartAsync(Path.Combine("outbox", "demo"), ct);
+            await using var runner = await DemoRunner.StartAsync(Path.Combine("outbox", "demo"), ct, CliLog.Writer);
             var summary = await runner.RunAsync(verbose, ct);
             await Console.Error.WriteLineAsync();
             await Console.Error.WriteAsync(summary.Render());
@@ -29,10 +28,7 @@ internal static class DemoCommand
 
             // A key made for this run only: nothing to keep secret in the repository.
             var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            var configuration = new ConfigurationBuilder().AddConfiguration(runner.Configuration)
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["Api:Keys:0:Key"] = key, ["Api:Keys:0:Role"] = "Coordinator" })
-                .Build();
-            await using var app = ApiServer.Build(configuration, ApiServer.DefaultUrl, verbose);
+            await using var app = runner.BuildApi(key, ApiServer.DefaultUrl, verbose);
             await app.StartAsync(ct);
             await Console.Error.WriteLineAsync($"The API is up on {ApiServer.DefaultUrl} until Ctrl+C. Try:");
             await Console.Error.WriteLineAsync($"  curl -H 'X-Api-Key: {key}' '{ApiServer.DefaultUrl}/api/findings?pageSize=5'");

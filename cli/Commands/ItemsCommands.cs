@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Scanning;
 
 namespace SocialMonitor.Cli.Commands;
@@ -35,17 +36,17 @@ internal static class ItemsCommands
                 }
                 return 0;
             }
-            await Console.Error.WriteAsync(Render(entries));
+            await Console.Error.WriteAsync(Render(entries, host.Get<Policy>().Zone));
             return 0;
         });
         items.Subcommands.Add(history);
         return items;
     }
 
-    public static string Render(IReadOnlyList<ItemHistoryEntry> entries) => TextTable.Render(
-        ["time", "platform", "account", "what", "version", "detail"],
+    public static string Render(IReadOnlyList<ItemHistoryEntry> entries, TimeZoneInfo zone) => TextTable.Render(
+        [LocalTime.Header("time", zone), "platform", "account", "what", "version", "detail"],
         entries.Select(e => (IReadOnlyList<string>)[
-            e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            LocalTime.Seconds(e.At, zone),
             e.Platform, e.Account,
             e.Event ?? "version",
             e.Event is null ? V(e.Version) : e.FromVersion is { } from && e.ToVersion is { } to ? $"{V(from)} -> {V(to)}" : V(e.ToVersion ?? e.FromVersion),

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Accounts;
@@ -26,6 +27,7 @@ internal sealed class DemoRunner : IAsyncDisposable
     private readonly Azurite _azurite;
     private readonly LoopbackPlatformHost _platforms;
     private readonly IReadOnlyList<(SamplePlatform Platform, LoopbackPlatform Fake)> _fakes;
+    private readonly FixedTimeProvider _clock = new(Clock);
 
     private DemoRunner(Azurite azurite, LoopbackPlatformHost platforms, IReadOnlyList<(SamplePlatform, LoopbackPlatform)> fakes, IConfiguration configuration)
     {
@@ -38,7 +40,8 @@ internal sealed class DemoRunner : IAsyncDisposable
     /// <summary>The settings the demo runs on: embedded defaults plus its Azurite, its platforms' base URLs and its tokens.</summary>
     public IConfiguration Configuration { get; }
 
-    public static async Task<DemoRunner> StartAsync(string outbox, CancellationToken cancellationToken)
+    /// <summary>Starts Azurite (its output to <paramref name="log"/>, stderr when null) and the loopback platforms.</summary>
+    public static async Task<DemoRunner> StartAsync(string outbox, CancellationToken cancellationToken, TextWriter? log = null)
     {
         var samples = Path.Combine(AppContext.BaseDirectory, "samples");
         var accounts = AccountsFileReader.ReadFile(Path.Combine(samples, "accounts.json"));
@@ -54,7 +57,7 @@ internal sealed class DemoRunner : IAsyncDisposable
             Path.Combine(samples, platform.Name),
             accounts.File.Accounts.Where(a => string.Equals(a.Platform, platform.Name, StringComparison.OrdinalIgnoreCase))
                 .Select(a => tokens[a.Token]).ToHashSet(StringComparer.Ordinal)))).ToList();
-        var azurite = await Azurite.StartAsync(Console.Error, dataDirectory: null, cancellationToken);
+        var azurite = await Azurite.StartAsync(log ?? Console.Error, dataDirectory: null, cancellationToken);
         LoopbackPlatformHost platforms;
         try
         {
@@ -91,10 +94,10 @@ internal sealed class DemoRunner : IAsyncDisposable
     public async Task<DemoSummary> RunAsync(bool verbose, CancellationToken cancellationToken)
     {
         var services = CliHost.CreateServices(Configuration, verbose);
-        var clock = new FixedTimeProvider(Clock);
+        var clock = _clock;
         services.AddSingleton<TimeProvider>(clock);
         await using var host = await CliHost.StartAsync(services, storage: false, cancellationToken);
-        _ = host.Get<Core.Policies.Policy>(); // a bad policy stops the demo here, not in every evaluation
+        var policy = host.Get<Core.Policies.Policy>(); // a bad policy stops the demo here, not in every evaluation
 
         var accounts = AccountsFileReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "accounts.json"));
         await host.Get<AccountsImporter>().ImportAsync(accounts, cancellationToken);
@@ -110,11 +113,23 @@ internal sealed class DemoRunner : IAsyncDisposable
         var findings = await FindingsCommands.ListAllAsync(host.Get<FindingStore>(), host.Get<AccountRegistry>(), null, null, cancellationToken);
         var outbox = Path.GetFullPath(Configuration["Mail:Directory"]!);
         IReadOnlyList<string> emails = Directory.Exists(outbox) ? [.. Directory.GetFiles(outbox, "*.eml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!] : [];
-        return new DemoSummary(scanned, await host.Get<ItemIndex>().CountAsync(cancellationToken), ApiCalls(), findings, emails, outbox);
+        return new DemoSummary(scanned, await host.Get<ItemIndex>().CountAsync(cancellationToken), ApiCalls(), findings, emails, outbox, policy.Zone);
     }
 
     /// <summary>The requests each platform's fake received, in <see cref="SamplePlatforms"/> order, labelled by its settings name.</summary>
     private IReadOnlyList<(string Platform, int Calls)> ApiCalls() => [.. _fakes.Select(f => (f.Platform.Settings, f.Fake.Requests.Count))];
+
+    /// <summary>
+    /// The API over the demo's storage (<c>demo --serve</c>), coordinator key <paramref name="key"/>, on the demo's clock
+    /// where the run left it: a triage then is timed against the findings' own times, not today's.
+    /// </summary>
+    public WebApplication BuildApi(string key, string url, bool verbose)
+    {
+        var configuration = new ConfigurationBuilder().AddConfiguration(Configuration)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Api:Keys:0:Key"] = key, ["Api:Keys:0:Role"] = "Coordinator" })
+            .Build();
+        return ApiServer.Build(configuration, url, verbose, services => services.AddSingleton<TimeProvider>(_clock));
+    }
 
     public async ValueTask DisposeAsync()
     {

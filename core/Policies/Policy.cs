@@ -52,6 +52,10 @@ public sealed record Policy
     /// <summary>The severity of <paramref name="rule"/>: the policy's override, else <paramref name="fallback"/>.</summary>
     public string SeverityOf(string rule, string fallback) => Severities.TryGetValue(rule, out var severity) ? severity : fallback;
 
+    /// <summary><see cref="TimeZone"/> as a <see cref="TimeZoneInfo"/> (the loader checked that it is a known one).</summary>
+    [JsonIgnore]
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
     /// <summary>The district's local date at <paramref name="at"/>, in <see cref="TimeZone"/>.</summary>
     public DateOnly LocalDate(DateTimeOffset at) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);

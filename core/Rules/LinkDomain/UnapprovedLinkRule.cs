@@ -58,10 +58,6 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
     {
         var policy = context.Policy;
         var evidence = new StringBuilder(candidate.Written);
-        if (candidate.Offset is { } offset)
-        {
-            evidence.Append(CultureInfo.InvariantCulture, $" at {offset}");
-        }
         foreach (var step in candidate.Steps.Count > 0 ? candidate.Steps : [candidate.Address])
         {
             evidence.Append(" -> ").Append(step.Key);

@@ -98,6 +98,23 @@ public sealed class DispositionApiTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains(named, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"status":"dismissed","reason":"mild language"}""", "'reason' is one of false-positive, allowed-by-policy, duplicate, not 'mild language': put your own words in 'note'.")]
+    [InlineData("""{"status":"acknowledged",}""", "The body is not the JSON object expected at line 1, position ")]
+    [InlineData("""{"status":"acknowledged","reson":"x"}""", ": 'reson' is not a known field ($.reson).")]
+    public async Task Post_BadBody_SaysItInWordsWithoutParserInternals(string body, string detail)
+    {
+        await using var api = await StartAsync(ApiHost.Serve);
+        using var client = api.Client(ApiHost.HaydenKey);
+
+        var response = await client.SendAsync(Post(await ETagAsync(client), body), Ct);
+
+        var text = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()!;
+        Assert.Contains(detail, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SocialMonitor.", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Post_NotAllowedTransition_Is409SayingWhatIs()
     {
@@ -142,7 +159,7 @@ public sealed class DispositionApiTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal("the comment is visible again", history[0].GetProperty("why").GetString());
         Assert.Equal(3, audit.GetProperty("items").GetArrayLength());
         Assert.Equal("PT3H", summary.GetProperty("medianTimeToAcknowledge").GetString());
-        Assert.Equal(1, summary.GetProperty("acknowledged").GetInt32());
+        Assert.Equal(1, summary.GetProperty("takenUp").GetInt32());
     }
 
     [Fact]

@@ -38,6 +38,21 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task Check_TextFindings_ShowEachSpanInItsContextNotLinks()
+    {
+        var result = await CliProcess.RunAsync(NoStorage, _directory, "check",
+            "The wifi is down again, damn it. Call Dana at 208-555-0199 tonight", "--origin", "guest");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("conduct.profanity", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("down again, »damn« it. Call", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("pii.phone", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Call Dana at »208-555-0199« tonight", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("24-28", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("links", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_CleanText_Exits0()
     {
         var result = await CliProcess.RunAsync(NoStorage, _directory, "check", "Holiday hours at communitylibrary.net/hours and tax help at irs.gov.", "--origin", "official", "--platform", "facebook");
@@ -70,7 +85,7 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal("link-domain", findings[0].GetProperty("family").GetString());
         Assert.Equal("medium", findings[0].GetProperty("severity").GetString());
         Assert.StartsWith("Linking to external websites 1:", findings[0].GetProperty("clause").GetString(), StringComparison.Ordinal);
-        Assert.Equal("https://www.eventbrite.com/e/1 at 8 -> https://www.eventbrite.com/e/1", findings[0].GetProperty("evidence").GetString());
+        Assert.Equal("https://www.eventbrite.com/e/1 -> https://www.eventbrite.com/e/1", findings[0].GetProperty("evidence").GetString());
         Assert.Empty(parsed[1].GetProperty("findings").EnumerateArray());
         Assert.Empty(parsed[2].GetProperty("findings").EnumerateArray());
         Assert.Contains("line 3: not valid JSON", result.Stderr, StringComparison.Ordinal);

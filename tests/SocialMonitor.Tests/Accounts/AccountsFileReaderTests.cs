@@ -170,6 +170,15 @@ public sealed class AccountsFileReaderTests
     }
 
     [Fact]
+    public void ReadFile_Folder_SaysItIsAFolder()
+    {
+        var result = AccountsFileReader.ReadFile(Path.GetTempPath());
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("is a folder: give the accounts file itself", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_MinimalFile_IsValid()
     {
         var result = AccountsFileReader.Read(Doc());
