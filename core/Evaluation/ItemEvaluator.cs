@@ -4,6 +4,7 @@ using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Approvals;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
@@ -29,6 +30,7 @@ public sealed class ItemEvaluator(
     FindingItems items,
     FindingLifecycle lifecycle,
     QueueSender queue,
+    PersonalDataMasker masker,
     TimeProvider time,
     ILogger<ItemEvaluator> logger)
 {
@@ -69,6 +71,8 @@ public sealed class ItemEvaluator(
                 Clause = detection.Clause,
                 Evidence = detection.Evidence,
                 Explanation = detection.Explanation,
+                Quote = EvidenceQuote.For(item.Text, detection, detections, masker),
+                Source = $"{item.Origin} {item.Kind}",
                 FirstSeen = now,
                 LastSeen = now,
             }, cancellationToken));

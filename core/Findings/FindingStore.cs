@@ -48,6 +48,7 @@ public sealed class FindingStore(StorageClients storage)
             var merged = stored with
             {
                 Evidence = candidate.Evidence,
+                Quote = candidate.Quote,
                 LastSeen = candidate.LastSeen,
                 ItemVersion = candidate.ItemVersion,
                 Permalink = candidate.Permalink ?? stored.Permalink,

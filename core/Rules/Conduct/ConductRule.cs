@@ -136,10 +136,14 @@ public sealed class ConductRule : IRule
             {
                 return;
             }
-            var evidence = string.Create(CultureInfo.InvariantCulture, $"'{scan.Quote(hit.Word, hit.Count)}' at {scan.Words[hit.Word].SourceStart}");
+            var (start, end) = (scan.Words[hit.Word].SourceStart, scan.Words[hit.Word + hit.Count - 1].SourceEnd);
             (detections ??= []).Add(new Detection(
-                rule, context.Policy.SeverityOf(rule, severity), Clauses.RulesOfConduct, evidence, term,
-                $"{who} the Rules of Conduct; this one {what} ('{term}')."));
+                rule, context.Policy.SeverityOf(rule, severity), Clauses.RulesOfConduct, $"'{scan.Quote(hit.Word, hit.Count)}'", term,
+                $"{who} the Rules of Conduct; this one {what} ('{term}').")
+            {
+                Offset = start,
+                Length = end - start,
+            });
         }
     }
 

@@ -21,7 +21,8 @@ public sealed class ConductRuleTests
         Assert.Equal("conduct", detection.Family);
         Assert.Equal(Severities.Medium, detection.Severity);
         Assert.Equal(Clauses.RulesOfConduct, detection.Clause);
-        Assert.Equal("'Damn' at 24", detection.Evidence);
+        Assert.Equal("'Damn'", detection.Evidence);
+        Assert.Equal((24, 4), (detection.Offset, detection.Length));
         Assert.Equal("damn", detection.EvidenceKey);
         Assert.Equal("Guest comments follow the Rules of Conduct; this one uses profanity ('damn').", detection.Explanation);
     }
@@ -131,8 +132,12 @@ public sealed class ConductRuleTests
     public void Evaluate_OneSpamSignal_IsNoSpam(string text) => Assert.Empty(Evaluate(text));
 
     [Fact]
-    public void Evaluate_SameTermTwiceInAnyCase_CountsOnceAtFirstOffset() =>
-        Assert.Equal("'damn' at 0", Assert.Single(Evaluate("damn this, DAMN that")).Evidence);
+    public void Evaluate_SameTermTwiceInAnyCase_CountsOnceAtFirstOffset()
+    {
+        var detection = Assert.Single(Evaluate("damn this, DAMN that"));
+
+        Assert.Equal(("'damn'", 0), (detection.Evidence, detection.Offset));
+    }
 
     [Fact]
     public void Evaluate_OfficialPost_SaysOfficialInExplanation() =>
