@@ -67,6 +67,11 @@ param scanMaxWaitSeconds int = 60
 @minValue(1)
 param mailSendingTimeoutMinutes int = 15
 
+@description('Optional. Seconds an immediate email waits from its first finding for more findings for the same person, which join it; 0 sends each alone (Mail__BundleSeconds).')
+@minValue(0)
+@maxValue(600)
+param mailBundleSeconds int = 60
+
 @description('Optional. Resolve shortened links (bounded HEAD requests to public addresses only) before evaluation; when off they are flagged as hiding their target (Links__Resolve).')
 param resolveShortLinks bool = false
 
@@ -626,6 +631,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Mail__Mode: 'Graph'
     Mail__From: mailSender
     Mail__SendingTimeoutMinutes: string(mailSendingTimeoutMinutes)
+    Mail__BundleSeconds: string(mailBundleSeconds)
     Links__Resolve: string(resolveShortLinks)
     Links__MaxRedirects: '5'
     Links__ResolveTimeoutSeconds: '5'

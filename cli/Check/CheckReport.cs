@@ -8,7 +8,8 @@ namespace SocialMonitor.Cli.Check;
 
 /// <summary>
 /// The readable form of <c>check</c>, for stderr: per item a table of its findings with the span of the text each one
-/// rests on highlighted (reverse video on a terminal, <c>»…«</c> otherwise or with NO_COLOR), then each explanation.
+/// rests on highlighted (reverse video on a terminal, <c>»…«</c> otherwise or with NO_COLOR), then each explanation and
+/// what to do (the same advice the emails give).
 /// </summary>
 internal static class CheckReport
 {
@@ -34,6 +35,7 @@ internal static class CheckReport
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{index}. {detection.Explanation}");
             text.AppendLine(CultureInfo.InvariantCulture, $"   evidence: {detection.Evidence}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"   what to do: {RuleTexts.For(detection.Rule).Advice}");
             text.AppendLine(CultureInfo.InvariantCulture, $"   clause: {detection.Clause}");
         }
         return text.ToString();
@@ -51,7 +53,7 @@ internal static class CheckReport
     {
         if (detection.Offset is not { } offset || detection.Length is not { } length || offset < 0 || offset + length > text.Length)
         {
-            return MarkStart + OneLine(detection.Evidence.Split(" -> ")[0]) + MarkEnd;
+            return MarkStart + OneLine(detection.Evidence.Split(", which leads to ")[0]) + MarkEnd;
         }
         var from = Math.Max(0, offset - Context);
         var to = Math.Min(text.Length, offset + length + Context);

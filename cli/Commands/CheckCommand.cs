@@ -90,7 +90,7 @@ internal static class CheckCommand
                 if (jsonl)
                 {
                     await Console.Out.WriteLineAsync(ItemJson.Serialize(new CheckLine(item.Id,
-                        [.. detections.Select(d => new CheckFinding(d.Rule, d.Family, d.Severity, d.Clause, d.Evidence, d.Explanation))])));
+                        [.. detections.Select(d => new CheckFinding(d.Rule, d.Family, d.Severity, d.Clause, d.Evidence, d.Explanation, RuleTexts.For(d.Rule).Advice))])));
                 }
                 else
                 {

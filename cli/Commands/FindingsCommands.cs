@@ -67,7 +67,7 @@ internal static class FindingsCommands
         ["location", "severity", LocalTime.Header("first seen", zone), "rule", "status", "item", "evidence"],
         findings.OrderBy(f => f.Location, StringComparer.Ordinal).ThenBy(f => Severities.Rank(f.Severity)).ThenByDescending(f => f.FirstSeen)
             .Select(f => (IReadOnlyList<string>)[
-                f.Location, f.Severity, LocalTime.Minutes(f.FirstSeen, zone), RuleWords.For(f.Rule), f.Status, f.ItemId, Evidence(f.Evidence)]));
+                f.Location, f.Severity, LocalTime.Minutes(f.FirstSeen, zone), RuleTexts.For(f.Rule).Title, f.Status, f.ItemId, Evidence(f.Evidence)]));
 
     /// <summary>The evidence on one line; a link's chain shortened to where it was written and where it ends.</summary>
     private static string Evidence(string evidence)

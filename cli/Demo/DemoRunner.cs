@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Hosting;
@@ -16,7 +17,7 @@ namespace SocialMonitor.Cli.Demo;
 /// The demo: its own Azurite (in memory, free ports), the loopback host serving each platform of
 /// <see cref="SamplePlatforms"/> from <c>samples/{platform}/</c> in its real wire format (the sample CLN pages on Facebook),
 /// <c>samples/accounts.json</c> imported, one scan through the real queues and the same core services the
-/// functions use, the queues drained; then the next 24 hours of the hourly <c>DigestTimer</c>, each hour on the fixed
+/// functions use, the queues drained; the bundling window of the immediate emails passed on the clock; then the next 24 hours of the hourly <c>DigestTimer</c>, each hour on the fixed
 /// clock (each person's digest at their hour, escalations past the SLA). It writes its emails afresh, so every run is
 /// the same: the immediate ones, the digests and any escalation, in <c>./outbox/demo/</c>.
 /// </summary>
@@ -102,6 +103,10 @@ internal sealed class DemoRunner : IAsyncDisposable
         var accounts = AccountsFileReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "accounts.json"));
         await host.Get<AccountsImporter>().ImportAsync(accounts, cancellationToken);
         var scanned = await host.Get<ScanScheduler>().QueueAllAsync(cancellationToken);
+        await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
+        // The immediate emails wait Mail__BundleSeconds for more findings: on the fixed clock that time passes here.
+        clock.Now = Clock.AddSeconds(host.Get<IOptions<MailOptions>>().Value.BundleSeconds);
+        await host.Get<Outbox>().QueueDueAsync(clock.Now, cancellationToken);
         await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
         for (var hour = 1; hour <= 24; hour++)
         {

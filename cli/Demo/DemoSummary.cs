@@ -25,7 +25,7 @@ internal sealed record DemoSummary(int Accounts, int Items, IReadOnlyList<(strin
                 .Select(g => (IReadOnlyList<string>)[g.Key, g.Count().ToString(CultureInfo.InvariantCulture)])));
         text.AppendLine(TextTable.Render(["rule", "findings"],
             Findings.GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => (IReadOnlyList<string>)[RuleWords.For(g.Key), g.Count().ToString(CultureInfo.InvariantCulture)])));
+                .Select(g => (IReadOnlyList<string>)[RuleTexts.For(g.Key).Title, g.Count().ToString(CultureInfo.InvariantCulture)])));
         text.AppendLine(TextTable.Render(["location", "findings"],
             Findings.GroupBy(f => f.Location).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (IReadOnlyList<string>)[g.Key, g.Count().ToString(CultureInfo.InvariantCulture)])));

@@ -84,6 +84,7 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
         var merged = stored with
         {
             Evidence = candidate.Evidence,
+            Quote = candidate.Quote,
             LastSeen = candidate.LastSeen,
             ItemVersion = candidate.ItemVersion,
             Permalink = candidate.Permalink ?? stored.Permalink,

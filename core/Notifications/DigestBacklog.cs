@@ -57,6 +57,7 @@ public sealed class DigestBacklog(
         }
         var people = await router.PeopleByEmailAsync(cancellationToken);
         var names = await router.LocationNamesAsync(cancellationToken);
+        var coordinator = await router.FindCoordinatorAsync(cancellationToken);
         var sent = 0;
         foreach (var group in waiting.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
         {
@@ -79,7 +80,7 @@ public sealed class DigestBacklog(
             }
             if (open.Count > 0)
             {
-                await outbox.EnqueueAsync(EmailKinds.Digest, composer.Digest(person, open, names), open, cancellationToken);
+                await outbox.EnqueueAsync(EmailKinds.Digest, composer.Digest(person, open, names, coordinator), open, cancellationToken);
                 sent++;
             }
             foreach (var batch in due.Chunk(100))

@@ -75,37 +75,38 @@ public sealed class PersonalGainRule : IRule
             var kinds = hit.Kinds;
             if (!libraryRun && (kinds & TermKind.Selling) != 0)
             {
-                Add(Selling, "sells something", lexicon.Term(hit.TermId), Quote(hit), Span(hit));
+                AddHit(Selling, "sells something", lexicon.Term(hit.TermId), hit);
             }
             if (!libraryRun && (kinds & TermKind.PromoCode) != 0)
             {
-                Add(PromoCode, "carries a referral or promo code", lexicon.Term(hit.TermId), Quote(hit), Span(hit));
+                AddHit(PromoCode, "carries a referral or promo code", lexicon.Term(hit.TermId), hit);
             }
             if (!libraryRun && (kinds & TermKind.PaymentHandle) != 0)
             {
-                Add(PaymentHandle, "asks for payment to a personal account", lexicon.Term(hit.TermId), Quote(hit), Span(hit));
+                AddHit(PaymentHandle, "asks for payment to a personal account", lexicon.Term(hit.TermId), hit);
             }
             if (!libraryRun && ((kinds & TermKind.Fundraiser) != 0 || ((kinds & TermKind.FundraiserCause) != 0 && IsOwned(scan, hit))))
             {
-                Add(Fundraiser, "promotes a personal fundraiser", lexicon.Term(hit.TermId), Quote(hit), Span(hit));
+                AddHit(Fundraiser, "promotes a personal fundraiser", lexicon.Term(hit.TermId), hit);
             }
             if ((kinds & TermKind.Business) != 0 && IsOwned(scan, hit))
             {
-                Add(Business, "promotes a staff member's own business", lexicon.Term(hit.TermId), Quote(hit), Span(hit));
+                AddHit(Business, "promotes a staff member's own business", lexicon.Term(hit.TermId), hit);
             }
         }
         if (!libraryRun && Cashtag(item.Text) is var (tag, at) && tag.Length > 0)
         {
-            Add(PaymentHandle, "asks for payment to a personal account", "cashtag", $"'{tag}'", (at, tag.Length));
+            Add(PaymentHandle, "asks for payment to a personal account", "cashtag", $"'{tag}'", at, tag.Length);
         }
         return detections ?? (IEnumerable<Detection>)[];
 
-        string Quote(TermHit hit) => $"'{scan.Quote(hit.Word, hit.Count)}'";
+        void AddHit(string rule, string what, string term, TermHit hit)
+        {
+            var (start, end) = (scan.Words[hit.Word].SourceStart, scan.Words[hit.Word + hit.Count - 1].SourceEnd);
+            Add(rule, what, term, $"'{scan.Quote(hit.Word, hit.Count)}'", start, end - start);
+        }
 
-        (int Offset, int Length) Span(TermHit hit) =>
-            (scan.Words[hit.Word].SourceStart, scan.Words[hit.Word + hit.Count - 1].SourceEnd - scan.Words[hit.Word].SourceStart);
-
-        void Add(string rule, string what, string term, string evidence, (int Offset, int Length) span)
+        void Add(string rule, string what, string term, string evidence, int offset, int length)
         {
             if (detections?.Exists(d => d.Rule == rule) ?? false)
             {
@@ -115,8 +116,8 @@ public sealed class PersonalGainRule : IRule
                 rule, context.Policy.SeverityOf(rule, Severities.Medium), Clauses.PersonalGain, evidence, term,
                 $"Official accounts are not used for personal gain; this post {what} ('{term}').")
             {
-                Offset = span.Offset,
-                Length = span.Length,
+                Offset = offset,
+                Length = length,
             });
         }
     }

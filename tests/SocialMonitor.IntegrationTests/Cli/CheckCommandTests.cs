@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Approvals;
 using SocialMonitor.Core.Audit;
+using SocialMonitor.Core.Rules;
 using SocialMonitor.IntegrationTests.Support;
 
 namespace SocialMonitor.IntegrationTests.Cli;
@@ -9,7 +10,7 @@ namespace SocialMonitor.IntegrationTests.Cli;
 /// <summary><c>socialmonitor check</c> and <c>approvals</c>, run as the real program.</summary>
 public sealed class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
-    private static readonly string[] FindingFields = ["rule", "family", "severity", "clause", "evidence", "explanation"];
+    private static readonly string[] FindingFields = ["rule", "family", "severity", "clause", "evidence", "explanation", "advice"];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("socialmonitor-check-").FullName;
 
@@ -35,6 +36,7 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Contains("sign up here: »bit.ly/3xYz«", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("41-52", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("bit.ly is a link shortener that hides where the link goes", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"what to do: {RuleTexts.For("link-domain.shortener").Advice}", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +87,8 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal("link-domain", findings[0].GetProperty("family").GetString());
         Assert.Equal("medium", findings[0].GetProperty("severity").GetString());
         Assert.StartsWith("Linking to external websites 1:", findings[0].GetProperty("clause").GetString(), StringComparison.Ordinal);
-        Assert.Equal("https://www.eventbrite.com/e/1 -> https://www.eventbrite.com/e/1", findings[0].GetProperty("evidence").GetString());
+        Assert.Equal("https://www.eventbrite.com/e/1", findings[0].GetProperty("evidence").GetString());
+        Assert.Equal(RuleTexts.For("link-domain.unapproved").Advice, findings[0].GetProperty("advice").GetString()); // What the emails say.
         Assert.Empty(parsed[1].GetProperty("findings").EnumerateArray());
         Assert.Empty(parsed[2].GetProperty("findings").EnumerateArray());
         Assert.Contains("line 3: not valid JSON", result.Stderr, StringComparison.Ordinal);

@@ -75,7 +75,8 @@ public sealed class ScanCommandTests(AzuriteFixture azurite) : IClassFixture<Azu
     {
         var ct = TestContext.Current.CancellationToken;
         await azurite.ResetAsync(ct);
-        await using var server = await StartServerAsync();
+        var server = Facebook();
+        await using var host = await StartAsync(server);
         var environment = Environment(server);
         environment["AzureWebJobsStorage"] = azurite.ConnectionString;
         environment["Mail__Mode"] = "Files";

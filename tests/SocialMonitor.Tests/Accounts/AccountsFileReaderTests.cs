@@ -1,4 +1,5 @@
 using SocialMonitor.Core.Accounts;
+using SocialMonitor.Tests.Support;
 
 namespace SocialMonitor.Tests.Accounts;
 
@@ -128,7 +129,7 @@ public sealed class AccountsFileReaderTests
     [Fact]
     public void ReadFile_SampleFile_IsValidWithTheBookmobileWithoutManager()
     {
-        var result = AccountsFileReader.ReadFile(Path.Combine(RepositoryRoot(), "samples", "accounts.json"));
+        var result = AccountsFileReader.ReadFile(Path.Combine(RepositoryPaths.Root, "samples", "accounts.json"));
 
         Assert.Empty(result.Problems);
         Assert.True(result.IsValid);
@@ -361,16 +362,4 @@ public sealed class AccountsFileReaderTests
         string.Join(",", fields.Where(field => field.Value is not null).Select(field => $"'{field.Name}':{field.Value}"));
 
     private static string Json(string singleQuoted) => singleQuoted.Replace('\'', '"');
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SocialMonitor.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds SocialMonitor.sln.");
-    }
 }

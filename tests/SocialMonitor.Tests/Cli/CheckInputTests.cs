@@ -42,7 +42,7 @@ public sealed class CheckInputTests
     [Fact]
     public void Span_DetectionInText_MarksTheSpanWithContext()
     {
-        var detection = new Detection("link-domain.shortener", "medium", "c", "bit.ly/x at 41 -> https://bit.ly/x", "https://bit.ly/x", "e") { Offset = 41, Length = 8 };
+        var detection = new Detection("link-domain.shortener", "medium", "c", "bit.ly/x", "https://bit.ly/x", "e") { Offset = 41, Length = 8 };
 
         Assert.Equal("…everyone, sign up here: »bit.ly/x« now", CheckReport.Span("Free tickets for everyone,\nsign up here: bit.ly/x now", detection));
     }
@@ -50,7 +50,7 @@ public sealed class CheckInputTests
     [Fact]
     public void Span_DetectionFromLinks_ShowsTheLinkAsWritten()
     {
-        var detection = new Detection("link-domain.unapproved", "medium", "c", "https://a.org/x -> https://a.org/x", "https://a.org/x", "e");
+        var detection = new Detection("link-domain.unapproved", "medium", "c", "https://a.org/x, which leads to https://b.org/y", "https://b.org/y", "e");
 
         Assert.Equal("»https://a.org/x«", CheckReport.Span("", detection));
     }

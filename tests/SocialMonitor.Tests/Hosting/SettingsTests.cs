@@ -23,6 +23,8 @@ public sealed class SettingsTests
     [InlineData("Mail:From", "not an address", "Mail__From")]
     [InlineData("Mail:SendingTimeoutMinutes", "0", "Mail__SendingTimeoutMinutes")]
     [InlineData("Mail:SendingTimeoutMinutes", "soon", "Mail__SendingTimeoutMinutes")]
+    [InlineData("Mail:BundleSeconds", "-1", "Mail__BundleSeconds")]
+    [InlineData("Mail:BundleSeconds", "601", "Mail__BundleSeconds")]
     [InlineData("Graph:BaseUrl", "ftp://graph", "Graph__BaseUrl")]
     [InlineData("Api:AuthMode", "Basic", "Api__AuthMode")]
     [InlineData("Api:Keys:0:Key", "<a long random key for the coordinator>", "Api__Keys__0__Key")]

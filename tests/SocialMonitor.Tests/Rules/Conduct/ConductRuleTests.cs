@@ -136,8 +136,7 @@ public sealed class ConductRuleTests
     {
         var detection = Assert.Single(Evaluate("damn this, DAMN that"));
 
-        Assert.Equal("'damn'", detection.Evidence);
-        Assert.Equal(0, detection.Offset);
+        Assert.Equal(("'damn'", 0), (detection.Evidence, detection.Offset));
     }
 
     [Fact]
