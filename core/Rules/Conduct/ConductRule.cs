@@ -10,6 +10,7 @@ namespace SocialMonitor.Core.Rules.Conduct;
 /// term lists (one pass over the words for all six). Viewpoint-neutral: a term or its context is the finding, never
 /// the opinion, so criticism of the library, its staff's decisions, budget or policies is never one by itself.
 /// <list type="bullet">
+/// <item>mild expletives (hell, damn, crap) are profanity only when the policy's mild tier is on (off by default);</item>
 /// <item>profanity, hate and sexual terms are findings wherever they stand (an allowed place name, title or idiom
 /// hides them; a sexual term right after "why is there" or "found" is a complaint about content, not content);</item>
 /// <item>an insult is harassment when aimed at the reader: "you (are) (a) idiot", "what a moron you are", "hey dumbass";
@@ -40,6 +41,7 @@ public sealed class ConductRule : IRule
     [
         ("conduct.allow", TermKind.Allow),
         ("conduct.profanity", TermKind.Profanity),
+        ("conduct.profanity.mild", TermKind.MildProfanity),
         ("conduct.sexual", TermKind.Sexual),
         ("conduct.sexual.reports", TermKind.SexualReport),
         ("conduct.hate", TermKind.Hate),
@@ -71,6 +73,7 @@ public sealed class ConductRule : IRule
         }
 
         List<Detection>? detections = null;
+        var mild = context.Policy.Tiers.Mild;
         var who = item.Origin == ItemOrigins.Official ? "Official posts follow" : "Guest comments follow";
         var lastAnchor = -1;
         var firstSignal = -1;
@@ -82,7 +85,7 @@ public sealed class ConductRule : IRule
             {
                 continue;
             }
-            if ((kinds & TermKind.Profanity) != 0)
+            if ((kinds & TermKind.Profanity) != 0 || ((kinds & TermKind.MildProfanity) != 0 && mild))
             {
                 Add(Profanity, Severities.Medium, hit, "uses profanity");
             }

@@ -23,6 +23,7 @@ internal enum TermKind
     Fundraiser = 1 << 15,
     FundraiserCause = 1 << 16,
     LibraryRun = 1 << 17,
+    MildProfanity = 1 << 18,
 
     /// <summary>Never a finding: the words it covers are not matched against anything else.</summary>
     Allow = 1 << 30,
