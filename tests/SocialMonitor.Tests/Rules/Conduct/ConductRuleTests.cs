@@ -9,8 +9,7 @@ public sealed class ConductRuleTests
 {
     private static readonly ConductRule Rule = new();
 
-    private static List<Detection> Evaluate(string text, string origin = ItemOrigins.Guest) =>
-        [.. Rule.Evaluate(new Item { Id = "c1", Text = text, Origin = origin }, new RuleContext(DateTimeOffset.UnixEpoch, ShippedPolicy.Value))];
+    private static List<Detection> Evaluate(string text, string origin = ItemOrigins.Guest) => ConductText.Detections(text, origin);
 
     [Fact]
     public void Evaluate_Profanity_ReturnsDetectionWithTermOffsetAndExplanation()
