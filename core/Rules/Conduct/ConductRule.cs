@@ -167,7 +167,7 @@ public sealed class ConductRule : IRule
                 $"{who} the Rules of Conduct; this one solicits sexually ({key})."));
             sexual = true;
         }
-        if (masked is var (maskedTerm, maskedAt, maskedLength) && !(detections?.Exists(d => d.Rule == Profanity && d.EvidenceKey == maskedTerm) ?? false))
+        if (masked is var (maskedTerm, maskedAt, maskedLength) && !HasProfanity(detections, maskedTerm))
         {
             (detections ??= []).Add(new Detection(
                 Profanity, context.Policy.SeverityOf(Profanity, Severities.Medium), Clauses.RulesOfConduct,
@@ -195,6 +195,19 @@ public sealed class ConductRule : IRule
                 rule, context.Policy.SeverityOf(rule, severity), Clauses.RulesOfConduct, evidence, term,
                 $"{who} the Rules of Conduct; this one {what} ('{term}')."));
         }
+    }
+
+    /// <summary>Whether <paramref name="term"/> is already a profanity finding (a loop, not a lambda: no closure per item).</summary>
+    private static bool HasProfanity(List<Detection>? detections, string term)
+    {
+        foreach (var detection in detections ?? [])
+        {
+            if (detection.Rule == Profanity && detection.EvidenceKey == term)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>"Why is there porn…": a sexual term right after a complaint phrase names content, it is not content.</summary>
