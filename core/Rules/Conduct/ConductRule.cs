@@ -12,16 +12,17 @@ namespace SocialMonitor.Core.Rules.Conduct;
 /// <list type="bullet">
 /// <item>profanity, hate and sexual terms are findings wherever they stand (an allowed place name, title or idiom
 /// hides them; a sexual term right after "why is there" or "found" is a complaint about content, not content);</item>
-/// <item>an insult is harassment when aimed at the reader: "you (are) (a) idiot", "what a moron you are", "hey dumbass";
-/// harassment phrases ("kill yourself") need no context;</item>
-/// <item>a violent verb is a threat with a person, place or time near it (five words after, three before), and either an intent
-/// ("I'll", "someone should", "let's", "gonna" opening the sentence) or the verb opening the sentence; threat phrases
-/// ("I know where you live") need no context;</item>
+/// <item>an insult is harassment when aimed at the reader ("you (are) (a) idiot", "what a moron you are", "hey dumbass")
+/// or said of an identifiable person ("the presenter is a troll"; see <see cref="ConductPatterns"/>); harassment
+/// phrases ("kill yourself", "nobody cares what you think") need no context;</item>
+/// <item>a harm verb is a threat by the grammar of <see cref="ConductPatterns"/> (target, intent with a subject, no
+/// negation); threat phrases (veiled: "I know where you live", "be a shame if") need no context; neither is a finding
+/// inside a quoted line of a text about fiction;</item>
+/// <item>a group likened to vermin or filth, or said not to belong, is hate (<see cref="ConductPatterns"/>);</item>
 /// <item>spam is one spam phrase (not in quotation marks: "posting 'forex trading' comments" reports spam), or two
 /// different spam signals, in a guest's item: an official post that sells is personal gain, not spam; one detection
 /// per item;</item>
-/// <item>threats, dehumanisation and personal attacks follow the grammar patterns of <see cref="ConductPatterns"/>;
-/// masked profanity (<c>f*ck</c>) is read by <see cref="MaskedProfanity"/>; mild expletives count only when the
+/// <item>masked profanity (<c>f*ck</c>) is read by <see cref="MaskedProfanity"/>; mild expletives count only when the
 /// policy's mild tier is on;</item>
 /// <item>sexual solicitation is a listed phrase, or a come-on signal with a contact request or a second signal.</item>
 /// </list>
@@ -158,14 +159,12 @@ public sealed class ConductRule : IRule
                 firstSignal = hit.TermId;
             }
         }
-        var sexual = detections?.Exists(d => d.Rule == Sexual) ?? false;
-        if (sexualSignal >= 0 && ((contact >= 0 && contact != sexualSignal) || secondSexualSignal >= 0) && !sexual)
+        if (sexualSignal >= 0 && ((contact >= 0 && contact != sexualSignal) || secondSexualSignal >= 0) && !(detections?.Exists(d => d.Rule == Sexual) ?? false))
         {
             var key = $"{lexicon.Term(sexualSignal)} + {lexicon.Term(contact >= 0 && contact != sexualSignal ? contact : secondSexualSignal)}";
             (detections ??= []).Add(new Detection(
                 Sexual, context.Policy.SeverityOf(Sexual, Severities.High), Clauses.RulesOfConduct, $"solicitation: {key}", key,
                 $"{who} the Rules of Conduct; this one solicits sexually ({key})."));
-            sexual = true;
         }
         if (masked is var (maskedTerm, maskedAt, maskedLength) && !HasProfanity(detections, maskedTerm))
         {
