@@ -36,6 +36,9 @@ public sealed record Policy
     /// <summary>Term lists by name, as paths relative to the policy file (<c>"conduct.profanity": "lists/profanity.txt"</c>).</summary>
     public IReadOnlyDictionary<string, string> Lists { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Optional conduct tiers (the mild expletives), each off unless turned on.</summary>
+    public ConductTiers Tiers { get; init; } = new();
+
     /// <summary>Link shortener hosts: resolved when resolution is on, else flagged as hiding their target.</summary>
     public IReadOnlyList<string> Shorteners { get; init; } = [];
 

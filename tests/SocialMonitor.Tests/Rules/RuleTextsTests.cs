@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.Conduct;
+using SocialMonitor.Core.Rules.PersonalGain;
 using SocialMonitor.Tests.Support;
 
 namespace SocialMonitor.Tests.Rules;
@@ -12,8 +13,15 @@ public sealed partial class RuleTextsTests
     private static readonly string[] s_sections = ["severities", "lists"];
     private static readonly string[] s_families = ["link-domain", "conduct", "pii", "personal-gain", "accessibility", "governance", "branding", "capture"];
 
-    /// <summary>Term lists named like rules that raise nothing themselves: the words that hide a conduct term.</summary>
-    private static readonly HashSet<string> s_listsOnly = [.. ConductRule.Lists.Where(l => l.Kind == TermKind.Allow).Select(l => l.List)];
+    /// <summary>
+    /// Term lists named like rules that raise nothing themselves: the words that hide a conduct term, and the signal lists
+    /// that only qualify another hit (a way to be contacted, a work of fiction, a topic an event is about).
+    /// </summary>
+    private static readonly HashSet<string> s_listsOnly =
+    [
+        .. ConductRule.Lists.Concat(PersonalGainRule.Lists)
+            .Where(l => l.Kind is TermKind.Allow or TermKind.Contact or TermKind.Fiction or TermKind.Topic).Select(l => l.List),
+    ];
 
     [Fact]
     public void Find_EveryRuleIdInTheShippedPolicy_HasTitleAndAdvice()
