@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Configuration;
 using SocialMonitor.Cli.Demo;
 
 namespace SocialMonitor.Cli.Commands;
@@ -27,15 +26,16 @@ internal static class DemoCommand
                 return 0;
             }
 
-            // A key made for this run only: nothing to keep secret in the repository.
+            // Keys made for this run only: nothing to keep secret in the repository. Any Api__Keys__* configured (environment,
+            // local.settings.json) work too, before these.
             var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            var configuration = new ConfigurationBuilder().AddConfiguration(runner.Configuration)
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["Api:Keys:0:Key"] = key, ["Api:Keys:0:Role"] = "Coordinator" })
-                .Build();
+            var managerKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            var configuration = DemoApiSettings.Build(runner.Configuration, CliConfiguration.Build(), key, managerKey);
             await using var app = ApiServer.Build(configuration, ApiServer.DefaultUrl, verbose);
             await app.StartAsync(ct);
             await Console.Error.WriteLineAsync($"The API is up on {ApiServer.DefaultUrl} until Ctrl+C. Try:");
-            await Console.Error.WriteLineAsync($"  curl -H 'X-Api-Key: {key}' '{ApiServer.DefaultUrl}/api/findings?pageSize=5'");
+            await Console.Error.WriteLineAsync($"  the coordinator (every location):  curl -H 'X-Api-Key: {key}' '{ApiServer.DefaultUrl}/api/findings?pageSize=5'");
+            await Console.Error.WriteLineAsync($"  a manager of {DemoApiSettings.ManagerLocation} (that location only): curl -H 'X-Api-Key: {managerKey}' '{ApiServer.DefaultUrl}/api/findings?pageSize=5'");
             await app.WaitForShutdownAsync(ct);
             return 0;
         });
