@@ -80,8 +80,13 @@ public sealed class AccountRegistry(StorageClients storage)
     private static Location ToLocation(TableEntity e) =>
         new(e.RowKey, e.GetString("Name"), ItemJson.Deserialize<List<Person>>(e.GetString("Managers")));
 
+    /// <summary>The row, or null; an id too long to be a key (one from a URL) names no row and is not sent.</summary>
     private async Task<TableEntity?> GetAsync(string partition, string id, CancellationToken cancellationToken)
     {
+        if (!TableKeys.Fits(TableKeys.Escape(id)))
+        {
+            return null;
+        }
         var table = await storage.TableAsync(TableNames.Registry, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.Escape(id), cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
