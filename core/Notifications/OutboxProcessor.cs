@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Queues;
@@ -19,6 +20,7 @@ public sealed class OutboxProcessor(
     Outbox outbox,
     INotificationSender sender,
     FindingRecorder recorder,
+    AccountRegistry registry,
     IOptions<MailOptions> options,
     TimeProvider time,
     ILogger<OutboxProcessor> logger)
@@ -105,6 +107,8 @@ public sealed class OutboxProcessor(
             return;
         }
 
+        // Read before the row is marked failed: a storage error here leaves it in sending, so it is looked at again later.
+        var location = await FailureLocationAsync(email, cancellationToken);
         await outbox.TryUpdateAsync(email with { State = OutboxStates.Failed, LastError = message }, cancellationToken);
         var now = time.GetUtcNow();
         var itemId = $"outbox/{email.Id}";
@@ -115,7 +119,7 @@ public sealed class OutboxProcessor(
             Id = FindingIds.For("system", itemId, MailFailedRule, email.Id),
             Rule = MailFailedRule,
             Severity = Severities.High,
-            Location = (email.Locations.Count > 0 ? email.Locations[0] : DeadMessageHandler.DistrictLocation),
+            Location = location,
             Platform = "system",
             ItemId = itemId,
             Clause = Clauses.RegularMonitoring,
@@ -126,5 +130,20 @@ public sealed class OutboxProcessor(
             LastSeen = now,
         }, cancellationToken, notify: !email.Rules.Contains(MailFailedRule));
         logger.LogError("Gave up on email {EmailId} after {Attempts} attempts: {Error}", email.Id, email.Attempts, message);
+    }
+
+    /// <summary>
+    /// Where the failure is filed: district-wide (the coordinator's only) when the email went to the coordinator or names
+    /// no location, so that no location's manager reads of mail that was never theirs; else under the email's first
+    /// location, which its recipient manages.
+    /// </summary>
+    private async Task<string> FailureLocationAsync(OutboxEmail email, CancellationToken cancellationToken)
+    {
+        if (email.Locations.Count == 0)
+        {
+            return DeadMessageHandler.DistrictLocation;
+        }
+        var coordinator = await registry.GetCoordinatorAsync(cancellationToken);
+        return string.Equals(coordinator?.Email, email.To, StringComparison.OrdinalIgnoreCase) ? DeadMessageHandler.DistrictLocation : email.Locations[0];
     }
 }
