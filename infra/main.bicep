@@ -444,12 +444,12 @@ resource identityTableDataContributor 'Microsoft.Authorization/roleAssignments@2
   }
 }
 
-// Key Vault Secrets Officer: reads the platform tokens and writes refreshed ones back.
-resource identitySecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(keyVault.id, identity.id, 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')
+// Key Vault Secrets User: reads the platform tokens (the app never writes a secret; people put new tokens in).
+resource identitySecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, identity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   scope: keyVault
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -643,7 +643,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Api__PublicUrl: 'https://${functionApp.properties.defaultHostName}'
   }
   dependsOn: [
-    identitySecretsOfficer
+    identitySecretsUser
     identityMetricsPublisher
     identityCognitiveServicesUser
   ]

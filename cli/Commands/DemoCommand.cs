@@ -26,12 +26,15 @@ internal static class DemoCommand
                 return 0;
             }
 
-            // A key made for this run only: nothing to keep secret in the repository.
+            // Keys made for this run only: nothing to keep secret in the repository. Any Api__Keys__* configured (environment,
+            // local.settings.json) work too, before these.
             var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            await using var app = runner.BuildApi(key, ApiServer.DefaultUrl, verbose);
+            var managerKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            await using var app = runner.BuildApi(CliConfiguration.Build(), key, managerKey, ApiServer.DefaultUrl, verbose);
             await app.StartAsync(ct);
             await Console.Error.WriteLineAsync($"The API is up on {ApiServer.DefaultUrl} until Ctrl+C. Try:");
-            await Console.Error.WriteLineAsync($"  curl -H 'X-Api-Key: {key}' '{ApiServer.DefaultUrl}/api/findings?pageSize=5'");
+            await Console.Error.WriteLineAsync($"  the coordinator (every location):  curl -H 'X-Api-Key: {key}' '{ApiServer.DefaultUrl}/api/findings?pageSize=5'");
+            await Console.Error.WriteLineAsync($"  a manager of {DemoApiSettings.ManagerLocation} (that location only): curl -H 'X-Api-Key: {managerKey}' '{ApiServer.DefaultUrl}/api/findings?pageSize=5'");
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

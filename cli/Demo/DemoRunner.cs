@@ -125,16 +125,13 @@ internal sealed class DemoRunner : IAsyncDisposable
     private IReadOnlyList<(string Platform, int Calls)> ApiCalls() => [.. _fakes.Select(f => (f.Platform.Settings, f.Fake.Requests.Count))];
 
     /// <summary>
-    /// The API over the demo's storage (<c>demo --serve</c>), coordinator key <paramref name="key"/>, on the demo's clock
-    /// where the run left it: a triage then is timed against the findings' own times, not today's.
+    /// The API over the demo's storage (<c>demo --serve</c>): the API settings configured as for <c>serve</c>, then the demo's
+    /// coordinator and manager keys (<see cref="DemoApiSettings"/>), on the demo's clock where the run left it: a triage then
+    /// is timed against the findings' own times, not today's.
     /// </summary>
-    public WebApplication BuildApi(string key, string url, bool verbose)
-    {
-        var configuration = new ConfigurationBuilder().AddConfiguration(Configuration)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Api:Keys:0:Key"] = key, ["Api:Keys:0:Role"] = "Coordinator" })
-            .Build();
-        return ApiServer.Build(configuration, url, verbose, services => services.AddSingleton<TimeProvider>(_clock));
-    }
+    public WebApplication BuildApi(IConfiguration configured, string coordinatorKey, string managerKey, string url, bool verbose) =>
+        ApiServer.Build(DemoApiSettings.Build(Configuration, configured, coordinatorKey, managerKey), url, verbose,
+            services => services.AddSingleton<TimeProvider>(_clock));
 
     public async ValueTask DisposeAsync()
     {

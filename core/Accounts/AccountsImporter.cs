@@ -6,8 +6,9 @@ namespace SocialMonitor.Core.Accounts;
 
 /// <summary>
 /// <c>accounts import</c>: validates the whole file first (nothing is written from an invalid one), upserts the
-/// registry, and raises <c>governance.managers</c> for a location with no manager or more than three. Safe to run
-/// again: unchanged rows are not rewritten and the same finding merges.
+/// registry, ends the managers' access to a location the file no longer has, and raises <c>governance.managers</c> for a
+/// location with no manager or more than three. Safe to run again: unchanged rows are not rewritten and the same finding
+/// merges.
 /// </summary>
 public sealed class AccountsImporter(AccountRegistry registry, FindingRecorder recorder, AuditLog audit, TimeProvider time)
 {
@@ -25,8 +26,11 @@ public sealed class AccountsImporter(AccountRegistry registry, FindingRecorder r
         {
             return new AccountsImportOutcome(read.Problems, null, []);
         }
-        var result = await registry.ImportAsync(file, change => audit.AppendAsync(actor, change.Subject, change.Id, change.Location,
-            change.Before is null ? "created" : "updated", change.Before, change.After, "imported from the accounts file", cancellationToken), cancellationToken);
+        var result = await registry.ImportAsync(file, change => change.Removed
+            ? audit.AppendAsync(actor, change.Subject, change.Id, change.Location, "access-ended", change.Before, change.After,
+                "no longer in the accounts file: its managers' access to it ends", cancellationToken)
+            : audit.AppendAsync(actor, change.Subject, change.Id, change.Location,
+                change.Before is null ? "created" : "updated", change.Before, change.After, "imported from the accounts file", cancellationToken), cancellationToken);
         var raised = new List<Finding>();
         var now = time.GetUtcNow();
         foreach (var location in file.Locations.Where(l => l.Managers.Count is 0 or > 3))

@@ -20,8 +20,13 @@ public sealed class ApprovalStore(StorageClients storage)
             TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>The approval, or null when there is none (an id too long to be a key is none).</summary>
     public async Task<LinkApproval?> GetAsync(string id, CancellationToken cancellationToken)
     {
+        if (!TableKeys.Fits(TableKeys.Escape(id)))
+        {
+            return null;
+        }
         var table = await storage.TableAsync(TableNames.Approvals, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(LinkPartition, TableKeys.Escape(id), cancellationToken: cancellationToken);
         return row.HasValue ? ItemJson.Deserialize<LinkApproval>(row.Value!.GetString("Approval")) : null;

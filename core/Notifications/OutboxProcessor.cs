@@ -20,6 +20,7 @@ public sealed class OutboxProcessor(
     Outbox outbox,
     INotificationSender sender,
     FindingRecorder recorder,
+    AccountRegistry registry,
     IOptions<MailOptions> options,
     TimeProvider time,
     ILogger<OutboxProcessor> logger)
@@ -128,6 +129,8 @@ public sealed class OutboxProcessor(
             return;
         }
 
+        // Read before the row is marked failed: a storage error here leaves it in sending, so it is looked at again later.
+        var location = await FailureLocationAsync(email, cancellationToken);
         await outbox.TryUpdateAsync(email with { State = OutboxStates.Failed, LastError = message }, cancellationToken);
         var now = time.GetUtcNow();
         var itemId = $"outbox/{email.Id}";
@@ -137,9 +140,23 @@ public sealed class OutboxProcessor(
             $"The {email.Kind} email {email.Id} to {email.ToName} {tries}: {message}", email.Id,
             $"An email about {email.FindingIds.Count} findings was not delivered. It is kept in {ContainerNames.MailArchive}/{email.Archive}; "
                 + $"fix the cause, then send it again with 'socialmonitor notify resend {email.Id}'.");
-        var location = email.Locations.Count > 0 ? email.Locations[0] : Locations.District;
         await recorder.RecordAsync(Finding.Create(detection, Actors.System, itemId, location, null, now), cancellationToken,
             notify: !email.Rules.Contains(MailFailedRule));
         logger.LogError("Gave up on email {EmailId} after {Attempts} attempts: {Error}", email.Id, email.Attempts, message);
+    }
+
+    /// <summary>
+    /// Where the failure is filed: district-wide (the coordinator's only) when the email went to the coordinator or names
+    /// no location, so that no location's manager reads of mail that was never theirs; else under the email's first
+    /// location, which its recipient manages.
+    /// </summary>
+    private async Task<string> FailureLocationAsync(OutboxEmail email, CancellationToken cancellationToken)
+    {
+        if (email.Locations.Count == 0)
+        {
+            return Locations.District;
+        }
+        var coordinator = await registry.GetCoordinatorAsync(cancellationToken);
+        return string.Equals(coordinator?.Email, email.To, StringComparison.OrdinalIgnoreCase) ? Locations.District : email.Locations[0];
     }
 }

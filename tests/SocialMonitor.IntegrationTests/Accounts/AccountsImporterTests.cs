@@ -30,6 +30,28 @@ public sealed class AccountsImporterTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task ImportAsync_LocationRemovedFromTheFile_EndsItsManagersAccessWithAnAuditEntryOnce()
+    {
+        await azurite.ResetAsync(Ct);
+        await using var services = TestHost.Create(azurite);
+        var importer = services.GetRequiredService<AccountsImporter>();
+        await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct);
+
+        var removed = await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.WithoutHayden), Ct, "it@example.org");
+        var again = await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.WithoutHayden), Ct);
+
+        var ended = Assert.Single(removed.Written!.EndedAccess);
+        Assert.Equal("hayden", ended.Id);
+        Assert.Equal(["sam.lee@example.org"], ended.Managers.Select(m => m.Email));
+        Assert.Empty(again.Written!.EndedAccess);
+        Assert.Empty((await services.GetRequiredService<AccountRegistry>().GetLocationAsync("hayden", Ct))!.Managers);
+        var entry = Assert.Single(await services.GetRequiredService<AuditLog>().HistoryAsync("location", "hayden", Ct), e => e.Action == "access-ended");
+        Assert.Equal(("it@example.org", "hayden"), (entry.Actor, entry.Location));
+        Assert.Contains("sam.lee@example.org", entry.Before, StringComparison.Ordinal);
+        Assert.DoesNotContain("sam.lee@example.org", entry.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportAsync_NewThenChangedFile_AuditsEachChangedRowOnce()
     {
         await azurite.ResetAsync(Ct);

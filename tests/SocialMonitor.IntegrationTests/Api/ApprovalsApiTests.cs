@@ -45,6 +45,23 @@ public sealed class ApprovalsApiTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal("api key 0", stored!.RevokedBy);
     }
 
+    [Fact]
+    public async Task OversizedKeys_RevokeIdAndScope_Answer404And400WithAProblemNever500()
+    {
+        await using var api = await ApiHost.StartAsync(azurite, ApiHost.Serve, Ct);
+        using var client = api.Client(ApiHost.CoordinatorKey);
+        var id = new string('a', 2048);
+        var scope = new string('b', 2000);
+
+        var revoke = await client.DeleteAsync($"/api/approvals/links/{id}", Ct);
+        var approve = await client.PostAsync("/api/approvals/links", Json($$"""{"match":"domain","value":"kootenaicounty.org","scope":"{{scope}}"}"""), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
+        Assert.Equal("application/problem+json", revoke.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadRequest, approve.StatusCode);
+        Assert.Contains("scope", (await approve.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"match":"domain","value":"www.kootenaicounty.org"}""", "kootenaicounty.org")]
     [InlineData("""{"match":"domain","value":"https://kootenaicounty.org/events"}""", "domain")]

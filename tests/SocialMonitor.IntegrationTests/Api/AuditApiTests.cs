@@ -44,6 +44,24 @@ public sealed class AuditApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Empty(Whys(injected));
     }
 
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("1!8!YXVkaXQ- 1!99!bm90LWEtcm93LWtleQ--")]
+    public async Task GetAudit_ForgedContinuationToken_Is400LikeTheFindingsList(string position)
+    {
+        await using var api = await ApiHost.StartAsync(azurite, ApiHost.Serve, Ct);
+        await api.Services.GetRequiredService<AuditLog>().AppendAsync("coordinator@example.org", "approval", "link-1", null, "approved", null, "{}", "why", Ct);
+        using var client = api.Client(ApiHost.CoordinatorKey);
+        // Bound to the query as the API binds its own tokens, so only the position inside is forged.
+        var forged = SocialMonitor.Core.Storage.BoundContinuationToken.Write(position, new AuditQuery().Hash());
+
+        var response = await client.GetAsync($"/api/audit?continuationToken={Uri.EscapeDataString(forged)}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.EndsWith("invalid-continuation-token", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetAudit_Csv_KeepsJsonAsTextAndEscapesFormulas()
     {

@@ -96,6 +96,25 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.DoesNotContain("line 4", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Check_InputJsonlWithNullsInArrays_ReportsEachBadLineByFieldAndChecksTheRest()
+    {
+        var input = await WriteAsync("nulls.jsonl",
+            """{"id":"a","text":"Story time","media":[null]}""",
+            """{"id":"b","text":"Hours at communitylibrary.net"}""",
+            """{"id":"c","text":"Forms","links":[null]}""",
+            """{"id":"d","text":"Sign up bit.ly/x"}""");
+
+        var result = await CliProcess.RunAsync(NoStorage, _directory, "check", "--input", input, "--format", "jsonl");
+
+        Assert.Equal(1, result.ExitCode);
+        var ids = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString());
+        Assert.Equal(["b", "d"], ids);
+        Assert.Contains("line 1: $.media[0]: must be an object, not null", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 3: $.links[0]: must be a string, not null", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"id":"a","text":"see eventbrite.com/e/1"}""", 2)]
     [InlineData("""{"id":"a","text":"see irs.gov"}""", 0)]

@@ -58,6 +58,21 @@ public sealed class CliTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         Assert.Contains("1 problem: nothing was imported.", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AccountsImport_LocationRemovedFromTheFile_SaysWhoseAccessEnded()
+    {
+        await azurite.ResetAsync(TestContext.Current.CancellationToken);
+        var file = Path.Combine(_directory, "accounts.json");
+        await File.WriteAllTextAsync(file, SampleAccounts.Json, TestContext.Current.CancellationToken);
+        await CliProcess.RunAsync(Environment, _directory, "accounts", "import", file);
+        await File.WriteAllTextAsync(file, SampleAccounts.WithoutHayden, TestContext.Current.CancellationToken);
+
+        var import = await CliProcess.RunAsync(Environment, _directory, "accounts", "import", file);
+
+        Assert.Equal(0, import.ExitCode);
+        Assert.Contains("Hayden (hayden) is no longer in the accounts file: access ended for sam.lee@example.org", import.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Scan__BackfillDays", "0", "scan", "--once")]
     [InlineData("AzureWebJobsStorage", "", "accounts", "list")]

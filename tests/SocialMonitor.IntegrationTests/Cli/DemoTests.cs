@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -67,7 +68,7 @@ public sealed class DemoTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         await using var demo = await DemoRunner.StartAsync(Path.Combine(_directory, "serve"), ct);
         var summary = await demo.RunAsync(verbose: false, ct);
-        await using var app = demo.BuildApi("demo-test-key-0123456789abcdef", "http://127.0.0.1:0", verbose: false);
+        await using var app = demo.BuildApi(new ConfigurationBuilder().Build(), "demo-test-key-0123456789abcdef", "demo-test-manager-0123456789abcd", "http://127.0.0.1:0", verbose: false);
         await app.StartAsync(ct);
         using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
         client.DefaultRequestHeaders.Add("X-Api-Key", "demo-test-key-0123456789abcdef");

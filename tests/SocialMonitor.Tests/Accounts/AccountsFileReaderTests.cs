@@ -34,6 +34,7 @@ public sealed class AccountsFileReaderTests
         { Doc(coordinator: null), "$.coordinator", "Required field 'coordinator' is missing." },
         { Doc(accounts: null), "$.accounts", "Required field 'accounts' is missing." },
         { Doc(locations: Locations(Location(id: null)), accounts: "[]"), "$.locations[0].id", "Required field 'id' is missing." },
+        { Doc(locations: Locations(Location(id: "'district'")), accounts: "[]"), "$.locations[0].id", "'district' is reserved for the district-wide findings" },
         { Doc(locations: Locations(Location(name: null))), "$.locations[0].name", "Required field 'name' is missing." },
         { Doc(locations: Locations(Location(managers: null))), "$.locations[0].managers", "Required field 'managers' is missing." },
         { Doc(locations: Locations(Location(managers: "[{'email':'sam.lee@example.org'}]"))), "$.locations[0].managers[0].name", "Required field 'name' is missing." },
@@ -135,11 +136,12 @@ public sealed class AccountsFileReaderTests
         Assert.True(result.IsValid);
         Assert.Equal("coordinator@example.org", result.File.Coordinator.Email);
         Assert.Equal(
-            ["athol", "harrison", "hayden", "pinehurst", "post-falls", "rathdrum", "spirit-lake", "bookmobile"],
+            ["athol", "harrison", "hayden", "pinehurst", "post-falls", "rathdrum", "spirit-lake", "bookmobile", "administration"],
             result.File.Locations.Select(location => location.Id));
         Assert.Equal(
-            ["Athol", "Harrison", "Hayden", "Pinehurst", "Post Falls", "Rathdrum", "Spirit Lake", "Bookmobile"],
+            ["Athol", "Harrison", "Hayden", "Pinehurst", "Post Falls", "Rathdrum", "Spirit Lake", "Bookmobile", "District administration"],
             result.File.Locations.Select(location => location.Name));
+        Assert.Equal(["coordinator@example.org"], result.File.Locations.Single(location => location.Id == "administration").Managers.Select(m => m.Email));
         Assert.Equal(
             ["cln-athol-fb", "cln-harrison-fb", "cln-hayden-fb", "cln-pinehurst-fb", "cln-postfalls-fb", "cln-rathdrum-fb", "cln-spiritlake-fb", "cln-bookmobile-fb"],
             result.File.Accounts.Select(account => account.Id));

@@ -31,6 +31,10 @@ public sealed class CheckInputTests
     [InlineData("""{"id":"1","text":5}""", "\"text\" is missing or is not a string")]
     [InlineData("""{"id":"1","text":"x","links":"https://a.org"}""", "$.links")]
     [InlineData("""{"id":"1","text":"x","origin":"staff"}""", "\"origin\" must be official or guest")]
+    [InlineData("""{"id":"1","text":"x","media":[null]}""", "$.media[0]: must be an object, not null")]
+    [InlineData("""{"id":"1","text":"x","media":[{"url":"https://a.org/p.jpg"}]}""", "$.media[0].type: is missing")]
+    [InlineData("""{"id":"1","text":"x","links":["https://a.org",null]}""", "$.links[1]: must be a string, not null")]
+    [InlineData("""{"id":"1","text":"x","facts":{"phone":null}}""", "$.facts.phone: must be a string, not null")]
     public void Parse_BadLine_SaysWhy(string line, string expected)
     {
         var (item, problem) = CheckInput.Parse(line);
