@@ -43,11 +43,11 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task Check_TextFindings_ShowEachSpanInItsContextNotLinks()
     {
         var result = await CliProcess.RunAsync(NoStorage, _directory, "check",
-            "The wifi is down again, damn it. Call Dana at 208-555-0199 tonight", "--origin", "guest");
+            "The wifi is down again, shit, again. Call Dana at 208-555-0199 tonight", "--origin", "guest");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("conduct.profanity", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("down again, »damn« it. Call", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("down again, »shit«, again. Call", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("pii.phone", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("Call Dana at »208-555-0199« tonight", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("24-28", result.Stderr, StringComparison.Ordinal);
