@@ -27,10 +27,17 @@ internal static class DemoCommand
                 return 0;
             }
 
-            // A key made for this run only: nothing to keep secret in the repository.
+            // A key made for this run only: nothing to keep secret in the repository. It belongs to the sample coordinator,
+            // whom the audit log names for every change made with it.
             var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             var configuration = new ConfigurationBuilder().AddConfiguration(runner.Configuration)
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["Api:Keys:0:Key"] = key, ["Api:Keys:0:Role"] = "Coordinator" })
+                .AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Api:Keys:0:Key"] = key,
+                    ["Api:Keys:0:Role"] = "Coordinator",
+                    ["Api:Keys:0:Name"] = "demo --serve",
+                    ["Api:Keys:0:Owner"] = DemoRunner.SampleCoordinator().Email,
+                })
                 .Build();
             await using var app = ApiServer.Build(configuration, ApiServer.DefaultUrl, verbose);
             await app.StartAsync(ct);

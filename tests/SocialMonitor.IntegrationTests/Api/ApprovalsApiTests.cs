@@ -33,7 +33,7 @@ public sealed class ApprovalsApiTests(AzuriteFixture azurite) : IClassFixture<Az
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal($"/api/approvals/links/{id}", created.Headers.Location!.ToString());
-        Assert.Equal(("api key 0", "2026-10-15", true), (approval.GetProperty("approver").GetString(), approval.GetProperty("date").GetString(), approval.GetProperty("inForce").GetBoolean()));
+        Assert.Equal((ApiData.CoordinatorEmail, "2026-10-15", true), (approval.GetProperty("approver").GetString(), approval.GetProperty("date").GetString(), approval.GetProperty("inForce").GetBoolean()));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(id, (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString());
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (revoked.StatusCode, revokedAgain.StatusCode));
@@ -42,7 +42,7 @@ public sealed class ApprovalsApiTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(["revoked", "approved"], audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
         Assert.Equal("hayden", audit.GetProperty("items")[0].GetProperty("location").GetString());
         var stored = await api.Services.GetRequiredService<ApprovalStore>().GetAsync(id, Ct);
-        Assert.Equal("api key 0", stored!.RevokedBy);
+        Assert.Equal(ApiData.CoordinatorEmail, stored!.RevokedBy);
     }
 
     [Theory]
