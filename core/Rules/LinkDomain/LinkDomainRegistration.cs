@@ -24,7 +24,7 @@ public static class LinkDomainRegistration
         services.TryAddSingleton(provider => new LinkAnalyzer(
             provider.GetRequiredService<PublicSuffixList>(), provider.GetRequiredService<IOptions<LinkOptions>>().Value.ExtraShorteners));
         services.TryAddSingleton<ApprovalCache>();
-        services.TryAddSingleton<ApprovalChanges>();
+        services.TryAddSingleton<ApprovalService>();
         services.TryAddSingleton(AddressPolicy.PublicOnly);
         services.TryAddSingleton<LinkResolver>();
         services.AddHttpClient(LinkResolver.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("SocialMonitor-LinkCheck/1.0"))
