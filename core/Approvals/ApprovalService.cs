@@ -1,8 +1,10 @@
 using System.Globalization;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Audit;
+using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Policies;
+using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules.LinkDomain;
 
 namespace SocialMonitor.Core.Approvals;
@@ -18,9 +20,16 @@ namespace SocialMonitor.Core.Approvals;
 /// in force and writes the entry if a crash kept it from the log, so nothing is approved twice and no change is
 /// unrecorded.
 /// </para>
+/// <para>
+/// An approval acts on what it covers: a link approval (new, or found again on a retry) queues the items of the open,
+/// acknowledged and escalated <c>link-domain</c> findings it allows for evaluation, and the evaluator resolves those
+/// findings "destination approved by …". Queueing twice evaluates twice, which changes nothing more. A revocation
+/// reopens nothing by itself: the link is found again when its item is next evaluated.
+/// </para>
 /// </summary>
 public sealed class ApprovalService(
-    ApprovalStore store, AuditLog audit, ApprovalCache cache, AccountRegistry registry, Policy policy, PublicSuffixList suffixes, TimeProvider time)
+    ApprovalStore store, AuditLog audit, ApprovalCache cache, AccountRegistry registry, Policy policy, PublicSuffixList suffixes, TimeProvider time,
+    FindingStore findings, FindingItems findingItems, QueueSender queue)
 {
     public const string Subject = "approval";
     public const string AddAction = "add";
@@ -131,11 +140,13 @@ public sealed class ApprovalService(
         if (existing is not null && id is null)
         {
             await RecordOnceAsync(existing, location, AddAction, null, existing.Note ?? Describe(existing), cancellationToken);
+            await ReevaluateCoveredAsync(existing, cancellationToken);
             return (existing, false);
         }
         await store.AddAsync(approval, cancellationToken);
         cache.Invalidate();
         await RecordOnceAsync(approval, location, AddAction, existing, approval.Note ?? Describe(approval), cancellationToken);
+        await ReevaluateCoveredAsync(approval, cancellationToken);
         return (approval, true);
     }
 
@@ -169,6 +180,45 @@ public sealed class ApprovalService(
         await RecordOnceAsync(revoked, location, RevokeAction, before, reason, cancellationToken);
         return revoked;
     }
+
+    /// <summary>
+    /// The account approval an import of the accounts file records from its <c>approvedBy</c>/<c>approvedOn</c> (id
+    /// <c>account-import-{account}</c>, replaced when the file's changes). An account approval recorded through the API
+    /// or the command line, in force, is never overwritten: the import leaves it and records nothing. Run again with
+    /// the same file, it writes nothing.
+    /// </summary>
+    public async Task<Approval?> ImportAccountAsync(Account account, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        if (string.IsNullOrWhiteSpace(account.ApprovedBy) || account.ApprovedOn is not { } approvedOn)
+        {
+            return null;
+        }
+        var importId = $"{ApprovalKinds.IdPrefix(ApprovalKinds.Accounts)}import-{account.Id}";
+        var today = policy.LocalDate(time.GetUtcNow());
+        var recorded = (await store.ListAsync(ApprovalKinds.Accounts, cancellationToken)).Where(a => a.Scope == account.Id).ToList();
+        if (recorded.FirstOrDefault(a => a.Id != importId && a.InForce(today)) is { } kept)
+        {
+            return kept;
+        }
+        var imported = new Approval
+        {
+            Kind = ApprovalKinds.Accounts, Id = importId, Value = account.Id, Scope = account.Id,
+            Approver = account.ApprovedBy.Trim(), Date = approvedOn, Note = ImportNote,
+        };
+        var before = recorded.FirstOrDefault(a => a.Id == importId);
+        if (before is not null && before with { RevokedAt = null, RevokedBy = null, RevokedReason = null } == imported && before.RevokedAt is null)
+        {
+            return before;
+        }
+        await store.AddAsync(imported, cancellationToken);
+        cache.Invalidate();
+        await audit.AppendAsync(actor, Subject, importId, account.Location, AddAction, before is null ? null : ItemJson.Serialize(before),
+            ItemJson.Serialize(imported), ImportNote, cancellationToken);
+        return imported;
+    }
+
+    public const string ImportNote = "imported from the accounts file";
 
     /// <summary>The location a scope belongs to: none for <c>all</c>, the location itself, or an account's location; null when it is neither.</summary>
     public async Task<string?> LocationAsync(string scope, CancellationToken cancellationToken)
@@ -225,6 +275,39 @@ public sealed class ApprovalService(
         }
         return policy.Approvals.LevelOf(platform, role)
             ?? throw Invalid($"role: '{role}' is not a {platform} role in the policy's table; it is one of {string.Join(", ", known)} or {ApprovalKinds.SharedLogin}");
+    }
+
+    /// <summary>Queues, once each, the items of the active link findings <paramref name="approval"/> allows; returns how many.</summary>
+    private async Task<int> ReevaluateCoveredAsync(Approval approval, CancellationToken cancellationToken)
+    {
+        if (approval.Kind != ApprovalKinds.Links)
+        {
+            return 0;
+        }
+        var today = policy.LocalDate(time.GetUtcNow());
+        var locations = (await registry.ListLocationsAsync(cancellationToken)).Select(l => l.Id).Append(Locations.District).ToList();
+        var query = new FindingQuery(locations, null)
+        {
+            Statuses = [FindingStatuses.Open, FindingStatuses.Acknowledged, FindingStatuses.Escalated],
+            Families = [LinkApprovals.Family],
+        };
+        var queued = new HashSet<(string, string)>();
+        string? token = null;
+        do
+        {
+            var page = await findings.ListAsync(query, token, 200, cancellationToken);
+            foreach (var finding in page.Items.Where(f => approval.AppliesTo(f.Account, f.Location) && !queued.Contains((f.Platform, f.ItemId))))
+            {
+                if (await findingItems.GetAsync(finding, cancellationToken) is { } item && LinkApprovals.Allowing(item, finding.Location, [approval], today).Any())
+                {
+                    await queue.SendItemAsync(item, cancellationToken);
+                    queued.Add((finding.Platform, finding.ItemId));
+                }
+            }
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        return queued.Count;
     }
 
     private async Task RecordOnceAsync(Approval approval, string? location, string action, Approval? before, string why, CancellationToken cancellationToken)

@@ -70,7 +70,9 @@ public sealed class ItemEvaluator(
                 ModerationRule.Rule, item.Platform, item.Id, item.Account);
         }
         // An edit that removed a problem resolves its finding; run again, it finds nothing more to change.
-        await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version, [.. result.Select(f => f.Id)], cancellationToken);
+        // The same version no longer raising a link finding: a destination approval now allows it (ApprovalService queued it).
+        await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version, [.. result.Select(f => f.Id)], cancellationToken,
+            f => f.Family == LinkApprovals.Family ? LinkApprovals.ApprovedWhy(item, f, context) : null);
         logger.LogInformation("Evaluated {Platform} item {ItemId}: {Count} findings", item.Platform, item.Id, result.Count);
         return result;
     }

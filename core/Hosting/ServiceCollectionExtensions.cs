@@ -67,6 +67,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<FindingLifecycle>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ApprovalStore>();
+        services.TryAddSingleton<ApprovalCache>();
+        services.TryAddSingleton<ApprovalService>();
         services.TryAddSingleton<QueueSender>();
         services.TryAddSingleton<FailedAttemptStore>();
         services.TryAddSingleton<CursorStore>();
