@@ -135,7 +135,8 @@ public sealed class ApprovalService(
         }
 
         var existing = id is null
-            ? (await store.ListAsync(kind, cancellationToken)).FirstOrDefault(a => a.InForce(today) && Same(a, approval))
+            // An account approval the import made is not the same as one a person records: that one is recorded beside it.
+            ? (await store.ListAsync(kind, cancellationToken)).FirstOrDefault(a => a.InForce(today) && Same(a, approval) && a.Id != ImportId(a.Scope))
             : await store.GetAsync(kind, id, cancellationToken);
         if (existing is not null && id is null)
         {
@@ -194,7 +195,7 @@ public sealed class ApprovalService(
         {
             return null;
         }
-        var importId = $"{ApprovalKinds.IdPrefix(ApprovalKinds.Accounts)}import-{account.Id}";
+        var importId = ImportId(account.Id);
         var today = policy.LocalDate(time.GetUtcNow());
         var recorded = (await store.ListAsync(ApprovalKinds.Accounts, cancellationToken)).Where(a => a.Scope == account.Id).ToList();
         if (recorded.FirstOrDefault(a => a.Id != importId && a.InForce(today)) is { } kept)
@@ -219,6 +220,8 @@ public sealed class ApprovalService(
     }
 
     public const string ImportNote = "imported from the accounts file";
+
+    private static string ImportId(string account) => $"{ApprovalKinds.IdPrefix(ApprovalKinds.Accounts)}import-{account}";
 
     /// <summary>The location a scope belongs to: none for <c>all</c>, the location itself, or an account's location; null when it is neither.</summary>
     public async Task<string?> LocationAsync(string scope, CancellationToken cancellationToken)
