@@ -77,6 +77,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AccountScanner>();
         services.TryAddSingleton<AccountCapture>();
         services.TryAddSingleton<ItemHistory>();
+        services.TryAddSingleton<ItemReevaluation>();
         services.TryAddSingleton<ItemRecorder>();
         services.TryAddSingleton<CaptureConditions>();
         services.TryAddSingleton<ResponseArchive>();
