@@ -144,6 +144,7 @@ internal static class ApiBenchmarkEnvironment
         start.Environment["AzureWebJobsStorage"] = connectionString;
         start.Environment["Api__Keys__0__Key"] = Key;
         start.Environment["Api__Keys__0__Role"] = "Coordinator";
+        start.Environment["Api__Keys__0__Owner"] = "coordinator@example.org";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

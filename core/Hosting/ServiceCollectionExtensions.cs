@@ -69,6 +69,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<FindingLifecycle>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ApprovalStore>();
+        services.TryAddSingleton<ApprovalCache>();
+        services.TryAddSingleton<ApprovalService>();
         services.TryAddSingleton<QueueSender>();
         services.TryAddSingleton<FailedAttemptStore>();
         services.TryAddSingleton<CursorStore>();
@@ -78,6 +80,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AccountCapture>();
         services.TryAddSingleton<BudgetStore>();
         services.TryAddSingleton<ItemHistory>();
+        services.TryAddSingleton<ItemReevaluation>();
         services.TryAddSingleton<ItemRecorder>();
         services.TryAddSingleton<CaptureConditions>();
         services.TryAddSingleton<ResponseArchive>();

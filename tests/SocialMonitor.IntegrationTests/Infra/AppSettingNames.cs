@@ -31,6 +31,8 @@ internal static class AppSettingNames
         ["Api__Keys__<n>__Key"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",
         ["Api__Keys__<n>__Role"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",
         ["Api__Keys__<n>__Locations"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",
+        ["Api__Keys__<n>__Name"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",
+        ["Api__Keys__<n>__Owner"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",
     };
 
     /// <summary>Settings no options class reads, which the Functions host, the platform or an SDK reads, each with why.</summary>
