@@ -39,6 +39,17 @@ public sealed class InstagramSampleData
         return new InstagramSampleData { Accounts = accounts };
     }
 
+    /// <summary>Sample data in one JSON object, <c>{"accounts":[…]}</c> (tests), checked as <see cref="Load"/> checks a folder.</summary>
+    public static InstagramSampleData Parse(string json)
+    {
+        var data = JsonSerializer.Deserialize<InstagramSampleData>(json, JsonOptions) ?? throw new JsonException("Expected a JSON object with \"accounts\", got null.");
+        foreach (var account in data.Accounts)
+        {
+            Check(account);
+        }
+        return data;
+    }
+
     /// <summary>The <c>timestamp</c> of a media or comment in wire form (<c>2026-10-02T15:04:05+0000</c>), as UTC.</summary>
     public static DateTimeOffset Timestamp(JsonElement element) =>
         element.TryGetProperty("timestamp", out var value) && value.ValueKind == JsonValueKind.String
