@@ -118,28 +118,11 @@ public sealed partial class FacebookClient(
         }
     }
 
-    public async Task<bool> IsGoneAsync(PlatformSession session, string itemId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        try
-        {
-            using var _ = await http.GetAsync(Api, session, new PlatformRequest(StreamNames.Deletions, itemId, Url(Uri.EscapeDataString(itemId), "fields=id", session)),
-                cancellationToken).ConfigureAwait(false);
-            return false;
-        }
-        catch (PlatformException e) when (e.Kind == PlatformErrorKind.NotFound)
-        {
-            return true;
-        }
-    }
+    public Task<bool> IsGoneAsync(PlatformSession session, string itemId, CancellationToken cancellationToken) =>
+        MetaGraph.IsGoneAsync(http, Api, options.Value.Facebook, session, itemId, cancellationToken);
 
-    public async Task<TokenStatus> CheckTokenAsync(PlatformSession session, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        var url = Url("debug_token", $"input_token={Uri.EscapeDataString(session.Token)}", session);
-        using var answer = await http.GetAsync(Api, session, new PlatformRequest(StreamNames.Token, null, url), cancellationToken).ConfigureAwait(false);
-        return MetaGraph.ReadToken(answer.RootElement);
-    }
+    public Task<TokenStatus> CheckTokenAsync(PlatformSession session, CancellationToken cancellationToken) =>
+        MetaGraph.CheckTokenAsync(http, Api, options.Value.Facebook, session, cancellationToken);
 
     private async Task<StreamRead> ReadPostsAsync(PlatformSession session, string feedUrl, CancellationToken cancellationToken)
     {

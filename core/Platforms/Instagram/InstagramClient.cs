@@ -126,29 +126,11 @@ public sealed partial class InstagramClient(
     }
 
     /// <summary>True only when a read of the id answers code 100 with subcode 33; code 100 alone (a missing permission) is thrown.</summary>
-    public async Task<bool> IsGoneAsync(PlatformSession session, string itemId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        try
-        {
-            using var _ = await http.GetAsync(Api, session, new PlatformRequest(StreamNames.Deletions, itemId, Url(Uri.EscapeDataString(itemId), "fields=id", session)),
-                cancellationToken).ConfigureAwait(false);
-            return false;
-        }
-        catch (PlatformException e) when (e.Kind == PlatformErrorKind.NotFound)
-        {
-            return true;
-        }
-    }
+    public Task<bool> IsGoneAsync(PlatformSession session, string itemId, CancellationToken cancellationToken) =>
+        MetaGraph.IsGoneAsync(http, Api, options.Value.Instagram, session, itemId, cancellationToken);
 
-    /// <summary><c>debug_token</c> on the linked Page's token, as for Facebook.</summary>
-    public async Task<TokenStatus> CheckTokenAsync(PlatformSession session, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        var url = Url("debug_token", $"input_token={Uri.EscapeDataString(session.Token)}", session);
-        using var answer = await http.GetAsync(Api, session, new PlatformRequest(StreamNames.Token, null, url), cancellationToken).ConfigureAwait(false);
-        return MetaGraph.ReadToken(answer.RootElement);
-    }
+    public Task<TokenStatus> CheckTokenAsync(PlatformSession session, CancellationToken cancellationToken) =>
+        MetaGraph.CheckTokenAsync(http, Api, options.Value.Instagram, session, cancellationToken);
 
     /// <summary>
     /// The media's comments to the last page, each with its nested replies; when a nested list is cut (it has a

@@ -26,6 +26,34 @@ public static partial class MetaGraph
             $"{settings.BaseUrl.TrimEnd('/')}/{settings.ApiVersion.Trim('/')}/{path}?{query}&access_token={Uri.EscapeDataString(session.Token)}");
     }
 
+    /// <summary>True only when a read of the id answers code 100 with subcode 33 (<see cref="PlatformErrorKind.NotFound"/>); any other failure is thrown.</summary>
+    public static async Task<bool> IsGoneAsync(PlatformHttp http, PlatformApi api, PlatformOptions settings, PlatformSession session, string itemId,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        try
+        {
+            using var _ = await http.GetAsync(api, session, new PlatformRequest(StreamNames.Deletions, itemId, Url(settings, Uri.EscapeDataString(itemId), "fields=id", session)),
+                cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+        catch (PlatformException e) when (e.Kind == PlatformErrorKind.NotFound)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>The token's validity, expiry and scopes from <c>debug_token</c> (see <see cref="ReadToken"/>).</summary>
+    public static async Task<TokenStatus> CheckTokenAsync(PlatformHttp http, PlatformApi api, PlatformOptions settings, PlatformSession session,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(session);
+        var url = Url(settings, "debug_token", $"input_token={Uri.EscapeDataString(session.Token)}", session);
+        using var answer = await http.GetAsync(api, session, new PlatformRequest(StreamNames.Token, null, url), cancellationToken).ConfigureAwait(false);
+        return ReadToken(answer.RootElement);
+    }
+
     /// <summary>A Graph API list page: <c>{"data":[…],"paging":{"next":"…"}}</c>; null when the body has no data array.</summary>
     public static PlatformPage? EdgePage(JsonElement body)
     {
