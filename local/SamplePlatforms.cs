@@ -8,5 +8,6 @@ public static class SamplePlatforms
     public static IReadOnlyList<SamplePlatform> All { get; } =
     [
         new("facebook", "Facebook", (folder, tokens) => new FacebookGraph(FacebookSampleData.Load(folder), tokens)),
+        new("x", "X", (folder, tokens) => new Platforms.X.XApi(Platforms.X.XSampleData.Load(folder), tokens)),
     ];
 }

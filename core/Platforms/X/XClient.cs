@@ -94,7 +94,7 @@ public sealed partial class XClient : IPlatformClient
             case StreamNames.Posts or Mentions:
                 var since = request.Since ?? throw new ArgumentException($"An X {request.Stream} read needs a time to read from.", nameof(request));
                 var path = request.Stream == Mentions ? $"users/{user}/mentions" : $"users/{user}/tweets";
-                var kind = ItemKinds.Post;
+                var kind = request.Stream == Mentions ? ItemKinds.Comment : ItemKinds.Post;
                 var read = await ReadTimelineAsync(session, request, Url(path, $"{ListQuery()}{SinceId(since)}"), "pagination_token", kind, cancellationToken)
                     .ConfigureAwait(false);
                 return request.Stream == StreamNames.Posts

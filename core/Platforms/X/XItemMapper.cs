@@ -18,7 +18,10 @@ namespace SocialMonitor.Core.Platforms.X;
 /// </summary>
 internal static class XItemMapper
 {
-    /// <summary>One page's posts as items of <paramref name="kind"/>, each with its reply count; entries without an id are skipped.</summary>
+    /// <summary>
+    /// One page's posts as items, each with its reply count; entries without an id are skipped. <paramref name="kind"/> is
+    /// <see cref="ItemKinds.Post"/> for the account's own timeline, <see cref="ItemKinds.Comment"/> for mentions and conversations.
+    /// </summary>
     public static List<(Item Item, int? Replies)> MapPage(JsonElement page, Account account, string kind)
     {
         var users = Index(page, "users", "id");
@@ -125,14 +128,16 @@ internal static class XItemMapper
             : null;
         var created = Time(String(tweet, "created_at"));
         var conversation = String(tweet, "conversation_id");
-        var itemKind = kind == ItemKinds.Comment && repliedTo is not null && repliedTo != conversation ? ItemKinds.Reply : kind;
+        // The account's own timeline is its posts; a mention or a conversation entry that answers a post is a comment on
+        // it, and one that answers a comment a reply, so a reply that names the account is the same item in both streams.
+        var itemKind = kind == ItemKinds.Post || repliedTo is null ? ItemKinds.Post : repliedTo == conversation ? ItemKinds.Comment : ItemKinds.Reply;
         return new Item
         {
             Id = original,
             Platform = PlatformNames.X,
             Account = account.Id,
             Kind = itemKind,
-            ParentId = kind == ItemKinds.Post ? null : repliedTo ?? conversation,
+            ParentId = itemKind == ItemKinds.Post ? null : repliedTo,
             Origin = authorId == account.PlatformId ? ItemOrigins.Official : ItemOrigins.Guest,
             Author = authorId is null ? null : new ItemAuthor(authorId, author.ValueKind == JsonValueKind.Object ? String(author, "name") ?? String(author, "username") : null),
             Text = text,
