@@ -138,7 +138,8 @@ internal static class XItemMapper
             Account = account.Id,
             Kind = itemKind,
             ParentId = itemKind == ItemKinds.Post ? null : repliedTo,
-            Origin = authorId == account.PlatformId ? ItemOrigins.Official : ItemOrigins.Guest,
+            // The account's own timeline holds its own posts (the default fields leave author_id out); elsewhere the author decides.
+            Origin = kind == ItemKinds.Post || authorId == account.PlatformId ? ItemOrigins.Official : ItemOrigins.Guest,
             Author = authorId is null ? null : new ItemAuthor(authorId, author.ValueKind == JsonValueKind.Object ? String(author, "name") ?? String(author, "username") : null),
             Text = text,
             Links = links,

@@ -47,8 +47,10 @@ public sealed class XApi : LoopbackPlatform
             }
             _deleted.UnionWith(account.Deleted);
         }
-        ResponseHeaders = _ => RateLimitHeaders();
     }
+
+    /// <summary>The clock of the <c>x-rate-limit-reset</c> the routes answer with (the end of a 15-minute window).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>Returns an answer to give instead of the data (a 429, a 402…); null serves the data.</summary>
     public Func<HttpRequest, LoopbackAnswer?>? Fault { get; set; }
@@ -94,12 +96,12 @@ public sealed class XApi : LoopbackPlatform
     }
 
     protected override void MapRoutes(PlatformRouteTable routes) => routes
-        .Get("2/users/{id}/tweets", r => Timeline(r, a => a.Tweets, "pagination_token"))
-        .Get("2/users/{id}/mentions", r => Timeline(r, a => a.Mentions, "pagination_token"))
-        .Get("2/tweets/search/recent", Search)
-        .Get("2/tweets", r => Lookup(r.Query("ids")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [], many: true))
-        .Get("2/tweets/{id}", r => Lookup([r["id"]], many: false))
-        .Get("2/users/{id}", User);
+        .Get("2/users/{id}/tweets", r => Limited(Timeline(r, a => a.Tweets, "pagination_token")))
+        .Get("2/users/{id}/mentions", r => Limited(Timeline(r, a => a.Mentions, "pagination_token")))
+        .Get("2/tweets/search/recent", r => Limited(Search(r)))
+        .Get("2/tweets", r => Limited(Lookup(r.Query("ids")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [], many: true)))
+        .Get("2/tweets/{id}", r => Limited(Lookup([r["id"]], many: false)))
+        .Get("2/users/{id}", r => Limited(User(r)));
 
     protected override string? TokenOf(HttpRequest request)
     {
@@ -276,11 +278,15 @@ public sealed class XApi : LoopbackPlatform
         ["type"] = NotFoundType,
     };
 
-    private static Dictionary<string, string> RateLimitHeaders() => new()
+    /// <summary>The answer with X's rate-limit headers: a window of 450 requests that is never spent (tests spend it with <see cref="LoopbackPlatform.ResponseHeaders"/>).</summary>
+    private LoopbackAnswer Limited(LoopbackAnswer answer) => answer with
     {
-        ["x-rate-limit-limit"] = "450",
-        ["x-rate-limit-remaining"] = "449",
-        ["x-rate-limit-reset"] = DateTimeOffset.UtcNow.AddMinutes(15).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        Headers = new Dictionary<string, string>
+        {
+            ["x-rate-limit-limit"] = "450",
+            ["x-rate-limit-remaining"] = "449",
+            ["x-rate-limit-reset"] = Clock.GetUtcNow().AddMinutes(15).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        },
     };
 
     /// <summary>Orders decimal id strings without parsing them: the longer is larger, then digit by digit.</summary>
