@@ -43,7 +43,7 @@ internal static class XItemMapper
 
     /// <summary>The entries of a page: its <c>data</c> (or none) and, counted as X bills them, every post and user it returns.</summary>
     public static int Resources(JsonElement page) =>
-        Count(page, "data") + (page.TryGetProperty("includes", out var includes) && includes.ValueKind == JsonValueKind.Object
+        (page.TryGetProperty("data", out var one) && one.ValueKind == JsonValueKind.Object ? 1 : Count(page, "data")) + (page.TryGetProperty("includes", out var includes) && includes.ValueKind == JsonValueKind.Object
             ? Count(includes, "users") + Count(includes, "tweets")
             : 0);
 
