@@ -10,5 +10,6 @@ public static class SamplePlatforms
     [
         new("facebook", "Facebook", (folder, tokens) => new FacebookGraph(FacebookSampleData.Load(folder), tokens)),
         new("instagram", "Instagram", (folder, tokens) => new InstagramGraph(InstagramSampleData.Load(folder), tokens)),
+        new("x", "X", (folder, tokens) => new Platforms.X.XApi(Platforms.X.XSampleData.Load(folder), tokens)),
     ];
 }

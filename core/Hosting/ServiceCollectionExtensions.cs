@@ -17,6 +17,7 @@ using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Platforms.Facebook;
 using SocialMonitor.Core.Platforms.Instagram;
+using SocialMonitor.Core.Platforms.X;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.LinkDomain;
@@ -64,6 +65,7 @@ public static class ServiceCollectionExtensions
         services.AddContentSafety(configuration);
         services.AddFacebook();
         services.AddInstagram();
+        services.AddX();
 
         services.TryAddSingleton<AccountRegistry>();
         services.TryAddSingleton<FindingStore>();
