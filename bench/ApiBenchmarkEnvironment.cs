@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using SocialMonitor.Core.Api;

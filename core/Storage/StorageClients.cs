@@ -9,7 +9,7 @@ namespace SocialMonitor.Core.Storage;
 
 /// <summary>
 /// The one storage account's table, queue and blob clients, from <c>AzureWebJobsStorage</c>. Each table, queue and
-/// container is created on first use. Queue clients always send Base64, as the Functions queue trigger expects.
+/// container is created on first use, once for all callers; a creation that failed is retried by the next caller. Queue clients always send Base64, as the Functions queue trigger expects.
 /// </summary>
 public sealed class StorageClients
 {
@@ -40,26 +40,43 @@ public sealed class StorageClients
     }
 
     public Task<TableClient> TableAsync(string name, CancellationToken cancellationToken) =>
-        _tableClients.GetOrAdd(name, n => new Lazy<Task<TableClient>>(async () =>
+        CreatedAsync(_tableClients, name, async n =>
         {
             var client = _tables.GetTableClient(n);
-            await client.CreateIfNotExistsAsync(cancellationToken);
+            await client.CreateIfNotExistsAsync(CancellationToken.None);
             return client;
-        })).Value;
+        }, cancellationToken);
 
     public Task<QueueClient> QueueAsync(string name, CancellationToken cancellationToken) =>
-        _queueClients.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(async () =>
+        CreatedAsync(_queueClients, name, async n =>
         {
             var client = _queues.GetQueueClient(n);
-            await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await client.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
             return client;
-        })).Value;
+        }, cancellationToken);
 
     public Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken) =>
-        _containers.GetOrAdd(name, n => new Lazy<Task<BlobContainerClient>>(async () =>
+        CreatedAsync(_containers, name, async n =>
         {
             var client = _blobs.GetBlobContainerClient(n);
-            await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await client.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None);
             return client;
-        })).Value;
+        }, cancellationToken);
+
+    /// <summary>
+    /// The cached creation of <paramref name="name"/>, started once for all callers. It runs without any caller's token
+    /// (the SDK's own retries and timeouts bound it), so a caller that gives up stops waiting without cancelling it for
+    /// the others. A creation that failed is dropped, and the next caller starts a new one.
+    /// </summary>
+    private static Task<T> CreatedAsync<T>(
+        ConcurrentDictionary<string, Lazy<Task<T>>> cache, string name, Func<string, Task<T>> create, CancellationToken cancellationToken)
+    {
+        var entry = cache.GetOrAdd(name, n => new Lazy<Task<T>>(() => create(n)));
+        if (entry.Value is { IsFaulted: true } or { IsCanceled: true })
+        {
+            cache.TryRemove(KeyValuePair.Create(name, entry));
+            entry = cache.GetOrAdd(name, n => new Lazy<Task<T>>(() => create(n)));
+        }
+        return entry.Value.WaitAsync(cancellationToken);
+    }
 }

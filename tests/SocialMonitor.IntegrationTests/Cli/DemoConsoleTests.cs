@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using SocialMonitor.IntegrationTests.Support;
 
 namespace SocialMonitor.IntegrationTests.Cli;

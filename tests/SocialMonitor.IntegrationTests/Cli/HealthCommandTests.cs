@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;

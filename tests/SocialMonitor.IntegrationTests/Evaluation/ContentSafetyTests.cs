@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs;
