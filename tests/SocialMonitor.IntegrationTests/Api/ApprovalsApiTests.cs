@@ -56,7 +56,7 @@ public sealed class ApprovalsApiTests(AzuriteFixture azurite) : IClassFixture<Az
         var revoke = await client.DeleteAsync($"/api/approvals/links/{id}", Ct);
         var approve = await client.PostAsync("/api/approvals/links", Json($$"""{"match":"domain","value":"kootenaicounty.org","scope":"{{scope}}"}"""), Ct);
 
-        Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
+        Assert.Contains(revoke.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.BadRequest }); // The issue: 400 or 404, never 500.
         Assert.Equal("application/problem+json", revoke.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.BadRequest, approve.StatusCode);
         Assert.Contains("scope", (await approve.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString(), StringComparison.Ordinal);
