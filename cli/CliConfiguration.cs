@@ -5,19 +5,28 @@ namespace SocialMonitor.Cli;
 
 /// <summary>
 /// The CLI's settings: environment variables, then the <c>Values</c> of <c>local.settings.json</c> in the working
-/// directory if present, then the built-in defaults of the options classes.
+/// directory if present, then the built-in defaults of the options classes. A file path a person gives (<c>Policy__Path</c>,
+/// <c>Links__PublicSuffixList</c>) is relative to the working directory, as on any command line; the defaults stay
+/// relative to the app's folder, where the build copies <c>policy/</c> (the Functions host resolves every relative path there).
 /// </summary>
 internal static class CliConfiguration
 {
     public const string LocalSettingsFile = "local.settings.json";
 
+    private static readonly string[] s_paths = ["Policy:Path", "Links:PublicSuffixList"];
+
     public static IConfiguration Build(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        return new ConfigurationBuilder()
-            .AddInMemoryCollection(ReadLocalSettings(Path.Combine(Directory.GetCurrentDirectory(), LocalSettingsFile)))
+        var local = ReadLocalSettings(Path.Combine(Directory.GetCurrentDirectory(), LocalSettingsFile));
+        IConfigurationBuilder Sources() => new ConfigurationBuilder()
+            .AddInMemoryCollection(local)
             .AddEnvironmentVariables()
-            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>())
-            .Build();
+            .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
+        var given = Sources().Build();
+        var resolved = s_paths.Where(key => given[key] is { Length: > 0 } path && !path.Contains("://", StringComparison.Ordinal) && !Path.IsPathRooted(path))
+            .ToDictionary(key => key, key => (string?)Path.GetFullPath(given[key]!));
+        // The same sources again rather than a chained configuration, which would drop a setting given empty.
+        return Sources().AddInMemoryCollection(resolved).Build();
     }
 
     /// <summary>The <c>Values</c> object, with <c>Section__Key</c> names turned into configuration paths.</summary>

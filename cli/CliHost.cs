@@ -1,18 +1,19 @@
+using SocialMonitor.Local;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Hosting;
+using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Storage;
 
 namespace SocialMonitor.Cli;
 
 /// <summary>
 /// The same core services the functions use, without the Functions host. With <c>UseDevelopmentStorage=true</c> and
-/// nothing listening on Azurite's ports, it starts Azurite (data kept in <c>.azurite/</c> beside package.json, so one
-/// command sees what the previous one wrote) and stops it on exit.
+/// nothing listening on Azurite's ports, it starts Azurite (data kept in <c>.azurite/</c> of the working directory, so one
+/// command sees what the previous one wrote) and stops it on exit so that it writes its data (see <see cref="Azurite.DisposeAsync"/>).
 /// </summary>
 internal sealed class CliHost : IAsyncDisposable
 {
@@ -35,17 +36,18 @@ internal sealed class CliHost : IAsyncDisposable
     public static IServiceCollection CreateServices(IConfiguration configuration, bool verbose)
     {
         var services = new ServiceCollection();
-        services.AddLogging(logging => AddStderrLogging(logging, verbose));
+        services.AddLogging(logging => AddCliLogging(logging, verbose));
         services.AddSocialMonitor(configuration);
         return services;
     }
 
-    public static void AddStderrLogging(ILoggingBuilder logging, bool verbose)
+    /// <summary>Progress and warnings to stderr with <c>--verbose</c>, else to the log file (<see cref="CliLog"/>).</summary>
+    public static void AddCliLogging(ILoggingBuilder logging, bool verbose)
     {
         logging.ClearProviders();
-        logging.AddSimpleConsole(o => o.SingleLine = true);
-        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        logging.Services.AddSingleton<ILoggerProvider>(services =>
+            new CliLoggerProvider(() => verbose ? Console.Error : CliLog.File, () => services.GetRequiredService<Policy>().Zone));
+        logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
     }
@@ -59,10 +61,10 @@ internal sealed class CliHost : IAsyncDisposable
             var settings = host.Get<IOptions<StorageOptions>>().Value;
             if (settings.UsesDevelopmentStorage && !Listening(10000) && !Listening(10001) && !Listening(10002))
             {
-                var data = Path.Combine(Azurite.FindToolsDirectory() ?? Directory.GetCurrentDirectory(), ".azurite");
+                var data = Path.Combine(Directory.GetCurrentDirectory(), ".azurite");
                 Directory.CreateDirectory(data);
                 await Console.Error.WriteLineAsync($"Starting Azurite on ports 10000-10002 (data in {data}); it stops when this command ends.");
-                host._azurite = await Azurite.StartAsync(Console.Error, data, cancellationToken);
+                host._azurite = await Azurite.StartAsync(CliLog.Writer, data, cancellationToken);
             }
         }
         return host;
@@ -77,7 +79,8 @@ internal sealed class CliHost : IAsyncDisposable
         }
     }
 
-    private static bool Listening(int port)
+    /// <summary>Whether something accepts connections on this loopback port.</summary>
+    internal static bool Listening(int port)
     {
         try
         {

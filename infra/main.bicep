@@ -67,6 +67,11 @@ param scanMaxWaitSeconds int = 60
 @minValue(1)
 param mailSendingTimeoutMinutes int = 15
 
+@description('Optional. Seconds an immediate email waits from its first finding for more findings for the same person, which join it; 0 sends each alone (Mail__BundleSeconds).')
+@minValue(0)
+@maxValue(600)
+param mailBundleSeconds int = 60
+
 @description('Optional. Resolve shortened links (bounded HEAD requests to public addresses only) before evaluation; when off they are flagged as hiding their target (Links__Resolve).')
 param resolveShortLinks bool = false
 
@@ -439,12 +444,12 @@ resource identityTableDataContributor 'Microsoft.Authorization/roleAssignments@2
   }
 }
 
-// Key Vault Secrets Officer: reads the platform tokens and writes refreshed ones back.
-resource identitySecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(keyVault.id, identity.id, 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')
+// Key Vault Secrets User: reads the platform tokens (the app never writes a secret; people put new tokens in).
+resource identitySecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, identity.id, '4633458b-17de-408a-b874-0445c86b69e6')
   scope: keyVault
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')
     principalId: identity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -626,6 +631,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Mail__Mode: 'Graph'
     Mail__From: mailSender
     Mail__SendingTimeoutMinutes: string(mailSendingTimeoutMinutes)
+    Mail__BundleSeconds: string(mailBundleSeconds)
     Links__Resolve: string(resolveShortLinks)
     Links__MaxRedirects: '5'
     Links__ResolveTimeoutSeconds: '5'
@@ -637,7 +643,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Api__PublicUrl: 'https://${functionApp.properties.defaultHostName}'
   }
   dependsOn: [
-    identitySecretsOfficer
+    identitySecretsUser
     identityMetricsPublisher
     identityCognitiveServicesUser
   ]

@@ -1,4 +1,5 @@
 using SocialMonitor.Local.Platforms.Facebook;
+using SocialMonitor.Local.Platforms.Instagram;
 
 namespace SocialMonitor.Local;
 
@@ -8,5 +9,7 @@ public static class SamplePlatforms
     public static IReadOnlyList<SamplePlatform> All { get; } =
     [
         new("facebook", "Facebook", (folder, tokens) => new FacebookGraph(FacebookSampleData.Load(folder), tokens)),
+        new("instagram", "Instagram", (folder, tokens) => new InstagramGraph(InstagramSampleData.Load(folder), tokens)),
+        new("x", "X", (folder, tokens) => new Platforms.X.XApi(Platforms.X.XSampleData.Load(folder), tokens)),
     ];
 }

@@ -11,7 +11,7 @@ internal static class AccountsCommands
     {
         var accounts = new Command("accounts", "The registry of official accounts, locations and the people who manage them.");
 
-        var import = new Command("import", "Validate an accounts file and upsert it into the registry (never deletes). Every problem is listed with its JSON path; nothing is written from an invalid file.");
+        var import = new Command("import", "Validate an accounts file and upsert it into the registry (never deletes; a location left out loses its managers). Every problem is listed with its JSON path; nothing is written from an invalid file.");
         var file = new Argument<FileInfo>("FILE") { Description = "The accounts file (see samples/accounts.json)." };
         import.Arguments.Add(file);
         CommandRunner.SetAction(import, async (parse, ct) =>
@@ -23,7 +23,7 @@ internal static class AccountsCommands
                 {
                     await Console.Error.WriteLineAsync(problem.ToString());
                 }
-                await Console.Error.WriteLineAsync($"{read.Problems.Count} problems: nothing was imported.");
+                await Console.Error.WriteLineAsync($"{read.Problems.Count} problem{(read.Problems.Count == 1 ? "" : "s")}: nothing was imported.");
                 return 1;
             }
             await using var host = await CliHost.StartAsync(CliHost.CreateServices(CliConfiguration.Build(), parse.GetValue(CommandRunner.Verbose)), storage: true, ct);
@@ -32,6 +32,11 @@ internal static class AccountsCommands
             foreach (var finding in outcome.Findings)
             {
                 await Console.Error.WriteLineAsync($"{finding.Rule} ({finding.Location}): {finding.Evidence}");
+            }
+            foreach (var location in outcome.Written.EndedAccess)
+            {
+                await Console.Error.WriteLineAsync($"{location.Name} ({location.Id}) is no longer in the accounts file: access ended for " +
+                    $"{string.Join(", ", location.Managers.Select(m => m.Email))}. Its findings stay, for the coordinator.");
             }
             return 0;
         });

@@ -55,7 +55,7 @@ internal static class CheckCommand
             var storage = parse.GetValue(useStorage);
             await using var host = await CliHost.StartAsync(CliHost.CreateServices(CliConfiguration.Build(), parse.GetValue(CommandRunner.Verbose)), storage, ct);
             var policy = host.Get<Policy>();
-            var approvals = new List<LinkApproval>();
+            var approvals = new List<Approval>();
             if (parse.GetValue(approvalsFile) is { } approvalsPath)
             {
                 approvals.AddRange(ApprovalsFile.Read(approvalsPath.FullName, host.Get<PublicSuffixList>()));
@@ -90,7 +90,7 @@ internal static class CheckCommand
                 if (jsonl)
                 {
                     await Console.Out.WriteLineAsync(ItemJson.Serialize(new CheckLine(item.Id,
-                        [.. detections.Select(d => new CheckFinding(d.Rule, d.Family, d.Severity, d.Clause, d.Evidence, d.Explanation))])));
+                        [.. detections.Select(d => new CheckFinding(d.Rule, d.Family, d.Severity, d.Clause, d.Evidence, d.Explanation, RuleTexts.For(d.Rule).Advice))])));
                 }
                 else
                 {

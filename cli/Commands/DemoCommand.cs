@@ -1,8 +1,8 @@
+using SocialMonitor.Local;
 using System.CommandLine;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Configuration;
 using SocialMonitor.Cli.Demo;
 
 namespace SocialMonitor.Cli.Commands;
@@ -18,7 +18,7 @@ internal static class DemoCommand
         CommandRunner.SetAction(demo, async (parse, ct) =>
         {
             var verbose = parse.GetValue(CommandRunner.Verbose);
-            await using var runner = await DemoRunner.StartAsync(Path.Combine("outbox", "demo"), ct);
+            await using var runner = await DemoRunner.StartAsync(Path.Combine("outbox", "demo"), ct, CliLog.Writer);
             var summary = await runner.RunAsync(verbose, ct);
             await Console.Error.WriteLineAsync();
             await Console.Error.WriteAsync(summary.Render());
@@ -27,15 +27,15 @@ internal static class DemoCommand
                 return 0;
             }
 
-            // A key made for this run only: nothing to keep secret in the repository.
+            // Keys made for this run only: nothing to keep secret in the repository. Any Api__Keys__* configured (environment,
+            // local.settings.json) work too, before these.
             var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            var configuration = new ConfigurationBuilder().AddConfiguration(runner.Configuration)
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["Api:Keys:0:Key"] = key, ["Api:Keys:0:Role"] = "Coordinator" })
-                .Build();
-            await using var app = ApiServer.Build(configuration, ApiServer.DefaultUrl, verbose);
+            var managerKey = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            await using var app = runner.BuildApi(CliConfiguration.Build(), key, managerKey, ApiServer.DefaultUrl, verbose);
             await app.StartAsync(ct);
             await Console.Error.WriteLineAsync($"The API is up on {ApiServer.DefaultUrl} until Ctrl+C. Try:");
-            await Console.Error.WriteLineAsync($"  curl -H 'X-Api-Key: {key}' '{ApiServer.DefaultUrl}/api/findings?pageSize=5'");
+            await Console.Error.WriteLineAsync($"  the coordinator (every location):  curl -H 'X-Api-Key: {key}' '{ApiServer.DefaultUrl}/api/findings?pageSize=5'");
+            await Console.Error.WriteLineAsync($"  a manager of {DemoApiSettings.ManagerLocation} (that location only): curl -H 'X-Api-Key: {managerKey}' '{ApiServer.DefaultUrl}/api/findings?pageSize=5'");
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

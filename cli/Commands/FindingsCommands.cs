@@ -2,7 +2,9 @@ using System.CommandLine;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Rules;
 
 namespace SocialMonitor.Cli.Commands;
 
@@ -33,7 +35,7 @@ internal static class FindingsCommands
                 }
                 return 0;
             }
-            await Console.Error.WriteAsync(Render(all));
+            await Console.Error.WriteAsync(Render(all, host.Get<Policy>().Zone));
             return 0;
         });
         findings.Subcommands.Add(list);
@@ -57,9 +59,20 @@ internal static class FindingsCommands
         return all;
     }
 
-    public static string Render(IReadOnlyList<Finding> findings) => TextTable.Render(
-        ["first seen", "location", "severity", "rule", "status", "item", "evidence"],
-        findings.Select(f => (IReadOnlyList<string>)[
-            f.FirstSeen.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), f.Location, f.Severity, f.Rule, f.Status,
-            f.ItemId, f.Evidence.Length > 60 ? f.Evidence[..57] + "..." : f.Evidence]));
+    /// <summary>
+    /// The findings for a person: by location, then severity (worst first), then newest first; the rule in words; the time
+    /// in the library's time zone; the evidence whole (a link's last step, where it really goes, is never cut off).
+    /// </summary>
+    public static string Render(IReadOnlyList<Finding> findings, TimeZoneInfo zone) => TextTable.Render(
+        ["location", "severity", LocalTime.Header("first seen", zone), "rule", "status", "item", "evidence"],
+        findings.OrderBy(f => f.Location, StringComparer.Ordinal).ThenBy(f => Severities.Rank(f.Severity)).ThenByDescending(f => f.FirstSeen)
+            .Select(f => (IReadOnlyList<string>)[
+                f.Location, f.Severity, LocalTime.Minutes(f.FirstSeen, zone), RuleTexts.For(f.Rule).Title, f.Status, f.ItemId, Evidence(f.Evidence)]));
+
+    /// <summary>The evidence on one line; a link's chain shortened to where it was written and where it ends.</summary>
+    private static string Evidence(string evidence)
+    {
+        var steps = evidence.ReplaceLineEndings(" ").Split(" -> ");
+        return steps.Length > 2 ? $"{steps[0]} -> {steps[^1]}" : string.Join(" -> ", steps);
+    }
 }

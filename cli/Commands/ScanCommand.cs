@@ -70,7 +70,7 @@ internal static class ScanCommand
             {
                 await Console.Error.WriteLineAsync(problem.ToString());
             }
-            await Console.Error.WriteLineAsync($"{read.Problems.Count} problems in {file.FullName}: nothing was scanned.");
+            await Console.Error.WriteLineAsync($"{read.Problems.Count} problem{(read.Problems.Count == 1 ? "" : "s")} in {file.FullName}: nothing was scanned.");
             return 1;
         }
         await using var host = await CliHost.StartAsync(CliHost.CreateServices(CliConfiguration.Build(), verbose), storage: false, cancellationToken);
@@ -82,13 +82,21 @@ internal static class ScanCommand
         return summaries.Any(s => s.Stopped is not null) ? 2 : 0;
     }
 
-    /// <summary>One row per account: items, API calls in all and by stream, and what stopped or could not be read.</summary>
+    /// <summary>
+    /// One row per account: items, API calls in all and by stream, and what stopped or could not be read; a note too long
+    /// for its cell follows the table whole (the log lines are in the log file, so this is where a person reads why).
+    /// </summary>
     public static string Render(IReadOnlyList<ScanSummary> summaries) => TextTable.Render(
         ["account", "platform", "items read", "queued", "API calls", "by stream", "note"],
         summaries.Select(s => (IReadOnlyList<string>)[
             s.Account, s.Platform, Number(s.ItemsRead), Number(s.ItemsQueued), Number(s.Calls),
             string.Join(", ", s.CallsByStream.Select(c => $"{c.Key} {Number(c.Value)}")),
-            Note(s)]));
+            Shorten(Note(s))]))
+        + string.Concat(summaries.Where(s => Note(s).Length > MaxNote).Select(s => $"{s.Account}: {Note(s)}{Environment.NewLine}"));
+
+    private const int MaxNote = 120;
+
+    private static string Shorten(string note) => note.Length > MaxNote ? note[..(MaxNote - 3)] + "..." : note;
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -104,7 +112,6 @@ internal static class ScanCommand
             notes.Add("stopped: " + stopped);
         }
         notes.AddRange(summary.Unreadable.Keys.Select(k => "unreadable: " + k));
-        var note = string.Join("; ", notes);
-        return note.Length > 120 ? note[..117] + "..." : note;
+        return string.Join("; ", notes);
     }
 }

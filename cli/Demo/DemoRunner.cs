@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Hosting;
@@ -15,7 +17,7 @@ namespace SocialMonitor.Cli.Demo;
 /// The demo: its own Azurite (in memory, free ports), the loopback host serving each platform of
 /// <see cref="SamplePlatforms"/> from <c>samples/{platform}/</c> in its real wire format (the sample CLN pages on Facebook),
 /// <c>samples/accounts.json</c> imported, one scan through the real queues and the same core services the
-/// functions use, the queues drained; then the next 24 hours of the hourly <c>DigestTimer</c>, each hour on the fixed
+/// functions use, the queues drained; the bundling window of the immediate emails passed on the clock; then the next 24 hours of the hourly <c>DigestTimer</c>, each hour on the fixed
 /// clock (each person's digest at their hour, escalations past the SLA). It writes its emails afresh, so every run is
 /// the same: the immediate ones, the digests and any escalation, in <c>./outbox/demo/</c>.
 /// </summary>
@@ -26,6 +28,7 @@ internal sealed class DemoRunner : IAsyncDisposable
     private readonly Azurite _azurite;
     private readonly LoopbackPlatformHost _platforms;
     private readonly IReadOnlyList<(SamplePlatform Platform, LoopbackPlatform Fake)> _fakes;
+    private readonly FixedTimeProvider _clock = new(Clock);
 
     private DemoRunner(Azurite azurite, LoopbackPlatformHost platforms, IReadOnlyList<(SamplePlatform, LoopbackPlatform)> fakes, IConfiguration configuration)
     {
@@ -38,7 +41,13 @@ internal sealed class DemoRunner : IAsyncDisposable
     /// <summary>The settings the demo runs on: embedded defaults plus its Azurite, its platforms' base URLs and its tokens.</summary>
     public IConfiguration Configuration { get; }
 
-    public static async Task<DemoRunner> StartAsync(string outbox, CancellationToken cancellationToken)
+    /// <summary>The coordinator of <c>samples/accounts.json</c>: the owner of the key <c>demo --serve</c> makes.</summary>
+    public static Person SampleCoordinator() =>
+        AccountsFileReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "accounts.json")).File?.Coordinator
+            ?? throw new InvalidOperationException("samples/accounts.json names no coordinator.");
+
+    /// <summary>Starts Azurite (its output to <paramref name="log"/>, stderr when null) and the loopback platforms.</summary>
+    public static async Task<DemoRunner> StartAsync(string outbox, CancellationToken cancellationToken, TextWriter? log = null)
     {
         var samples = Path.Combine(AppContext.BaseDirectory, "samples");
         var accounts = AccountsFileReader.ReadFile(Path.Combine(samples, "accounts.json"));
@@ -54,7 +63,7 @@ internal sealed class DemoRunner : IAsyncDisposable
             Path.Combine(samples, platform.Name),
             accounts.File.Accounts.Where(a => string.Equals(a.Platform, platform.Name, StringComparison.OrdinalIgnoreCase))
                 .Select(a => tokens[a.Token]).ToHashSet(StringComparer.Ordinal)))).ToList();
-        var azurite = await Azurite.StartAsync(Console.Error, dataDirectory: null, cancellationToken);
+        var azurite = await Azurite.StartAsync(log ?? Console.Error, dataDirectory: null, cancellationToken);
         LoopbackPlatformHost platforms;
         try
         {
@@ -91,14 +100,18 @@ internal sealed class DemoRunner : IAsyncDisposable
     public async Task<DemoSummary> RunAsync(bool verbose, CancellationToken cancellationToken)
     {
         var services = CliHost.CreateServices(Configuration, verbose);
-        var clock = new FixedTimeProvider(Clock);
+        var clock = _clock;
         services.AddSingleton<TimeProvider>(clock);
         await using var host = await CliHost.StartAsync(services, storage: false, cancellationToken);
-        _ = host.Get<Core.Policies.Policy>(); // a bad policy stops the demo here, not in every evaluation
+        var policy = host.Get<Core.Policies.Policy>(); // a bad policy stops the demo here, not in every evaluation
 
         var accounts = AccountsFileReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "accounts.json"));
         await host.Get<AccountsImporter>().ImportAsync(accounts, cancellationToken);
         var scanned = await host.Get<ScanScheduler>().QueueAllAsync(cancellationToken);
+        await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
+        // The immediate emails wait Mail__BundleSeconds for more findings: on the fixed clock that time passes here.
+        clock.Now = Clock.AddSeconds(host.Get<IOptions<MailOptions>>().Value.BundleSeconds);
+        await host.Get<Outbox>().QueueDueAsync(clock.Now, cancellationToken);
         await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
         for (var hour = 1; hour <= 24; hour++)
         {
@@ -110,11 +123,20 @@ internal sealed class DemoRunner : IAsyncDisposable
         var findings = await FindingsCommands.ListAllAsync(host.Get<FindingStore>(), host.Get<AccountRegistry>(), null, null, cancellationToken);
         var outbox = Path.GetFullPath(Configuration["Mail:Directory"]!);
         IReadOnlyList<string> emails = Directory.Exists(outbox) ? [.. Directory.GetFiles(outbox, "*.eml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!] : [];
-        return new DemoSummary(scanned, await host.Get<ItemIndex>().CountAsync(cancellationToken), ApiCalls(), findings, emails, outbox);
+        return new DemoSummary(scanned, await host.Get<ItemIndex>().CountAsync(cancellationToken), ApiCalls(), findings, emails, outbox, policy.Zone);
     }
 
     /// <summary>The requests each platform's fake received, in <see cref="SamplePlatforms"/> order, labelled by its settings name.</summary>
     private IReadOnlyList<(string Platform, int Calls)> ApiCalls() => [.. _fakes.Select(f => (f.Platform.Settings, f.Fake.Requests.Count))];
+
+    /// <summary>
+    /// The API over the demo's storage (<c>demo --serve</c>): the API settings configured as for <c>serve</c>, then the demo's
+    /// coordinator and manager keys (<see cref="DemoApiSettings"/>), on the demo's clock where the run left it: a triage then
+    /// is timed against the findings' own times, not today's.
+    /// </summary>
+    public WebApplication BuildApi(IConfiguration configured, string coordinatorKey, string managerKey, string url, bool verbose) =>
+        ApiServer.Build(DemoApiSettings.Build(Configuration, configured, coordinatorKey, managerKey), url, verbose,
+            services => services.AddSingleton<TimeProvider>(_clock));
 
     public async ValueTask DisposeAsync()
     {

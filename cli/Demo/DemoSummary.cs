@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text;
 using SocialMonitor.Core.Findings;
+using SocialMonitor.Core.Rules;
 using SocialMonitor.Cli.Commands;
 
 namespace SocialMonitor.Cli.Demo;
 
 /// <summary>What the demo did: accounts scanned, items read, API calls by platform, findings, and the emails it wrote (file names, kind first).</summary>
-internal sealed record DemoSummary(int Accounts, int Items, IReadOnlyList<(string Platform, int Calls)> ApiCalls, IReadOnlyList<Finding> Findings, IReadOnlyList<string> Emails, string Outbox)
+internal sealed record DemoSummary(int Accounts, int Items, IReadOnlyList<(string Platform, int Calls)> ApiCalls, IReadOnlyList<Finding> Findings, IReadOnlyList<string> Emails, string Outbox, TimeZoneInfo Zone)
 {
     public string Render()
     {
@@ -24,11 +25,11 @@ internal sealed record DemoSummary(int Accounts, int Items, IReadOnlyList<(strin
                 .Select(g => (IReadOnlyList<string>)[g.Key, g.Count().ToString(CultureInfo.InvariantCulture)])));
         text.AppendLine(TextTable.Render(["rule", "findings"],
             Findings.GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => (IReadOnlyList<string>)[g.Key, g.Count().ToString(CultureInfo.InvariantCulture)])));
+                .Select(g => (IReadOnlyList<string>)[RuleTexts.For(g.Key).Title, g.Count().ToString(CultureInfo.InvariantCulture)])));
         text.AppendLine(TextTable.Render(["location", "findings"],
             Findings.GroupBy(f => f.Location).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (IReadOnlyList<string>)[g.Key, g.Count().ToString(CultureInfo.InvariantCulture)])));
-        text.AppendLine(FindingsCommands.Render(Findings));
+        text.AppendLine(FindingsCommands.Render(Findings, Zone));
         text.AppendLine(CultureInfo.InvariantCulture, $"Emails: {Outbox}");
         return text.ToString();
     }

@@ -8,7 +8,8 @@ namespace SocialMonitor.Core.Accounts;
 /// <summary>
 /// The registry of accounts, locations and people in Table Storage (table <c>Registry</c>; PartitionKey
 /// <c>coordinator</c>, <c>location</c> or <c>account</c>, RowKey the id). Import upserts and never deletes; a row whose
-/// content is unchanged is not written again, so a re-import changes nothing.
+/// content is unchanged is not written again, so a re-import changes nothing. A location the file no longer has keeps
+/// its row without managers.
 /// </summary>
 public sealed class AccountRegistry(StorageClients storage)
 {
@@ -50,7 +51,35 @@ public sealed class AccountRegistry(StorageClients storage)
             await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
             written++;
         }
-        return new RegistryImportResult(written, unchanged);
+        var ended = await EndRemovedLocationsAsync(table, file, beforeWrite, cancellationToken);
+        return new RegistryImportResult(written + ended.Count, unchanged) { EndedAccess = ended };
+    }
+
+    /// <summary>
+    /// A location the file no longer has keeps its row (its findings stay findable) but loses its managers, so that
+    /// nobody is routed its mail or signs in to it any longer. A rerun finds no managers left and changes nothing.
+    /// </summary>
+    private static async Task<List<Location>> EndRemovedLocationsAsync(
+        TableClient table, AccountsFile file, Func<RegistryChange, Task>? beforeWrite, CancellationToken cancellationToken)
+    {
+        var inFile = file.Locations.Select(l => TableKeys.Escape(l.Id)).ToHashSet(StringComparer.Ordinal);
+        var ended = new List<Location>();
+        await foreach (var existing in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {LocationPartition}"), cancellationToken: cancellationToken))
+        {
+            var location = ToLocation(existing);
+            if (inFile.Contains(existing.RowKey) || location.Managers.Count == 0)
+            {
+                continue;
+            }
+            var row = Row(LocationPartition, location.Id, ("Name", location.Name), ("Managers", ItemJson.Serialize(Array.Empty<Person>())));
+            if (beforeWrite is not null)
+            {
+                await beforeWrite(Change(existing, row) with { Removed = true });
+            }
+            await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            ended.Add(location);
+        }
+        return ended;
     }
 
     public async Task<IReadOnlyList<Account>> ListAccountsAsync(CancellationToken cancellationToken) =>
@@ -80,8 +109,13 @@ public sealed class AccountRegistry(StorageClients storage)
     private static Location ToLocation(TableEntity e) =>
         new(e.RowKey, e.GetString("Name"), ItemJson.Deserialize<List<Person>>(e.GetString("Managers")));
 
+    /// <summary>The row, or null; an id too long to be a key (one from a URL) names no row and is not sent.</summary>
     private async Task<TableEntity?> GetAsync(string partition, string id, CancellationToken cancellationToken)
     {
+        if (!TableKeys.Fits(TableKeys.Escape(id)))
+        {
+            return null;
+        }
         var table = await storage.TableAsync(TableNames.Registry, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.Escape(id), cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;

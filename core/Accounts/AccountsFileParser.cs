@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SocialMonitor.Core.Queues;
 
 namespace SocialMonitor.Core.Accounts;
 
@@ -205,6 +206,13 @@ internal sealed class AccountsFileParser
             {
                 case "id":
                     id = UniqueSlug(value, fieldPath, _locationIdPaths, "location");
+                    if (id == Locations.District)
+                    {
+                        // The district's own findings (the monitor's faults) are filed there, for the coordinator only.
+                        Add(fieldPath, $"The location id '{id}' is reserved for the district-wide findings, which only the coordinator sees: " +
+                            "name the location otherwise (accounts that speak for the whole district belong to a location such as 'administration').");
+                        id = null;
+                    }
                     break;
                 case "name":
                     name = Text(value, fieldPath);

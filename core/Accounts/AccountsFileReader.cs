@@ -34,6 +34,10 @@ public static class AccountsFileReader
     public static AccountsFileReadResult ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            return Failed($"'{path}' is a folder: give the accounts file itself (such as samples/accounts.json).");
+        }
         string json;
         try
         {
@@ -52,14 +56,5 @@ public static class AccountsFileReader
 
     private static AccountsFileReadResult Failed(string message) => new(null, [new AccountsFileProblem("$", message)], []);
 
-    private static string InvalidJson(JsonException e)
-    {
-        var reason = e.Message;
-        var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut >= 0)
-        {
-            reason = reason[..cut];
-        }
-        return $"The file is not valid JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}: {reason}";
-    }
+    private static string InvalidJson(JsonException e) => $"The file is not valid JSON {Items.JsonErrorText.Describe(e)}.";
 }

@@ -8,10 +8,10 @@ namespace SocialMonitor.Core.Api;
 
 /// <summary>
 /// Identifies callers (<c>Api__AuthMode</c>). <c>ApiKeys</c>: the <c>X-Api-Key</c> header against
-/// <c>Api__Keys__&lt;n&gt;__Key</c>, compared in constant time; any <c>X-MS-CLIENT-PRINCIPAL</c> header is ignored.
+/// <c>Api__Keys__&lt;n&gt;__Key</c>, compared in constant time, the caller named by the key's <c>__Owner</c> (an email); any <c>X-MS-CLIENT-PRINCIPAL</c> header is ignored.
 /// <c>AppServiceAuthentication</c>: the principal App Service puts in <c>X-MS-CLIENT-PRINCIPAL</c>, with the Entra ID app
 /// role <c>Coordinator</c> (every location) or <c>Manager</c> (the locations whose managers in the registry have the
-/// caller's email or object id); API keys are not accepted in that mode.
+/// caller's object id, or their email for a manager registered without an object id); API keys are not accepted in that mode.
 /// </summary>
 public sealed class ApiAuthenticator(IOptions<ApiOptions> options, AccountRegistry registry)
 {
@@ -43,7 +43,7 @@ public sealed class ApiAuthenticator(IOptions<ApiOptions> options, AccountRegist
             if (CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(keys[i].Key)))
             {
                 var coordinator = string.Equals(keys[i].Role, Roles.Coordinator, StringComparison.OrdinalIgnoreCase);
-                return new ApiCaller($"api key {i}", coordinator ? Roles.Coordinator : Roles.Manager, coordinator ? null : keys[i].LocationIds);
+                return new ApiCaller(keys[i].Owner.Trim(), coordinator ? Roles.Coordinator : Roles.Manager, coordinator ? null : keys[i].LocationIds);
             }
         }
         return null;
@@ -60,16 +60,23 @@ public sealed class ApiAuthenticator(IOptions<ApiOptions> options, AccountRegist
             throw ApiProblemException.Forbidden($"{principal.Name} has neither the {Roles.Coordinator} nor the {Roles.Manager} app role: ask the IT person to assign one.");
         }
         var locations = (await registry.ListLocationsAsync(cancellationToken))
-            .Where(l => l.Managers.Any(m => Same(m.Email, principal.Email) || Same(m.ObjectId, principal.ObjectId)))
+            .Where(l => l.Managers.Any(m => IsManager(m, principal)))
             .Select(l => l.Id)
             .ToList();
         if (locations.Count == 0)
         {
-            throw ApiProblemException.Forbidden($"{principal.Name} has the {Roles.Manager} app role but manages no location in the registry (matched by email or object id): " +
+            throw ApiProblemException.Forbidden($"{principal.Name} has the {Roles.Manager} app role but manages no location in the registry (matched by object id, or by email where none is registered): " +
                 "add them to the accounts file and import it.");
         }
         return new ApiCaller(principal.Name, Roles.Manager, locations);
     }
+
+    /// <summary>
+    /// A registered object id is the only match for that person: emails and user names can be changed or reassigned, an
+    /// Entra object id cannot. The email is matched only for a manager registered without one.
+    /// </summary>
+    private static bool IsManager(Person manager, ClientPrincipal principal) =>
+        manager.ObjectId is { Length: > 0 } ? Same(manager.ObjectId, principal.ObjectId) : Same(manager.Email, principal.Email);
 
     private static bool Same(string? registered, string? presented) =>
         registered is { Length: > 0 } && presented is { Length: > 0 } && string.Equals(registered, presented, StringComparison.OrdinalIgnoreCase);

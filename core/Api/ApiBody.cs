@@ -39,7 +39,7 @@ public static class ApiBody
         }
         catch (JsonException e)
         {
-            throw ApiProblemException.BadBody($"The body is not the JSON object expected (at {e.Path ?? "$"}): {e.Message}");
+            throw ApiProblemException.BadBody($"The body is not the JSON object expected {JsonErrorText.Describe(e)}{(e.Path is { Length: > 1 } path ? $" ({path})" : "")}.");
         }
     }
 }

@@ -73,12 +73,36 @@ public sealed partial class ApiQuery
     public IReadOnlyList<string> OneOf(string name, IReadOnlyList<string> allowed) =>
         List(name, allowed.Contains, $"one of {string.Join(", ", allowed)}");
 
-    /// <summary>A UTC ISO 8601 time (<c>2026-10-01T00:00:00Z</c>) or date (<c>2026-10-01</c>, its midnight UTC).</summary>
-    public DateTimeOffset? Time(string name)
+    /// <summary>
+    /// Each of <paramref name="values"/> must be one of <paramref name="known"/>: an unknown one is a 400 that names it
+    /// and the near one (as the accounts file does), never a filter that silently answers nothing.
+    /// </summary>
+    public static IReadOnlyList<string> MustBeKnown(string name, IReadOnlyList<string> values, IReadOnlyList<string> known, string what)
     {
+        if (values.FirstOrDefault(v => !known.Contains(v, StringComparer.Ordinal)) is { } unknown)
+        {
+            var closest = NearMiss.Closest(unknown, known);
+            throw ApiProblemException.BadParameter(name, $"names no {what}: there is no {what} '{Shorten(unknown)}'"
+                + (closest is null ? "" : $" (did you mean '{closest}'?)"));
+        }
+        return values;
+    }
+
+    /// <summary>
+    /// A UTC ISO 8601 time (<c>2026-10-01T15:00:00Z</c>), or a date (<c>2026-10-01</c>): the whole day in
+    /// <paramref name="zone"/>, the library's time zone, so its midnight there as a start and the next midnight as an end.
+    /// </summary>
+    public DateTimeOffset? Time(string name, TimeZoneInfo zone, bool end)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
         if (Value(name) is not { } text)
         {
             return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            var midnight = (end ? date.AddDays(1) : date).ToDateTime(TimeOnly.MinValue);
+            return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight)).ToUniversalTime();
         }
         if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
@@ -101,10 +125,13 @@ public sealed partial class ApiQuery
 
     public string? ContinuationToken() => Value("continuationToken", MaxTokenLength);
 
-    /// <summary>A from/to pair, checked to be in order.</summary>
-    public (DateTimeOffset? From, DateTimeOffset? To) Range()
+    /// <summary>
+    /// A from/to pair as a half-open range [from, to), checked to be in order: a date alone is its whole day in
+    /// <paramref name="zone"/>, so <c>to=2026-10-15</c> includes that day and <c>from=2026-10-15&amp;to=2026-10-15</c> is that day.
+    /// </summary>
+    public (DateTimeOffset? From, DateTimeOffset? To) Range(TimeZoneInfo zone)
     {
-        var (from, to) = (Time("from"), Time("to"));
+        var (from, to) = (Time("from", zone, end: false), Time("to", zone, end: true));
         return from >= to ? throw ApiProblemException.BadParameter("to", "must be later than 'from'") : (from, to);
     }
 

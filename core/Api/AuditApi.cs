@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using SocialMonitor.Core.Audit;
+using SocialMonitor.Core.Policies;
 
 namespace SocialMonitor.Core.Api;
 
 /// <summary><c>GET /api/audit</c> (coordinator only): the audit log, newest first, filtered, a page at a time; JSON or CSV.</summary>
-public sealed class AuditApi(ApiRunner runner, AuditLog audit)
+public sealed class AuditApi(ApiRunner runner, AuditLog audit, VisibleLocations locations, Policy policy)
 {
     /// <summary>What an audit entry is about.</summary>
     public static readonly IReadOnlyList<string> Subjects = ["finding", "approval", "account", "location", "coordinator"];
@@ -18,20 +19,25 @@ public sealed class AuditApi(ApiRunner runner, AuditLog audit)
             {
                 throw ApiProblemException.BadParameter("subject", $"must be one of {string.Join(", ", Subjects)}");
             }
-            var location = query.Slugs("location") switch
+            var location = ApiQuery.MustBeKnown("location", query.Slugs("location"), await locations.AllAsync(cancellationToken), "location") switch
             {
                 [] => null,
                 [var one] => one,
                 _ => throw ApiProblemException.BadParameter("location", "takes one location id"),
             };
-            var (from, to) = query.Range();
+            var action = query.Value("action");
+            if (action is not null)
+            {
+                ApiQuery.MustBeKnown("action", [action], AuditActions.All, "action");
+            }
+            var (from, to) = query.Range(policy.Zone);
             var filter = new AuditQuery
             {
                 Subject = subject,
                 SubjectId = query.Value("subjectId"),
                 Actor = query.Value("actor"),
                 Location = location,
-                Action = query.Value("action"),
+                Action = action,
                 From = from,
                 To = to,
             };

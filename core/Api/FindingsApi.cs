@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Rules;
 
 namespace SocialMonitor.Core.Api;
@@ -12,7 +14,7 @@ namespace SocialMonitor.Core.Api;
 /// their locations' findings: another location's finding is a 404, as if it did not exist.
 /// </summary>
 public sealed partial class FindingsApi(
-    ApiRunner runner, VisibleLocations visible, FindingStore findings, FindingLifecycle lifecycle, FindingItems items)
+    ApiRunner runner, VisibleLocations visible, AccountRegistry registry, Policy policy, FindingStore findings, FindingLifecycle lifecycle, FindingItems items)
 {
     public const int DefaultPageSize = ApiQuery.DefaultPageSize;
     public const int MaxPageSize = ApiQuery.MaxPageSize;
@@ -41,12 +43,25 @@ public sealed partial class FindingsApi(
             await ApiOutput.WriteListAsync(context, csv, page.Items, page.ContinuationToken, CsvColumns, cancellationToken);
         }, cancellationToken);
 
-    /// <summary><c>GET /api/findings/summary</c>: counts by location, family and status, and the median time to acknowledge, over the same filters as the list.</summary>
+    private static readonly IReadOnlyList<CsvColumn<(string What, string Key, string Value)>> s_summaryColumns =
+        [new("what", r => r.What), new("key", r => r.Key), new("value", r => r.Value)];
+
+    /// <summary>
+    /// <c>GET /api/findings/summary</c>: counts by location, account, severity, rule, family and status, and the median
+    /// time to acknowledge, over the same filters as the list; JSON, or CSV as rows of (what, key, value).
+    /// </summary>
     public Task SummaryAsync(HttpContext context, CancellationToken cancellationToken) =>
         runner.RunAsync(context, coordinatorOnly: false, async caller =>
         {
-            var filter = await FilterAsync(caller, new ApiQuery(context.Request, s_filters), cancellationToken);
+            var query = new ApiQuery(context.Request, [.. s_filters, "format"]);
+            var filter = await FilterAsync(caller, query, cancellationToken);
+            var csv = ApiOutput.WantsCsv(context.Request, query);
             var summary = await FindingSummary.CountAsync(findings.FactsAsync(filter, cancellationToken), cancellationToken);
+            if (csv)
+            {
+                await ApiOutput.WriteListAsync(context, csv, [.. summary.Rows()], null, s_summaryColumns, cancellationToken);
+                return;
+            }
             await ApiOutput.WriteJsonAsync(context, summary, cancellationToken);
         }, cancellationToken);
 
@@ -118,11 +133,16 @@ public sealed partial class FindingsApi(
     private async Task<FindingQuery> FilterAsync(ApiCaller caller, ApiQuery query, CancellationToken cancellationToken)
     {
         var locations = await visible.ForAsync(caller, cancellationToken);
-        var wanted = query.Slugs("location");
-        var (from, to) = query.Range();
+        var wanted = ApiQuery.MustBeKnown("location", query.Slugs("location"), await visible.AllAsync(cancellationToken), "location");
+        var accounts = query.Slugs("account");
+        if (accounts.Count > 0)
+        {
+            ApiQuery.MustBeKnown("account", accounts, [.. (await registry.ListAccountsAsync(cancellationToken)).Select(a => a.Id)], "account");
+        }
+        var (from, to) = query.Range(policy.Zone);
         return new FindingQuery(wanted.Count == 0 ? locations : [.. locations.Intersect(wanted, StringComparer.Ordinal)], null)
         {
-            Accounts = query.Slugs("account"),
+            Accounts = accounts,
             Platforms = query.Slugs("platform"),
             Families = query.Slugs("family"),
             Rules = query.RuleIds("rule"),

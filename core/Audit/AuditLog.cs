@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using Azure;
 using Azure.Data.Tables;
+using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Storage;
 
 namespace SocialMonitor.Core.Audit;
@@ -10,7 +12,7 @@ namespace SocialMonitor.Core.Audit;
 /// the same entry again is a no-op; an append retried after a crash with a new entry adds a second row with its own
 /// id, which is the honest record of what was attempted.
 /// </summary>
-public sealed class AuditLog(StorageClients storage, TimeProvider time)
+public sealed partial class AuditLog(StorageClients storage, TimeProvider time)
 {
     public const string AllPartition = "audit";
 
@@ -80,35 +82,48 @@ public sealed class AuditLog(StorageClients storage, TimeProvider time)
 
     /// <summary>
     /// A page of the entries matching <paramref name="query"/>, newest first. One subject's entries come from its own
-    /// partition; time bounds are key ranges. The continuation token is opaque and bound to the query.
+    /// partition; time bounds are key ranges. The continuation token is opaque and bound to the query: it holds the id
+    /// of the last entry returned (the next page is the keys after it), never a storage continuation, so a token whose
+    /// position is not an entry id is refused as invalid.
     /// </summary>
     public async Task<(IReadOnlyList<AuditEntry> Entries, string? ContinuationToken)> ListAsync(
         AuditQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken)
     {
         var hash = query.Hash();
-        var next = BoundContinuationToken.Read<string>(continuationToken, hash);
+        var after = BoundContinuationToken.Read<string>(continuationToken, hash);
+        if (after is not null && !EntryId().IsMatch(after))
+        {
+            throw new InvalidContinuationTokenException();
+        }
         var bySubject = query.Subject is not null && query.SubjectId is not null;
         var table = await storage.TableAsync(bySubject ? TableNames.AuditBySubject : TableNames.Audit, cancellationToken);
-        var filter = AuditFilter(query, bySubject ? SubjectPartition(query.Subject!, query.SubjectId!) : AllPartition);
+        var filter = AuditFilter(query, bySubject ? SubjectPartition(query.Subject!, query.SubjectId!) : AllPartition, after);
 
-        // A page may come back short with a continuation (the service stops after 5 s of scanning): follow it until full.
-        var entries = new List<AuditEntry>(pageSize);
+        // One more than the page tells whether there is a next page; a short page with a continuation is followed.
+        var entries = new List<AuditEntry>(pageSize + 1);
+        string? next = null;
         do
         {
-            await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize - entries.Count, cancellationToken: cancellationToken).AsPages(next, pageSize - entries.Count))
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize + 1 - entries.Count, cancellationToken: cancellationToken).AsPages(next, pageSize + 1 - entries.Count))
             {
                 entries.AddRange(page.Values.Select(FromEntity));
                 next = page.ContinuationToken;
                 break;
             }
         }
-        while (next is not null && entries.Count < pageSize);
-        return (entries, next is null ? null : BoundContinuationToken.Write(next, hash));
+        while (next is not null && entries.Count <= pageSize);
+        return entries.Count > pageSize
+            ? (entries.GetRange(0, pageSize), BoundContinuationToken.Write(entries[pageSize - 1].Id, hash))
+            : (entries, null);
     }
 
-    private static string AuditFilter(AuditQuery query, string partition)
+    private static string AuditFilter(AuditQuery query, string partition, string? after)
     {
         var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+        if (after is not null)
+        {
+            parts.Add(TableClient.CreateQueryFilter($"RowKey gt {after}"));
+        }
         if (query.To is { } to)
         {
             parts.Add(TableClient.CreateQueryFilter($"RowKey ge {TimeKeys.Bound(to)}"));
@@ -152,6 +167,10 @@ public sealed class AuditLog(StorageClients storage, TimeProvider time)
             // The same entry (same id) was written before: an entry is never replaced.
         }
     }
+
+    /// <summary>An entry's id: its inverted time key and a GUID (<see cref="NewEntry"/>).</summary>
+    [GeneratedRegex("^[0-9]{19}_[0-9a-f]{32}\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex EntryId();
 
     private static string SubjectPartition(string subject, string subjectId) => $"{subject}_{TableKeys.Escape(subjectId)}";
 

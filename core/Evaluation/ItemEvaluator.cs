@@ -5,6 +5,7 @@ using SocialMonitor.Core.Approvals;
 using SocialMonitor.Core.ContentSafety;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
@@ -36,6 +37,7 @@ public sealed class ItemEvaluator(
     FindingItems items,
     FindingLifecycle lifecycle,
     QueueSender queue,
+    PersonalDataMasker masker,
     TimeProvider time,
     ILogger<ItemEvaluator> logger)
 {
@@ -65,23 +67,31 @@ public sealed class ItemEvaluator(
             {
                 await items.SaveAsync(item, version, cancellationToken); // Before its findings, so the API can show them with it.
             }
-            result.Add(await RecordAsync(item, detection, location, version, now, cancellationToken));
+            result.Add(await RecordAsync(item, detection, detections, location, version, now, cancellationToken));
         }
         // The moderation rule reads the findings just recorded: a conduct or privacy one not dismissed is the hide's reason.
         var seenHidden = (message.Events ?? []).Contains(ItemEvents.Hidden);
         if (ModerationRule.Evaluate(item, seenHidden, result, context) is { } moderation)
         {
-            result.Add(await RecordAsync(item, moderation, location, version, now, cancellationToken));
+            result.Add(await RecordAsync(item, moderation, detections, location, version, now, cancellationToken));
             logger.LogWarning("{Rule}: {Platform} item {ItemId} of {Account} was hidden without a recorded reason",
                 ModerationRule.Rule, item.Platform, item.Id, item.Account);
         }
         // An edit that removed a problem resolves its finding; run again, it finds nothing more to change.
+        // The same version no longer raising a link finding: a destination approval now allows it (ApprovalService queued it).
         IEnumerable<string> kept = classification is null ? ItemClassifier.OwnFindingIds(item, policy) : [];
-        await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version, [.. result.Select(f => f.Id), .. kept], cancellationToken);
+        await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version, [.. result.Select(f => f.Id), .. kept], cancellationToken,
+            f => f.Family == LinkApprovals.Family ? LinkApprovals.ApprovedWhy(item, f, context) : null);
         logger.LogInformation("Evaluated {Platform} item {ItemId}: {Count} findings", item.Platform, item.Id, result.Count);
         return result;
     }
 
-    private Task<Finding> RecordAsync(Item item, Detection detection, string location, string version, DateTimeOffset now, CancellationToken cancellationToken) =>
-        recorder.RecordAsync(Finding.Create(detection, item.Platform, item.Id, location, item.Account, now, version, item.Permalink), cancellationToken);
+    /// <summary>Records one detection as a finding, with the item's text quoted around its evidence (personal data masked).</summary>
+    private Task<Finding> RecordAsync(Item item, Detection detection, IReadOnlyList<Detection> all, string location, string version, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        recorder.RecordAsync(Finding.Create(detection, item.Platform, item.Id, location, item.Account, now, version, item.Permalink) with
+        {
+            Quote = EvidenceQuote.For(item.Text, detection, all, masker),
+            Source = $"{item.Origin} {item.Kind}",
+        }, cancellationToken);
 }

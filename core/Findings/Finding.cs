@@ -46,6 +46,12 @@ public sealed record Finding
     public required string Clause { get; init; }
     public required string Evidence { get; init; }
     public required string Explanation { get; init; }
+
+    /// <summary>The words around the evidence in the item's text, the evidence marked <c>»…«</c>, personal data masked; null when the evidence is not in the text.</summary>
+    public string? Quote { get; init; }
+
+    /// <summary>What the item is, in words: its origin and kind (<c>guest comment</c>, <c>official post</c>); null for a finding about the monitor or an account.</summary>
+    public string? Source { get; init; }
     public required DateTimeOffset FirstSeen { get; init; }
     public required DateTimeOffset LastSeen { get; init; }
 

@@ -30,8 +30,10 @@ public sealed record FindingDisposition
         {
             FindingStatuses.Resolved when string.IsNullOrWhiteSpace(Action) =>
                 "A resolved finding needs 'action': what was done (e.g. \"comment hidden on Facebook by the Hayden manager\").",
-            FindingStatuses.Dismissed when Reason is null || !DismissReasons.All.Contains(Reason) =>
+            FindingStatuses.Dismissed when Reason is null =>
                 $"A dismissed finding needs 'reason': one of {string.Join(", ", DismissReasons.All)}.",
+            FindingStatuses.Dismissed when !DismissReasons.All.Contains(Reason) =>
+                $"'reason' is one of {string.Join(", ", DismissReasons.All)}, not '{Reason}': put your own words in 'note'.",
             FindingStatuses.Dismissed when Reason == DismissReasons.Duplicate && string.IsNullOrWhiteSpace(DuplicateOf) =>
                 "A finding dismissed as a duplicate needs 'duplicateOf': the id of the finding it duplicates.",
             FindingStatuses.Escalated or FindingStatuses.Open when string.IsNullOrWhiteSpace(Note) =>

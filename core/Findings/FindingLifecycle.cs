@@ -7,10 +7,12 @@ namespace SocialMonitor.Core.Findings;
 
 /// <summary>
 /// Every status change, each with an audit entry (who, when, before, after, why). People change a status through
-/// <see cref="ApplyAsync"/>, conditional on the ETag of their last read. The system changes it in four cases only
-/// (docs/architecture.md, "Findings: lifecycle"): an open, acknowledged or escalated finding whose problem an edit
-/// removed is resolved; a resolved one whose problem comes back is reopened; a <c>capture</c> finding is resolved when its condition clears; an
-/// open one past its SLA is escalated. A dismissed finding stays dismissed.
+/// <see cref="ApplyAsync"/>, conditional on the ETag of their last read. The system changes it in these cases only
+/// (docs/architecture.md, "Findings: lifecycle"): an open, acknowledged or escalated finding whose problem an edit removed is
+/// resolved; one whose link destination the coordinator approved is resolved ("destination approved by …", when its
+/// unchanged item is evaluated again); a resolved one whose problem comes back is reopened; a <c>capture</c> finding is
+/// resolved when its condition clears; an unacknowledged critical or high one past its SLA is escalated. A
+/// dismissed finding stays dismissed.
 /// <para>
 /// A change and its entry: the finding's row is written first and carries the entry, then the entry is appended. A
 /// crash between the two leaves the entry on the row, and the next read of the finding through the API appends it
@@ -43,10 +45,13 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
     /// <summary>
     /// After an item version was evaluated: its findings from the rules that were not raised again are resolved (the
     /// edit removed the problem), and a resolved one remembers this version, so that the problem seen again on any
-    /// other version reopens it. Run twice on the same version, it changes nothing more.
+    /// other version reopens it. An active finding not raised again on the same version is resolved only when
+    /// <paramref name="sameVersionWhy"/> says why (an approval now allows it); otherwise it stays. Run twice on the same
+    /// version, it changes nothing more.
     /// </summary>
     public async Task ResolveAbsentAsync(
-        string platform, string itemId, string version, IReadOnlyCollection<string> present, CancellationToken cancellationToken)
+        string platform, string itemId, string version, IReadOnlyCollection<string> present, CancellationToken cancellationToken,
+        Func<Finding, string?>? sameVersionWhy = null)
     {
         foreach (var (location, id) in await findings.ByItemAsync(platform, itemId, cancellationToken))
         {
@@ -55,7 +60,8 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
                 continue;
             }
             await ChangeBySystemAsync(location, id, f =>
-                !_itemFamilies.Contains(f.Family) || f.ItemVersion == version ? null
+                !_itemFamilies.Contains(f.Family) ? null
+                : f.ItemVersion == version ? (IsActive(f.Status) && sameVersionWhy?.Invoke(f) is { } why ? Resolve(f, version, why) : null)
                 : IsActive(f.Status) ? Resolve(f, version, AfterEditWhy)
                 : f.Status == FindingStatuses.Resolved && f.ResolvedItemVersion != version ? new FindingChange(f with { ResolvedItemVersion = version }, null)
                 : null,
@@ -91,6 +97,7 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
         var merged = stored with
         {
             Evidence = candidate.Evidence,
+            Quote = candidate.Quote,
             LastSeen = candidate.LastSeen,
             ItemVersion = candidate.ItemVersion,
             Permalink = candidate.Permalink ?? stored.Permalink,

@@ -121,12 +121,12 @@ public sealed class FindingStore(StorageClients storage)
         FindingQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.FindingsByTime, cancellationToken);
-        string[] columns = ["PartitionKey", "Rule", "Status", "FirstSeen", "AcknowledgedAt"];
+        string[] columns = ["PartitionKey", "Account", "Rule", "Severity", "Status", "FirstSeen", "AcknowledgedAt"];
         foreach (var location in query.Locations.Distinct(StringComparer.Ordinal))
         {
             await foreach (var row in table.QueryAsync<TableEntity>(FindingFilters.For(query, location, null), 1000, columns, cancellationToken))
             {
-                yield return new FindingFacts(row.PartitionKey, row.GetString("Rule"), row.GetString("Status"),
+                yield return new FindingFacts(row.PartitionKey, row.GetString("Account"), row.GetString("Rule"), row.GetString("Severity"), row.GetString("Status"),
                     row.GetDateTimeOffset("FirstSeen") ?? default, row.GetDateTimeOffset("AcknowledgedAt"));
             }
         }

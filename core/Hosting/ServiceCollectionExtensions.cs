@@ -16,6 +16,8 @@ using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Platforms.Facebook;
+using SocialMonitor.Core.Platforms.Instagram;
+using SocialMonitor.Core.Platforms.X;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.LinkDomain;
@@ -62,6 +64,8 @@ public static class ServiceCollectionExtensions
         services.AddLinkDomain(configuration);
         services.AddContentSafety(configuration);
         services.AddFacebook();
+        services.AddInstagram();
+        services.AddX();
 
         services.TryAddSingleton<AccountRegistry>();
         services.TryAddSingleton<FindingStore>();
@@ -69,6 +73,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<FindingLifecycle>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ApprovalStore>();
+        services.TryAddSingleton<ApprovalCache>();
+        services.TryAddSingleton<ApprovalService>();
         services.TryAddSingleton<QueueSender>();
         services.TryAddSingleton<FailedAttemptStore>();
         services.TryAddSingleton<CursorStore>();
@@ -78,6 +84,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AccountCapture>();
         services.TryAddSingleton<BudgetStore>();
         services.TryAddSingleton<ItemHistory>();
+        services.TryAddSingleton<ItemReevaluation>();
         services.TryAddSingleton<ItemRecorder>();
         services.TryAddSingleton<CaptureConditions>();
         services.TryAddSingleton<ResponseArchive>();

@@ -50,6 +50,24 @@ public sealed class BusinessCalendar(Policy policy)
         return now; // A policy without business days: every timer run is a digest time.
     }
 
+    /// <summary>The first digest time after <paramref name="now"/>: <paramref name="digestHour"/> o'clock local on the next business day that has it.</summary>
+    public DateTimeOffset NextDigestTime(DateTimeOffset now, int digestHour)
+    {
+        var today = LocalDate(now);
+        for (var ahead = 0; ahead < SearchDays; ahead++)
+        {
+            var day = today.AddDays(ahead);
+            if (IsBusinessDay(day) && At(day, new TimeOnly(digestHour, 0)) is var time && time > now)
+            {
+                return time;
+            }
+        }
+        return now.AddHours(1); // A policy without business days: the next timer run.
+    }
+
+    /// <summary>The zone's name at <paramref name="instant"/>, for people ("Pacific Daylight Time").</summary>
+    public string ZoneName(DateTimeOffset instant) => _zone.IsDaylightSavingTime(instant) ? _zone.DaylightName : _zone.StandardName;
+
     /// <summary>When <paramref name="hours"/> business hours have passed since <paramref name="start"/> (weekends and holidays do not count).</summary>
     public DateTimeOffset AddBusinessHours(DateTimeOffset start, int hours)
     {

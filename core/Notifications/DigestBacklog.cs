@@ -58,6 +58,7 @@ public sealed class DigestBacklog(
         }
         var people = await router.PeopleByEmailAsync(cancellationToken);
         var names = await router.LocationNamesAsync(cancellationToken);
+        var coordinator = await router.FindCoordinatorAsync(cancellationToken);
         var sent = 0;
         foreach (var group in waiting.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
         {
@@ -80,7 +81,7 @@ public sealed class DigestBacklog(
             }
             if (open.Count > 0)
             {
-                var digest = composer.Digest(person, open, names) with { Id = EmailIds.ForDigest(person.Email, dueAt) };
+                var digest = composer.Digest(person, open, names, coordinator) with { Id = EmailIds.ForDigest(person.Email, dueAt) };
                 await outbox.EnqueueAsync(EmailKinds.Digest, digest, open, cancellationToken);
                 sent++;
             }

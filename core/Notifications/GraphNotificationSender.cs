@@ -38,6 +38,11 @@ public sealed class GraphNotificationSender(GraphServiceClient graph, IOptions<M
             },
             SaveToSentItems = true,
         };
+        if (notification.ReplyTo is { } replyTo)
+        {
+            // Only when there is one: Graph's backing store would send a null too.
+            body.Message.ReplyTo = [new Recipient { EmailAddress = new EmailAddress { Address = replyTo.Email, Name = replyTo.Name } }];
+        }
         var from = mail.Value.From;
         try
         {

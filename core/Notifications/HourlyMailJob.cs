@@ -14,16 +14,7 @@ public sealed class HourlyMailJob(DigestBacklog digests, Escalations escalations
         var now = time.GetUtcNow();
         var digestCount = await digests.SendDueAsync(now, cancellationToken);
         var escalated = await escalations.CheckAsync(now, cancellationToken);
-        var requeued = 0;
-        foreach (var email in await outbox.ListUnsentAsync(cancellationToken))
-        {
-            if (email.State == OutboxStates.Pending && (email.NextAttemptAt ?? email.CreatedAt) <= now
-                || email.State == OutboxStates.Sending)
-            {
-                await outbox.QueueSendAsync(email.Id, TimeSpan.Zero, cancellationToken);
-                requeued++;
-            }
-        }
+        var requeued = await outbox.QueueDueAsync(now, cancellationToken);
         logger.LogInformation("Hourly mail at {Now}: {Digests} digests, {Escalated} escalations, {Requeued} unsent emails queued again", now, digestCount, escalated, requeued);
         return new HourlyMailSummary(digestCount, escalated, requeued);
     }

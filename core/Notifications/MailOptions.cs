@@ -17,6 +17,15 @@ public sealed class MailOptions : ISettings
     /// </summary>
     public int SendingTimeoutMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// How long an immediate email waits, from its first finding, for more findings for the same person, which join it
+    /// (0 sends each finding at once, alone). A bundle with a critical finding goes at most a minute after it began.
+    /// </summary>
+    public int BundleSeconds { get; set; } = 60;
+
+    /// <summary>The longest <see cref="BundleSeconds"/>: ten minutes.</summary>
+    public const int MaxBundleSeconds = 600;
+
     public bool UsesGraph => string.Equals(Mode, "Graph", StringComparison.OrdinalIgnoreCase);
 
     public IEnumerable<string> Validate()
@@ -24,6 +33,10 @@ public sealed class MailOptions : ISettings
         foreach (var error in SettingRules.OneOf("Mail__Mode", Mode, "Files", "Graph").Concat(SettingRules.Positive("Mail__SendingTimeoutMinutes", SendingTimeoutMinutes)))
         {
             yield return error;
+        }
+        if (BundleSeconds is < 0 or > MaxBundleSeconds)
+        {
+            yield return $"Setting Mail__BundleSeconds must be a whole number from 0 (off) to {MaxBundleSeconds}; it is {BundleSeconds}.";
         }
         if (!MimeKit.MailboxAddress.TryParse(From, out _) || !From.Contains('@', StringComparison.Ordinal))
         {

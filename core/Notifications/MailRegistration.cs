@@ -23,6 +23,7 @@ public static class MailRegistration
         services.TryAddSingleton<NotificationRouter>();
         services.TryAddSingleton<Outbox>();
         services.TryAddSingleton<OutboxProcessor>();
+        services.TryAddSingleton<ImmediateBundler>();
         services.TryAddSingleton<DigestBacklog>();
         services.TryAddSingleton<Escalations>();
         services.TryAddSingleton<HourlyMailJob>();

@@ -24,6 +24,15 @@ public static class MimeEmail
         {
             multipart.Boundary = $"=-{email.Id}";
         }
+        // Quoted-printable keeps every line within 76 characters (servers fold or refuse lines over 998) and the text readable.
+        foreach (var part in message.BodyParts.OfType<MimePart>())
+        {
+            part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+        }
+        if (email.ReplyTo is { } replyTo)
+        {
+            message.ReplyTo.Add(new MailboxAddress(replyTo.Name == replyTo.Email ? "" : replyTo.Name, replyTo.Email));
+        }
         message.Headers.Add(IdHeader, email.Id);
         message.From.Add(MailboxAddress.Parse(from));
         message.To.AddRange(email.To.Select(p => new MailboxAddress(p.Name == p.Email ? "" : p.Name, p.Email)));
@@ -37,15 +46,20 @@ public static class MimeEmail
         return stream.ToArray();
     }
 
+    private static Person ToPerson(MailboxAddress m) => new() { Name = string.IsNullOrEmpty(m.Name) ? m.Address : m.Name, Email = m.Address };
+
     public static async Task<Notification> ParseAsync(Stream stream, CancellationToken cancellationToken)
     {
         var message = await MimeMessage.LoadAsync(stream, cancellationToken);
         return new Notification(
             message.Headers[IdHeader] ?? message.MessageId?.Split('@')[0] ?? "",
-            [.. message.To.Mailboxes.Select(m => new Person { Name = string.IsNullOrEmpty(m.Name) ? m.Address : m.Name, Email = m.Address })],
+            [.. message.To.Mailboxes.Select(ToPerson)],
             message.Subject ?? "",
             message.TextBody ?? "",
             message.HtmlBody ?? "",
-            message.Date);
+            message.Date)
+        {
+            ReplyTo = message.ReplyTo.Mailboxes.Select(ToPerson).FirstOrDefault(),
+        };
     }
 }

@@ -29,6 +29,9 @@ public sealed class NotificationRouter(AccountRegistry registry)
         return [await CoordinatorAsync(cancellationToken)];
     }
 
+    /// <summary>The coordinator, or null before the accounts file was imported.</summary>
+    public Task<Person?> FindCoordinatorAsync(CancellationToken cancellationToken) => registry.GetCoordinatorAsync(cancellationToken);
+
     public async Task<Person> CoordinatorAsync(CancellationToken cancellationToken) =>
         await registry.GetCoordinatorAsync(cancellationToken)
         ?? throw new InvalidOperationException("The registry has no coordinator, so there is nobody to email: import the accounts file (socialmonitor accounts import).");

@@ -6,16 +6,16 @@ using SocialMonitor.Core.Queues;
 namespace SocialMonitor.Core.Notifications;
 
 /// <summary>
-/// <c>notify</c>: routes a new finding. Each person who watches it gets it at once (an outbox email of its own) or in
-/// their next digest, as their preference for its severity says; an open critical or high finding is also watched
+/// <c>notify</c>: routes a new finding. Each person who watches it gets it at once (in their immediate email, which
+/// bundles what arrives within <c>Mail__BundleSeconds</c>: <see cref="ImmediateBundler"/>) or in their next digest, as
+/// their preference for its severity says; an open critical or high finding is also watched
 /// for escalation. Then the finding is marked notified, so a repeated message does nothing. A crash before the mark
 /// repeats the routing, which writes the same rows again (fixed ids): never a second email.
 /// </summary>
 public sealed class Notifier(
     FindingStore findings,
     NotificationRouter router,
-    EmailComposer composer,
-    Outbox outbox,
+    ImmediateBundler bundler,
     DigestBacklog digests,
     Escalations escalations,
     TimeProvider time,
@@ -36,11 +36,12 @@ public sealed class Notifier(
         {
             var routes = await router.RouteAsync(finding, cancellationToken);
             var names = await router.LocationNamesAsync(cancellationToken);
+            var coordinator = await router.FindCoordinatorAsync(cancellationToken);
             foreach (var route in routes)
             {
                 if (route.Delivery == NotifyPreferences.Immediate)
                 {
-                    await outbox.EnqueueAsync(EmailKinds.Immediate, composer.Immediate(route.Person, finding, names), [finding], cancellationToken);
+                    await bundler.AddAsync(route.Person, finding, names, coordinator, cancellationToken);
                 }
                 else
                 {

@@ -23,7 +23,9 @@ public sealed class Outbox(StorageClients storage, IOptions<MailOptions> options
     /// anywhere in here), it finds the row and only queues the send again if the row is still pending: the processor
     /// sends a row once however many messages name it.
     /// </summary>
-    public async Task<OutboxEmail> EnqueueAsync(string kind, Notification email, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    /// <param name="hold">How long the email waits before it is sent (an immediate bundle's window); zero sends it at once.</param>
+    public async Task<OutboxEmail> EnqueueAsync(
+        string kind, Notification email, IReadOnlyList<Finding> findings, CancellationToken cancellationToken, TimeSpan hold = default)
     {
         var row = await GetAsync(email.Id, cancellationToken);
         if (row is null)
@@ -38,8 +40,9 @@ public sealed class Outbox(StorageClients storage, IOptions<MailOptions> options
                 Locations = [.. findings.Select(f => f.Location).Distinct(StringComparer.Ordinal)],
                 Rules = [.. findings.Select(f => f.Rule).Distinct(StringComparer.Ordinal)],
                 Subject = email.Subject,
-                Archive = $"{email.Date.UtcDateTime:yyyy'/'MM'/'dd}/{email.Id}.eml",
+                Archive = ArchiveName(email, ""),
                 CreatedAt = time.GetUtcNow(),
+                NextAttemptAt = hold > TimeSpan.Zero ? time.GetUtcNow() + hold : null,
             };
             var archive = await storage.ContainerAsync(ContainerNames.MailArchive, cancellationToken);
             await archive.GetBlobClient(row.Archive).UploadAsync(
@@ -57,9 +60,66 @@ public sealed class Outbox(StorageClients storage, IOptions<MailOptions> options
         }
         if (row.State == OutboxStates.Pending)
         {
-            await QueueSendAsync(row.Id, TimeSpan.Zero, cancellationToken);
+            await QueueSendAsync(row.Id, row.NextAttemptAt is { } next ? next - time.GetUtcNow() : TimeSpan.Zero, cancellationToken);
         }
         return row;
+    }
+
+    /// <summary>
+    /// Replaces a pending, never attempted email with <paramref name="email"/> about <paramref name="findings"/> (a
+    /// finding joining a bundle), if the row is unchanged since it was read: the new archive is written first under a
+    /// name of its own, so a send that claimed the row before sends the old archive whole. Returns the updated row, or
+    /// null when the row changed first (claimed, or another finding joined).
+    /// </summary>
+    public async Task<OutboxEmail?> TryReplaceAsync(OutboxEmail row, Notification email, IReadOnlyList<Finding> findings, TimeSpan? sendWithin, CancellationToken cancellationToken)
+    {
+        if (row.State != OutboxStates.Pending || row.Attempts > 0)
+        {
+            return null;
+        }
+        var archive = await storage.ContainerAsync(ContainerNames.MailArchive, cancellationToken);
+        var name = ArchiveName(email, "-" + EmailIds.For(email.To[0].Email, "v", findings.Select(f => f.Id))[2..14]);
+        await archive.GetBlobClient(name).UploadAsync(
+            BinaryData.FromBytes(await MimeEmail.ToBytesAsync(email, options.Value.From, cancellationToken)), overwrite: true, cancellationToken);
+        var now = time.GetUtcNow();
+        var next = sendWithin is { } within && (row.NextAttemptAt ?? now) > row.CreatedAt + within ? row.CreatedAt + within : row.NextAttemptAt;
+        var updated = row with
+        {
+            FindingIds = [.. findings.Select(f => f.Id)],
+            Locations = [.. findings.Select(f => f.Location).Distinct(StringComparer.Ordinal)],
+            Rules = [.. findings.Select(f => f.Rule).Distinct(StringComparer.Ordinal)],
+            Subject = email.Subject,
+            Archive = name,
+            NextAttemptAt = next,
+        };
+        if (await TryUpdateAsync(updated, cancellationToken) is not { } etag)
+        {
+            return null;
+        }
+        if (next != row.NextAttemptAt && next is { } sooner)
+        {
+            await QueueSendAsync(row.Id, sooner - now, cancellationToken); // A critical finding shortens the wait.
+        }
+        return updated with { ETag = etag };
+    }
+
+    /// <summary>
+    /// Queues a send message for every pending email that is due (its wait or back-off over) and every email left in
+    /// sending: the safety net for a lost message (the processor sends each row once, so an extra message costs
+    /// nothing). Returns how many were queued.
+    /// </summary>
+    public async Task<int> QueueDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var queued = 0;
+        foreach (var email in await ListUnsentAsync(cancellationToken))
+        {
+            if (email.State == OutboxStates.Pending && (email.NextAttemptAt ?? email.CreatedAt) <= now || email.State == OutboxStates.Sending)
+            {
+                await QueueSendAsync(email.Id, TimeSpan.Zero, cancellationToken);
+                queued++;
+            }
+        }
+        return queued;
     }
 
     public async Task<OutboxEmail?> GetAsync(string id, CancellationToken cancellationToken)
@@ -128,6 +188,9 @@ public sealed class Outbox(StorageClients storage, IOptions<MailOptions> options
         var queue = await storage.QueueAsync(QueueNames.SendEmail, cancellationToken);
         await queue.SendMessageAsync(ItemJson.Serialize(new OutboxMessage(id)), delay > TimeSpan.Zero ? delay : null, cancellationToken: cancellationToken);
     }
+
+    /// <summary>The archive of one version of an email: its date and id, and for a bundle that grew a hash of its findings.</summary>
+    private static string ArchiveName(Notification email, string version) => $"{email.Date.UtcDateTime:yyyy'/'MM'/'dd}/{email.Id}{version}.eml";
 
     private static TableEntity ToEntity(OutboxEmail email) => new(Partition, TableKeys.Escape(email.Id))
     {

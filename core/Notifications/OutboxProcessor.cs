@@ -20,6 +20,7 @@ public sealed class OutboxProcessor(
     Outbox outbox,
     INotificationSender sender,
     FindingRecorder recorder,
+    AccountRegistry registry,
     IOptions<MailOptions> options,
     TimeProvider time,
     ILogger<OutboxProcessor> logger)
@@ -34,47 +35,11 @@ public sealed class OutboxProcessor(
 
     public async Task ProcessAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var email = await outbox.GetAsync(message.EmailId, cancellationToken);
-        if (email is null)
+        if (await ClaimAsync(message, cancellationToken) is not { } claim)
         {
-            logger.LogWarning("No outbox row {EmailId}: nothing to send", message.EmailId);
             return;
         }
-        var now = time.GetUtcNow();
-        var timeout = TimeSpan.FromMinutes(options.Value.SendingTimeoutMinutes);
-        var duplicate = false;
-        switch (email.State)
-        {
-            case OutboxStates.Sent or OutboxStates.Failed:
-                return;
-            case OutboxStates.Sending when email.SendingSince is { } since && now - since < timeout:
-                // Another delivery is sending it, or crashed while sending: look again once the timeout has passed.
-                await outbox.QueueSendAsync(email.Id, since + timeout - now + TimeSpan.FromSeconds(1), cancellationToken);
-                return;
-            case OutboxStates.Sending:
-                duplicate = true;
-                logger.LogWarning("Email {EmailId} was left in sending since {Since}: sending it again as a possible duplicate", email.Id, email.SendingSince);
-                break;
-            case OutboxStates.Pending when email.NextAttemptAt is { } next && next > now:
-                await outbox.QueueSendAsync(email.Id, next - now, cancellationToken);
-                return;
-        }
-
-        // Read before claiming: an archive that cannot be read fails this message (the queue retries it, then a
-        // capture finding), and leaves the row as it was.
-        var notification = await outbox.ReadArchiveAsync(email, cancellationToken);
-        var claimed = email with
-        {
-            State = OutboxStates.Sending,
-            SendingSince = now,
-            Attempts = email.Attempts + 1,
-            PossibleDuplicate = email.PossibleDuplicate || duplicate,
-        };
-        if (await outbox.TryUpdateAsync(claimed, cancellationToken) is not { } etag)
-        {
-            return; // Another delivery claimed it first and sends it.
-        }
-        claimed = claimed with { ETag = etag };
+        var (claimed, notification) = claim;
         try
         {
             await sender.SendAsync(claimed.PossibleDuplicate ? EmailComposer.AsPossibleDuplicate(notification) : notification, cancellationToken);
@@ -88,6 +53,64 @@ public sealed class OutboxProcessor(
         await outbox.TryUpdateAsync(claimed with { State = OutboxStates.Sent, SentAt = time.GetUtcNow(), LastError = null }, cancellationToken);
         logger.LogInformation("Sent {Kind} email {EmailId} (attempt {Attempt})", claimed.Kind, claimed.Id, claimed.Attempts);
     }
+
+    /// <summary>
+    /// Claims the row for this delivery (pending → sending), with the archive that belongs to the claimed version; null
+    /// when there is nothing to send now. A row changed since it was read (a finding joined its bundle) is read again.
+    /// </summary>
+    private async Task<(OutboxEmail Claimed, Notification Email)?> ClaimAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var email = await outbox.GetAsync(message.EmailId, cancellationToken);
+            if (email is null)
+            {
+                logger.LogWarning("No outbox row {EmailId}: nothing to send", message.EmailId);
+                return null;
+            }
+            var now = time.GetUtcNow();
+            var timeout = TimeSpan.FromMinutes(options.Value.SendingTimeoutMinutes);
+            var duplicate = false;
+            switch (email.State)
+            {
+                case OutboxStates.Sent or OutboxStates.Failed:
+                    return null;
+                case OutboxStates.Sending when email.SendingSince is { } since && now - since < timeout:
+                    // Another delivery is sending it, or crashed while sending: look again once the timeout has passed.
+                    await outbox.QueueSendAsync(email.Id, since + timeout - now + TimeSpan.FromSeconds(1), cancellationToken);
+                    return null;
+                case OutboxStates.Sending:
+                    duplicate = true;
+                    logger.LogWarning("Email {EmailId} was left in sending since {Since}: sending it again as a possible duplicate", email.Id, email.SendingSince);
+                    break;
+                case OutboxStates.Pending when email.NextAttemptAt is { } next && next > now:
+                    await outbox.QueueSendAsync(email.Id, next - now, cancellationToken);
+                    return null;
+            }
+
+            // Read before claiming: an archive that cannot be read fails this message (the queue retries it, then a
+            // capture finding), and leaves the row as it was.
+            var notification = await outbox.ReadArchiveAsync(email, cancellationToken);
+            var claimed = email with
+            {
+                State = OutboxStates.Sending,
+                SendingSince = now,
+                Attempts = email.Attempts + 1,
+                PossibleDuplicate = email.PossibleDuplicate || duplicate,
+            };
+            if (await outbox.TryUpdateAsync(claimed, cancellationToken) is not { } etag)
+            {
+                // Changed since it was read: another delivery claimed it (and sends it), or a finding joined the bundle.
+                if (await outbox.GetAsync(email.Id, cancellationToken) is { State: OutboxStates.Pending })
+                {
+                    continue;
+                }
+                return null;
+            }
+            return (claimed with { ETag = etag }, notification);
+        }
+    }
+
 
     private async Task FailAsync(OutboxEmail email, Exception error, CancellationToken cancellationToken)
     {
@@ -111,6 +134,8 @@ public sealed class OutboxProcessor(
             return;
         }
 
+        // Read before the row is marked failed: a storage error here leaves it in sending, so it is looked at again later.
+        var location = await FailureLocationAsync(email, cancellationToken);
         await outbox.TryUpdateAsync(email with { State = OutboxStates.Failed, LastError = message }, cancellationToken);
         var now = time.GetUtcNow();
         var itemId = $"outbox/{email.Id}";
@@ -120,9 +145,23 @@ public sealed class OutboxProcessor(
             $"The {email.Kind} email {email.Id} to {email.ToName} {tries}: {message}", email.Id,
             $"An email about {email.FindingIds.Count} findings was not delivered. It is kept in {ContainerNames.MailArchive}/{email.Archive}; "
                 + $"fix the cause, then send it again with 'socialmonitor notify resend {email.Id}'.");
-        var location = email.Locations.Count > 0 ? email.Locations[0] : Locations.District;
         await recorder.RecordAsync(Finding.Create(detection, Actors.System, itemId, location, null, now), cancellationToken,
             notify: !email.Rules.Contains(MailFailedRule));
         logger.LogError("Gave up on email {EmailId} after {Attempts} attempts: {Error}", email.Id, email.Attempts, message);
+    }
+
+    /// <summary>
+    /// Where the failure is filed: district-wide (the coordinator's only) when the email went to the coordinator or names
+    /// no location, so that no location's manager reads of mail that was never theirs; else under the email's first
+    /// location, which its recipient manages.
+    /// </summary>
+    private async Task<string> FailureLocationAsync(OutboxEmail email, CancellationToken cancellationToken)
+    {
+        if (email.Locations.Count == 0)
+        {
+            return Locations.District;
+        }
+        var coordinator = await registry.GetCoordinatorAsync(cancellationToken);
+        return string.Equals(coordinator?.Email, email.To, StringComparison.OrdinalIgnoreCase) ? Locations.District : email.Locations[0];
     }
 }

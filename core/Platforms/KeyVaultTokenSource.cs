@@ -1,18 +1,17 @@
 using System.Text.RegularExpressions;
 using Azure;
 using Azure.Security.KeyVault.Secrets;
-using Microsoft.Extensions.Logging;
 
 namespace SocialMonitor.Core.Platforms;
 
 /// <summary>
 /// <c>Tokens__Source=KeyVault</c>: the token is the Key Vault secret named by the account's <c>token</c> field, read through
-/// the <see cref="SecretClient"/> registered in DI (the app's identity, which needs Key Vault Secrets Officer on the vault).
+/// the <see cref="SecretClient"/> registered in DI (the app's identity, which needs Key Vault Secrets User on the vault: it only reads).
 /// Each read takes the secret's current version, so a token rotated in the vault is used from the next scan on.
 /// </summary>
-public sealed partial class KeyVaultTokenSource(SecretClient client, ILogger<KeyVaultTokenSource> logger) : ITokenSource
+public sealed partial class KeyVaultTokenSource(SecretClient client) : ITokenSource
 {
-    private const string Role = "Key Vault Secrets Officer";
+    private const string Role = "Key Vault Secrets User";
 
     [GeneratedRegex("^[0-9A-Za-z-]{1,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex SecretName();
@@ -36,31 +35,6 @@ public sealed partial class KeyVaultTokenSource(SecretClient client, ILogger<Key
             throw new UnauthorizedAccessException(
                 $"Key Vault {client.VaultUri} refused to read the token '{name}' ({e.ErrorCode}): the app's identity needs the role {Role} on the vault, and the secret must be enabled.", e);
         }
-    }
-
-    /// <summary>
-    /// Writes a refreshed token as a new version of the secret; earlier versions stay in the vault. A retry writes one more
-    /// version with the same value, which changes nothing for readers.
-    /// </summary>
-    public async Task SetAsync(string name, string token, CancellationToken cancellationToken)
-    {
-        CheckName(name);
-        ArgumentException.ThrowIfNullOrEmpty(token);
-        try
-        {
-            await client.SetSecretAsync(new KeyVaultSecret(name, token) { Properties = { ContentType = "text/plain" } }, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 401 or 403)
-        {
-            throw new UnauthorizedAccessException(
-                $"Key Vault {client.VaultUri} refused to write the refreshed token '{name}' ({e.ErrorCode}): the app's identity needs the role {Role} on the vault.", e);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            throw new InvalidOperationException(
-                $"Key Vault {client.VaultUri} holds the token '{name}' as a deleted secret, so it cannot be written: recover it (az keyvault secret recover) and refresh again.", e);
-        }
-        logger.LogInformation("Wrote the refreshed token {Name} to Key Vault as a new version", name);
     }
 
     /// <summary>Key Vault names hold letters, digits and '-' only; the accounts file also allows '_', which no vault can hold.</summary>

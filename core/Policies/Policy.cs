@@ -30,11 +30,17 @@ public sealed record Policy
     /// <summary>Business hours within which an open critical or high finding must be acknowledged.</summary>
     public SlaHours Sla { get; init; } = new();
 
+    /// <summary>The approvals' review and due defaults and the platform roles' levels.</summary>
+    public ApprovalPolicy Approvals { get; init; } = new();
+
     /// <summary>Severity overrides by rule id (<c>"conduct.profanity": "low"</c>).</summary>
     public IReadOnlyDictionary<string, string> Severities { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Term lists by name, as paths relative to the policy file (<c>"conduct.profanity": "lists/profanity.txt"</c>).</summary>
     public IReadOnlyDictionary<string, string> Lists { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Optional conduct tiers (the mild expletives), each off unless turned on.</summary>
+    public ConductTiers Tiers { get; init; } = new();
 
     /// <summary>Link shortener hosts: resolved when resolution is on, else flagged as hiding their target.</summary>
     public IReadOnlyList<string> Shorteners { get; init; } = [];
@@ -51,6 +57,10 @@ public sealed record Policy
 
     /// <summary>The severity of <paramref name="rule"/>: the policy's override, else <paramref name="fallback"/>.</summary>
     public string SeverityOf(string rule, string fallback) => Severities.TryGetValue(rule, out var severity) ? severity : fallback;
+
+    /// <summary><see cref="TimeZone"/> as a <see cref="TimeZoneInfo"/> (the loader checked that it is a known one).</summary>
+    [JsonIgnore]
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     /// <summary>The district's local date at <paramref name="at"/>, in <see cref="TimeZone"/>.</summary>
     public DateOnly LocalDate(DateTimeOffset at) =>

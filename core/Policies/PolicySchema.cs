@@ -13,13 +13,18 @@ public static partial class PolicySchema
 {
     private const string ResourceName = "policy.schema.json";
 
-    private static readonly Lazy<JsonSchema> _schema = new(() =>
+    private static readonly Lazy<string> _text = new(() =>
     {
         using var stream = typeof(PolicySchema).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing.");
         using var reader = new StreamReader(stream);
-        return JsonSchema.FromText(reader.ReadToEnd());
+        return reader.ReadToEnd();
     });
+
+    private static readonly Lazy<JsonSchema> _schema = new(() => JsonSchema.FromText(_text.Value));
+
+    /// <summary>The schema as a document, to name the fields a place allows (for "did you mean").</summary>
+    private static readonly Lazy<JsonElement> _schemaDocument = new(() => JsonDocument.Parse(_text.Value).RootElement.Clone());
 
     private static readonly EvaluationOptions _options = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
@@ -31,8 +36,19 @@ public static partial class PolicySchema
         {
             return [];
         }
+        // A branch of a oneOf/anyOf that failed while the combinator passed (a phone that is a string, not null) is no
+        // problem: only failures whose every enclosing evaluation failed too are reported.
+        var details = (result.Details ?? []).ToList();
+        var passed = details.Where(d => d.IsValid).Select(d => (Schema: d.EvaluationPath.ToString(), Instance: d.InstanceLocation.ToString())).ToList();
+        bool InsidePassed(EvaluationResults detail)
+        {
+            var (schema, instance) = (detail.EvaluationPath.ToString(), detail.InstanceLocation.ToString());
+            return passed.Any(p => schema.StartsWith(p.Schema + "/", StringComparison.Ordinal)
+                && (instance == p.Instance || instance.StartsWith(p.Instance + "/", StringComparison.Ordinal)));
+        }
+        var failed = details.Where(d => !d.IsValid && !InsidePassed(d)).ToList();
         var problems = new List<(string Field, string Reason)>();
-        foreach (var detail in result.Details ?? [])
+        foreach (var detail in failed)
         {
             if (detail.Errors is null)
             {
@@ -56,7 +72,7 @@ public static partial class PolicySchema
                 }
                 var reason = keyword switch
                 {
-                    "" => "is not a field of the policy (see policy.schema.json)",
+                    "" => UnknownField(segments),
                     "propertyNames" => "is not a valid name here",
                     _ => $"{LowerFirst(message)} (found {Shown(document, segments)})",
                 };
@@ -64,7 +80,7 @@ public static partial class PolicySchema
             }
         }
         // A keyword such as "not" fails without a message: name the deepest failing place that nothing above named.
-        var failing = (result.Details ?? []).Where(d => !d.IsValid).Select(d => d.InstanceLocation.ToString()).Distinct().ToList();
+        var failing = failed.Select(d => d.InstanceLocation.ToString()).Distinct().ToList();
         foreach (var location in failing.Where(l => !failing.Any(other => other.StartsWith(l + "/", StringComparison.Ordinal))))
         {
             var segments = Segments(location);
@@ -96,6 +112,40 @@ public static partial class PolicySchema
             }
         }
         return path.ToString();
+    }
+
+    /// <summary>"is not a field of the policy", with the field it probably meant among those its place allows.</summary>
+    private static string UnknownField(string[] segments)
+    {
+        var closest = segments.Length == 0 ? null : Accounts.NearMiss.Closest(segments[^1], KnownFields(segments[..^1]));
+        return "is not a field of the policy" + (closest is null ? " (see policy.schema.json)" : $"; did you mean '{closest}'?");
+    }
+
+    /// <summary>The field names the schema allows in the object at <paramref name="segments"/> (none when it names none).</summary>
+    private static IReadOnlyList<string> KnownFields(string[] segments)
+    {
+        var root = _schemaDocument.Value;
+        JsonElement Resolve(JsonElement node) =>
+            node.TryGetProperty("$ref", out var reference) && reference.GetString() is { } target && target.StartsWith("#/$defs/", StringComparison.Ordinal)
+                ? root.GetProperty("$defs").GetProperty(target["#/$defs/".Length..])
+                : node;
+        var node = Resolve(root);
+        foreach (var segment in segments)
+        {
+            if (node.TryGetProperty("properties", out var properties) && properties.TryGetProperty(segment, out var child))
+            {
+                node = Resolve(child);
+            }
+            else if (node.TryGetProperty("items", out var items))
+            {
+                node = Resolve(items);
+            }
+            else
+            {
+                return [];
+            }
+        }
+        return node.TryGetProperty("properties", out var known) ? [.. known.EnumerateObject().Select(p => p.Name)] : [];
     }
 
     private static string[] Segments(string pointer) =>

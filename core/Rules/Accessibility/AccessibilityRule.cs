@@ -61,8 +61,12 @@ public sealed class AccessibilityRule : IRule
         }
         return detections ?? (IEnumerable<Detection>)[];
 
-        void Add(string rule, string evidence, string key, string explanation) =>
-            (detections ??= []).Add(new Detection(rule, context.Policy.SeverityOf(rule, Severities.Low), Clauses.Accessibility, evidence, key, explanation));
+        void Add(string rule, string evidence, string key, string explanation, int? offset = null, int? length = null) =>
+            (detections ??= []).Add(new Detection(rule, context.Policy.SeverityOf(rule, Severities.Low), Clauses.Accessibility, evidence, key, explanation)
+            {
+                Offset = offset,
+                Length = length,
+            });
 
         void Hashtags(string text)
         {
@@ -88,8 +92,8 @@ public sealed class AccessibilityRule : IRule
                 var key = "#" + lower[..length].ToString();
                 if (HashtagSegmenter.CountWords(lower[..length], words) >= 2 && !(detections?.Exists(d => d.Rule == HashtagCase && d.EvidenceKey == key) ?? false))
                 {
-                    Add(HashtagCase, string.Create(CultureInfo.InvariantCulture, $"'#{tag}' at {at}"), key,
-                        $"Screen readers read a multi-word hashtag as one word unless each word starts with a capital; write #{tag} in CamelCase.");
+                    Add(HashtagCase, $"'#{tag}'", key,
+                        $"Screen readers read a multi-word hashtag as one word unless each word starts with a capital; write #{tag} in CamelCase.", at, end - at);
                 }
             }
         }

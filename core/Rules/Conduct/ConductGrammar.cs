@@ -10,29 +10,45 @@ namespace SocialMonitor.Core.Rules.Conduct;
 internal static class ConductGrammar
 {
     /// <summary>The reader, addressed.</summary>
-    public static readonly Lookup You = Create("you", "u", "ya", "yall", "ur", "youre", "thou");
+    public static readonly Lookup You = Create("you", "u", "ya", "yall", "ur", "youre", "thou", "eres", "tu");
 
     /// <summary>Words that may stand between "you" and the insult: "you are such a complete idiot", "you people are".</summary>
     public static readonly Lookup Between = Create(
         "are", "re", "r", "were", "was", "is", "look", "looks", "sound", "seem", "act", "being", "a", "an", "such", "so", "really", "just",
         "the", "total", "totally", "complete", "completely", "absolute", "absolutely", "utter", "little", "big", "fucking", "freaking",
         "frigging", "damn", "bloody", "all", "people", "guys", "bunch", "of", "lot", "one", "ignorant", "old", "dirty", "stinking",
-        "sorry", "miserable", "lying", "literally", "actually", "truly", "very", "most", "right", "now");
+        "sorry", "miserable", "lying", "literally", "actually", "truly", "very", "most", "right", "now", "too", "weren", "t", "sad",
+        "lonely", "arrogant", "lazy", "useless", "smug", "known", "creepy", "like", "as", "and", "un", "una", "es", "bien", "muy", "grumpy",
+        "nasty", "vile", "fat", "lousy", "sick");
+
+    /// <summary>Verbs that say what someone is: "the presenter is an idiot", "she looks like a troll", "es un idiota".</summary>
+    public static readonly Lookup Copulas = Create("is", "s", "was", "are", "re", "were", "looks", "look", "sounds", "seems", "acts", "es", "eres", "parece");
+
+    /// <summary>Negation before a violent verb: "I would never hurt…", "I don't want to kill anyone".</summary>
+    public static readonly Lookup Negations = Create("never", "not", "t", "no", "nobody", "nunca");
+
+    /// <summary>Reporting verbs before a group: "newspapers called Chinese workers a plague" quotes, it does not say.</summary>
+    public static readonly Lookup Reporting = Create("called", "calling", "calls", "call", "quoted", "quotes", "quoting", "said", "says", "claimed", "described", "label", "labelled", "labeled");
+
+    /// <summary>Words opening a sentence that carry the group from the one before: "Jews run the board. They're a rot."</summary>
+    public static readonly Lookup Carriers = Create("they", "theyre", "them", "these", "those", "all");
 
     /// <summary>Openers that address the insult to the reader: "hey dumbass", "shut up, idiot".</summary>
-    public static readonly Lookup Openers = Create("hey", "listen", "yo", "oi", "up");
+    public static readonly Lookup Openers = Create("hey", "listen", "yo", "oi", "up", "callate", "oye");
 
     /// <summary>Intent before a violent verb: "I'll", "gonna", "someone should", "let's", "I hope".</summary>
     public static readonly Lookup Intent = Create(
         "will", "ll", "gonna", "going", "should", "wanna", "want", "better", "gotta", "must", "shall", "ought", "imma", "let", "lets",
-        "d", "about", "plan", "planning", "wish", "hope", "pray", "need", "needs");
+        "d", "about", "plan", "planning", "wish", "hope", "pray", "need", "needs", "would", "deserve", "deserves", "swear", "time",
+        "ready", "come", "coming", "ought");
 
     /// <summary>Who may intend: "I", "we", "someone"… Intent words that carry their own subject need none.</summary>
     public static readonly Lookup Subjects = Create(
-        "i", "im", "ill", "we", "someone", "somebody", "anyone", "anybody", "they", "you", "u", "people", "everyone", "imma", "id");
+        "i", "im", "ill", "we", "someone", "somebody", "anyone", "anybody", "they", "you", "u", "people", "everyone", "imma", "id", "he",
+        "she", "hes", "shes", "whoever", "guy", "man", "members");
 
-    /// <summary>Intent words that carry their subject ("imma", "let's").</summary>
-    public static readonly Lookup SelfIntent = Create("imma", "let", "lets");
+    /// <summary>Intent words that carry their subject ("imma", "let's", "it's time to").</summary>
+    public static readonly Lookup SelfIntent = Create("imma", "let", "lets", "time");
 
     private static Lookup Create(params string[] words) =>
         FrozenSet.Create(StringComparer.Ordinal, words).GetAlternateLookup<ReadOnlySpan<char>>();

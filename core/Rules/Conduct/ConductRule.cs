@@ -12,12 +12,19 @@ namespace SocialMonitor.Core.Rules.Conduct;
 /// <list type="bullet">
 /// <item>profanity, hate and sexual terms are findings wherever they stand (an allowed place name, title or idiom
 /// hides them; a sexual term right after "why is there" or "found" is a complaint about content, not content);</item>
-/// <item>an insult is harassment when aimed at the reader: "you (are) (a) idiot", "what a moron you are", "hey dumbass";
-/// harassment phrases ("kill yourself") need no context;</item>
-/// <item>a violent verb is a threat with a person, place or time near it (five words after, three before), and either an intent
-/// ("I'll", "someone should", "let's", "gonna" opening the sentence) or the verb opening the sentence; threat phrases
-/// ("I know where you live") need no context;</item>
-/// <item>spam is one spam phrase, or two different spam signals; one detection per item.</item>
+/// <item>an insult is harassment when aimed at the reader ("you (are) (a) idiot", "what a moron you are", "hey dumbass")
+/// or said of an identifiable person ("the presenter is a troll"; see <see cref="ConductPatterns"/>); harassment
+/// phrases ("kill yourself", "nobody cares what you think") need no context;</item>
+/// <item>a harm verb is a threat by the grammar of <see cref="ConductPatterns"/> (target, intent with a subject, no
+/// negation); threat phrases (veiled: "I know where you live", "be a shame if") need no context; neither is a finding
+/// inside a quoted line of a text about fiction;</item>
+/// <item>a group likened to vermin or filth, or said not to belong, is hate (<see cref="ConductPatterns"/>);</item>
+/// <item>spam is one spam phrase (not in quotation marks: "posting 'forex trading' comments" reports spam), or two
+/// different spam signals, in a guest's item: an official post that sells is personal gain, not spam; one detection
+/// per item;</item>
+/// <item>masked profanity (<c>f*ck</c>) is read by <see cref="MaskedProfanity"/>; mild expletives count only when the
+/// policy's mild tier is on;</item>
+/// <item>sexual solicitation is a listed phrase, or a come-on signal with a contact request or a second signal.</item>
 /// </list>
 /// Otherwise one detection per rule and term; the evidence key is the listed term. When the optional classifier was asked
 /// about the item, its flagged categories join in as evidence (<see cref="ClassifierEvidence"/>): <c>conduct.self-harm</c>
@@ -33,20 +40,24 @@ public sealed class ConductRule : IRule
     public const string Spam = "conduct.spam";
     public const string SelfHarm = "conduct.self-harm";
 
-    private const int TargetWindow = 5;
-    private const int TargetWindowBefore = 3;
-    private const int IntentWindow = 4;
-    private const int SubjectWindow = 3;
-
     /// <summary>The lists this rule reads, with the kind of term each holds.</summary>
     internal static readonly (string List, TermKind Kind)[] Lists =
     [
         ("conduct.allow", TermKind.Allow),
         ("conduct.profanity", TermKind.Profanity),
+        ("conduct.profanity.es", TermKind.Profanity),
+        ("conduct.profanity.mild", TermKind.MildProfanity),
         ("conduct.sexual", TermKind.Sexual),
         ("conduct.sexual.reports", TermKind.SexualReport),
         ("conduct.hate", TermKind.Hate),
         ("conduct.harassment", TermKind.Insult),
+        ("conduct.harassment.persons", TermKind.Person),
+        ("conduct.harassment.officials", TermKind.Official),
+        ("conduct.hate.groups", TermKind.Group),
+        ("conduct.hate.dehumanising", TermKind.Dehumanising),
+        ("conduct.sexual.signals", TermKind.SexualSignal),
+        ("conduct.contact", TermKind.Contact),
+        ("conduct.fiction", TermKind.Fiction),
         ("conduct.harassment.direct", TermKind.HarassmentPhrase),
         ("conduct.threat", TermKind.Violent),
         ("conduct.threat.direct", TermKind.ThreatPhrase),
@@ -68,12 +79,19 @@ public sealed class ConductRule : IRule
         var lexicon = LexiconFor(context.Policy);
         using var scan = lexicon.Scan(item.Text);
         var hits = scan.Hits;
-        if (hits.IsEmpty && context.Classification is null)
+        var masked = item.Text.AsSpan().ContainsAny('*', '#', '%') ? MaskedProfanity.For(context.Policy).Find(item.Text) : null;
+        if (hits.IsEmpty && masked is null && context.Classification is null)
         {
             return [];
         }
 
         List<Detection>? detections = null;
+        var english = WordList.For(context.Policy);
+        var mild = context.Policy.Tiers.Mild;
+        var guest = item.Origin != ItemOrigins.Official;
+        var sexualSignal = -1;
+        var secondSexualSignal = -1;
+        var contact = -1;
         var who = item.Origin == ItemOrigins.Official ? "Official posts follow" : "Guest comments follow";
         var lastAnchor = -1;
         var firstSignal = -1;
@@ -85,13 +103,17 @@ public sealed class ConductRule : IRule
             {
                 continue;
             }
-            if ((kinds & TermKind.Profanity) != 0)
+            if ((kinds & TermKind.Profanity) != 0 || ((kinds & TermKind.MildProfanity) != 0 && mild))
             {
                 Add(Profanity, Severities.Medium, hit, "uses profanity");
             }
             if ((kinds & TermKind.Hate) != 0)
             {
                 Add(Hate, Severities.Critical, hit, "uses a slur or hate phrase");
+            }
+            if ((kinds & TermKind.Dehumanising) != 0 && ConductPatterns.Dehumanises(scan, hit))
+            {
+                Add(Hate, Severities.Critical, hit, "dehumanises a group");
             }
             if ((kinds & TermKind.Sexual) != 0 && !IsReported(scan, hit))
             {
@@ -106,13 +128,30 @@ public sealed class ConductRule : IRule
                 lastAnchor = anchor;
                 Add(Harassment, Severities.High, hit, "insults the reader");
             }
-            if ((kinds & TermKind.ThreatPhrase) != 0 || ((kinds & TermKind.Violent) != 0 && IsThreat(scan, hit)))
+            else if ((kinds & TermKind.Insult) != 0 && !ConductPatterns.InFictionQuote(scan, hit) && ConductPatterns.SaidOfPerson(scan, hit, english))
+            {
+                Add(Harassment, Severities.High, hit, "attacks a person");
+            }
+            if (((kinds & TermKind.ThreatPhrase) != 0 || ((kinds & TermKind.Violent) != 0 && ConductPatterns.IsThreat(scan, hit))) &&
+                !ConductPatterns.InFictionQuote(scan, hit))
             {
                 Add(Threat, Severities.Critical, hit, "threatens violence");
             }
-            if ((kinds & TermKind.Spam) != 0 && !(detections?.Exists(d => d.Rule == Spam) ?? false))
+            if ((kinds & TermKind.Spam) != 0 && guest && !ConductPatterns.InQuotes(scan, hit.Word) && !(detections?.Exists(d => d.Rule == Spam) ?? false))
             {
                 Add(Spam, Severities.Medium, hit, "looks like spam or a scam");
+            }
+            if ((kinds & TermKind.SexualSignal) != 0 && sexualSignal >= 0 && hit.TermId != sexualSignal && secondSexualSignal < 0)
+            {
+                secondSexualSignal = hit.TermId;
+            }
+            if ((kinds & TermKind.SexualSignal) != 0 && sexualSignal < 0)
+            {
+                sexualSignal = hit.TermId;
+            }
+            if ((kinds & TermKind.Contact) != 0 && (contact < 0 || contact == sexualSignal))
+            {
+                contact = hit.TermId;
             }
             if ((kinds & TermKind.SpamSignal) != 0 && hit.TermId != firstSignal && firstSignal >= 0 && secondSignal < 0)
             {
@@ -123,7 +162,25 @@ public sealed class ConductRule : IRule
                 firstSignal = hit.TermId;
             }
         }
-        if (secondSignal >= 0 && !(detections?.Exists(d => d.Rule == Spam) ?? false))
+        if (sexualSignal >= 0 && ((contact >= 0 && contact != sexualSignal) || secondSexualSignal >= 0) && !(detections?.Exists(d => d.Rule == Sexual) ?? false))
+        {
+            var key = $"{lexicon.Term(sexualSignal)} + {lexicon.Term(contact >= 0 && contact != sexualSignal ? contact : secondSexualSignal)}";
+            (detections ??= []).Add(new Detection(
+                Sexual, context.Policy.SeverityOf(Sexual, Severities.High), Clauses.RulesOfConduct, $"solicitation: {key}", key,
+                $"{who} the Rules of Conduct; this one solicits sexually ({key})."));
+        }
+        if (masked is var (maskedTerm, maskedAt, maskedLength) && !HasProfanity(detections, maskedTerm))
+        {
+            (detections ??= []).Add(new Detection(
+                Profanity, context.Policy.SeverityOf(Profanity, Severities.Medium), Clauses.RulesOfConduct,
+                $"'{item.Text.AsSpan(maskedAt, maskedLength)}'", maskedTerm,
+                $"{who} the Rules of Conduct; this one uses profanity, masked ('{maskedTerm}').")
+            {
+                Offset = maskedAt,
+                Length = maskedLength,
+            });
+        }
+        if (secondSignal >= 0 && guest && !(detections?.Exists(d => d.Rule == Spam) ?? false))
         {
             var key = $"{lexicon.Term(firstSignal)} + {lexicon.Term(secondSignal)}";
             (detections ??= []).Add(new Detection(
@@ -139,11 +196,28 @@ public sealed class ConductRule : IRule
             {
                 return;
             }
-            var evidence = string.Create(CultureInfo.InvariantCulture, $"'{scan.Quote(hit.Word, hit.Count)}' at {scan.Words[hit.Word].SourceStart}");
+            var (start, end) = (scan.Words[hit.Word].SourceStart, scan.Words[hit.Word + hit.Count - 1].SourceEnd);
             (detections ??= []).Add(new Detection(
-                rule, context.Policy.SeverityOf(rule, severity), Clauses.RulesOfConduct, evidence, term,
-                $"{who} the Rules of Conduct; this one {what} ('{term}')."));
+                rule, context.Policy.SeverityOf(rule, severity), Clauses.RulesOfConduct, $"'{scan.Quote(hit.Word, hit.Count)}'", term,
+                $"{who} the Rules of Conduct; this one {what} ('{term}').")
+            {
+                Offset = start,
+                Length = end - start,
+            });
         }
+    }
+
+    /// <summary>Whether <paramref name="term"/> is already a profanity finding (a loop, not a lambda: no closure per item).</summary>
+    private static bool HasProfanity(List<Detection>? detections, string term)
+    {
+        foreach (var detection in detections ?? [])
+        {
+            if (detection.Rule == Profanity && detection.EvidenceKey == term)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>"Why is there porn…": a sexual term right after a complaint phrase names content, it is not content.</summary>
@@ -199,60 +273,6 @@ public sealed class ConductRule : IRule
             if (hit.Word <= word && word < hit.Word + hit.Count && (hit.Kinds & TermKind.Insult) != 0)
             {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    /// <summary>
-    /// A violent verb with a target within five words after it or three before it ("the whole building burns down"), and
-    /// an intent before it or the verb opening its sentence.
-    /// </summary>
-    private static bool IsThreat(ScannedText scan, TermHit verb)
-    {
-        var hasTarget = false;
-        foreach (var other in scan.Hits)
-        {
-            if ((other.Kinds & TermKind.ThreatTarget) != 0 && other.Word >= verb.Word - TargetWindowBefore && other.Word < verb.Word + verb.Count + TargetWindow)
-            {
-                hasTarget = true;
-                break;
-            }
-        }
-        if (!hasTarget)
-        {
-            return false;
-        }
-        var words = scan.Words;
-        if (words[verb.Word].OpensSentence)
-        {
-            return true;
-        }
-        for (var w = verb.Word - 1; w >= 0 && w >= verb.Word - IntentWindow; w--)
-        {
-            var form = scan.Form(w);
-            if (!ConductGrammar.Intent.Contains(form))
-            {
-                if (words[w].OpensSentence)
-                {
-                    break;
-                }
-                continue;
-            }
-            if (ConductGrammar.SelfIntent.Contains(form) || words[w].OpensSentence)
-            {
-                return true;
-            }
-            for (var s = w - 1; s >= 0 && s >= w - SubjectWindow; s--)
-            {
-                if (ConductGrammar.Subjects.Contains(scan.Form(s)))
-                {
-                    return true;
-                }
-                if (words[s].OpensSentence)
-                {
-                    break;
-                }
             }
         }
         return false;

@@ -23,6 +23,15 @@ internal enum TermKind
     Fundraiser = 1 << 15,
     FundraiserCause = 1 << 16,
     LibraryRun = 1 << 17,
+    MildProfanity = 1 << 18,
+    Group = 1 << 19,
+    Dehumanising = 1 << 20,
+    Person = 1 << 21,
+    Official = 1 << 22,
+    SexualSignal = 1 << 23,
+    Contact = 1 << 24,
+    Fiction = 1 << 25,
+    Topic = 1 << 26,
 
     /// <summary>Never a finding: the words it covers are not matched against anything else.</summary>
     Allow = 1 << 30,

@@ -4,8 +4,9 @@ using SocialMonitor.Core.Policies;
 namespace SocialMonitor.Core.Rules.Conduct;
 
 /// <summary>
-/// The policy's English word list (<c>english-words</c>): words a stem inside them does not make profane
-/// ("snigger"), and the dictionary hashtags are segmented against. One per policy, shared by the rules.
+/// The policy's English word list (<c>english-words</c>) with the local place names (<c>place-names</c>): words a stem
+/// inside them does not make profane ("snigger"), words that are not a person's name, and the dictionary hashtags are
+/// segmented against (<c>#harrisonidaho</c> is two words, <c>#Bookmobile</c> one). One per policy, shared by the rules.
 /// </summary>
 internal sealed class WordList
 {
@@ -19,7 +20,7 @@ internal sealed class WordList
     }
 
     public static WordList For(Policy policy) =>
-        s_byPolicy.GetValue(policy, static p => new WordList(new HashSet<string>(p.List("english-words").Select(w => w.ToLowerInvariant()), StringComparer.Ordinal)));
+        s_byPolicy.GetValue(policy, static p => new WordList(new HashSet<string>(p.List("english-words").Concat(p.List("place-names")).Select(w => w.ToLowerInvariant()), StringComparer.Ordinal)));
 
     public bool Contains(ReadOnlySpan<char> word) => _words.Contains(word);
 }

@@ -92,7 +92,7 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
         }
         var candidate = TrimEnd(end < rest.Length && _afterHost.Contains(rest[end]) ? rest : rest[..end]);
         var host = rest[..Math.Min(hostLength, candidate.Length)].TrimEnd('.');
-        if (!IsLinkHost(host) || (candidate.Length <= end && (IsFileExtension(host) || IsSentenceBreak(host))))
+        if (!IsLinkHost(host) || (candidate.Length <= end && (IsFileExtension(host) || IsSentenceBreak(host) || IsProductName(host))))
         {
             return default;
         }
@@ -189,6 +189,16 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// <c>ASP.NET</c>, <c>VB.NET</c>, <c>ADO.NET</c>: a name in capitals and digits before <c>.NET</c> in capitals is a
+    /// software framework's name, not an address (an address in capitals has a lowercase or title-case form people use).
+    /// </summary>
+    private static bool IsProductName(ReadOnlySpan<char> host)
+    {
+        var dot = host.LastIndexOf('.');
+        return host[(dot + 1)..] is "NET" && !host[..dot].ContainsAnyInRange('a', 'z');
     }
 
     private static bool IsFileExtension(ReadOnlySpan<char> host)

@@ -57,16 +57,6 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
     private Detection? Judge(LinkCandidate candidate, Item item, RuleContext context, HashSet<string> seen)
     {
         var policy = context.Policy;
-        var evidence = new StringBuilder(candidate.Written);
-        if (candidate.Offset is { } offset)
-        {
-            evidence.Append(CultureInfo.InvariantCulture, $" at {offset}");
-        }
-        foreach (var step in candidate.Steps.Count > 0 ? candidate.Steps : [candidate.Address])
-        {
-            evidence.Append(" -> ").Append(step.Key);
-        }
-
         var target = candidate.Target;
         string? shortenerProblem = null;
         if (analyzer.IsShortener(target.Host, policy))
@@ -76,11 +66,6 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
             {
                 var steps = LinkAnalyzer.Unwrap(destination);
                 target = steps.Count > 0 ? steps[^1] : destination;
-                evidence.Append(" -> resolved ").Append(destination.Key);
-                foreach (var step in steps)
-                {
-                    evidence.Append(" -> ").Append(step.Key);
-                }
                 if (analyzer.IsShortener(target.Host, policy))
                 {
                     shortenerProblem = $"it resolved only to another shortener ({target.Host})";
@@ -96,6 +81,8 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
         {
             return null;
         }
+        // The link as written, once; where it really goes only when that is somewhere else (unwrapped, resolved).
+        var evidence = target.Key == candidate.Address.Key ? candidate.Written : $"{candidate.Written}, which leads to {target.Key}";
         var domain = analyzer.Domain(target);
         string rule;
         string explanation;
@@ -124,7 +111,7 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
                 $"{domain} is not approved{WhyNotApproved(target, item, context)}.";
         }
         var severity = policy.SeverityOf(rule, rule is LookalikeId or UserInfoId ? Severities.High : Severities.Medium);
-        return new Detection(rule, severity, Clauses.LinkingToExternalWebsites, evidence.ToString(), target.Key, explanation)
+        return new Detection(rule, severity, Clauses.LinkingToExternalWebsites, evidence, target.Key, explanation)
         {
             Offset = candidate.Offset,
             Length = candidate.Offset is null ? null : candidate.Length,

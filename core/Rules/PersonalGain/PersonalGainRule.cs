@@ -11,8 +11,11 @@ namespace SocialMonitor.Core.Rules.PersonalGain;
 /// <c>personal-gain.selling|promo-code|payment-handle|business|fundraiser</c> on official items only (a guest may
 /// sell their bike): selling, referral and promo codes, payment services (Venmo, Cash App and its <c>$cashtags</c>,
 /// PayPal.me, Zelle) and personal fundraisers, unless the post is library-run (Friends of the Library, the library's
-/// foundation, proceeds to the library); and a staff member's own business ("my bakery", "my sister's salon") always.
-/// One detection per rule; the evidence key is the term found.
+/// foundation, proceeds to the library); and a staff member's own business ("my bakery", "I'm now an independent
+/// distributor") always. A payment service named as the topic of a library event ("Venmo safety workshop") asks for
+/// nothing; "code" before a word in capitals ("code ATHOL10") is a promo code. The most specific finding stands: selling
+/// for one's own business or fundraiser is that business or fundraiser. One detection per rule; the evidence key is
+/// the term found.
 /// </summary>
 public sealed class PersonalGainRule : IRule
 {
@@ -34,6 +37,7 @@ public sealed class PersonalGainRule : IRule
         ("personal-gain.fundraiser", TermKind.Fundraiser),
         ("personal-gain.fundraiser.causes", TermKind.FundraiserCause),
         ("personal-gain.library-run", TermKind.LibraryRun),
+        ("personal-gain.topics", TermKind.Topic),
     ];
 
     private static readonly ConditionalWeakTable<Policy, TermLexicon> s_lexicons = [];
@@ -75,34 +79,46 @@ public sealed class PersonalGainRule : IRule
             var kinds = hit.Kinds;
             if (!libraryRun && (kinds & TermKind.Selling) != 0)
             {
-                Add(Selling, "sells something", lexicon.Term(hit.TermId), At(hit));
+                AddHit(Selling, "sells something", lexicon.Term(hit.TermId), hit);
             }
             if (!libraryRun && (kinds & TermKind.PromoCode) != 0)
             {
-                Add(PromoCode, "carries a referral or promo code", lexicon.Term(hit.TermId), At(hit));
+                AddHit(PromoCode, "carries a referral or promo code", lexicon.Term(hit.TermId), hit);
             }
-            if (!libraryRun && (kinds & TermKind.PaymentHandle) != 0)
+            if (!libraryRun && (kinds & TermKind.PaymentHandle) != 0 && !IsTopic(scan, hit))
             {
-                Add(PaymentHandle, "asks for payment to a personal account", lexicon.Term(hit.TermId), At(hit));
+                AddHit(PaymentHandle, "asks for payment to a personal account", lexicon.Term(hit.TermId), hit);
             }
-            if (!libraryRun && ((kinds & TermKind.Fundraiser) != 0 || ((kinds & TermKind.FundraiserCause) != 0 && IsOwned(scan, hit))))
+            if (!libraryRun && ((kinds & TermKind.Fundraiser) != 0 || ((kinds & TermKind.FundraiserCause) != 0 && IsOwned(scan, hit, byMe: false))))
             {
-                Add(Fundraiser, "promotes a personal fundraiser", lexicon.Term(hit.TermId), At(hit));
+                AddHit(Fundraiser, "promotes a personal fundraiser", lexicon.Term(hit.TermId), hit);
             }
-            if ((kinds & TermKind.Business) != 0 && IsOwned(scan, hit))
+            if ((kinds & TermKind.Business) != 0 && IsOwned(scan, hit, byMe: true))
             {
-                Add(Business, "promotes a staff member's own business", lexicon.Term(hit.TermId), At(hit));
+                AddHit(Business, "promotes a staff member's own business", lexicon.Term(hit.TermId), hit);
             }
         }
         if (!libraryRun && Cashtag(item.Text) is var (tag, at) && tag.Length > 0)
         {
-            Add(PaymentHandle, "asks for payment to a personal account", "cashtag", string.Create(CultureInfo.InvariantCulture, $"'{tag}' at {at}"));
+            Add(PaymentHandle, "asks for payment to a personal account", "cashtag", $"'{tag}'", at, tag.Length);
+        }
+        if (!libraryRun && CodeWord(item.Text) is var (code, codeAt) && code.Length > 0)
+        {
+            Add(PromoCode, "carries a referral or promo code", "code", $"'{code}'", codeAt, code.Length);
+        }
+        if (detections is { Count: > 1 } && detections.Exists(d => d.Rule is Business or Fundraiser))
+        {
+            detections.RemoveAll(d => d.Rule == Selling);
         }
         return detections ?? (IEnumerable<Detection>)[];
 
-        string At(TermHit hit) => string.Create(CultureInfo.InvariantCulture, $"'{scan.Quote(hit.Word, hit.Count)}' at {scan.Words[hit.Word].SourceStart}");
+        void AddHit(string rule, string what, string term, TermHit hit)
+        {
+            var (start, end) = (scan.Words[hit.Word].SourceStart, scan.Words[hit.Word + hit.Count - 1].SourceEnd);
+            Add(rule, what, term, $"'{scan.Quote(hit.Word, hit.Count)}'", start, end - start);
+        }
 
-        void Add(string rule, string what, string term, string evidence)
+        void Add(string rule, string what, string term, string evidence, int offset, int length)
         {
             if (detections?.Exists(d => d.Rule == rule) ?? false)
             {
@@ -110,20 +126,24 @@ public sealed class PersonalGainRule : IRule
             }
             (detections ??= []).Add(new Detection(
                 rule, context.Policy.SeverityOf(rule, Severities.Medium), Clauses.PersonalGain, evidence, term,
-                $"Official accounts are not used for personal gain; this post {what} ('{term}')."));
+                $"Official accounts are not used for personal gain; this post {what} ('{term}').")
+            {
+                Offset = offset,
+                Length = length,
+            });
         }
     }
 
     /// <summary>
     /// What every finding needs somewhere in the text, as written: the longest word of a selling, promo-code, payment or
-    /// fundraiser term, or "my" (before a business or cause); a "$" (a cashtag) is sought apart. Most official posts have none, and are
+    /// fundraiser term, or "my", "I", "I'm" (before a business or cause); a "$" (a cashtag) is sought apart. Most official posts have none, and are
     /// not read further. A short word is sought with a space before it ("obo" is in "audiobooks"), and at the start of
     /// the text as if one were there.
     /// </summary>
     private static SearchValues<string> Triggers(Policy policy)
     {
         string[] lists = ["personal-gain.selling", "personal-gain.promo-code", "personal-gain.payment-handle", "personal-gain.fundraiser"];
-        string[] triggers = [.. lists.SelectMany(policy.List).Select(Trigger), " my"];
+        string[] triggers = [.. lists.SelectMany(policy.List).Select(Trigger), " my", " i ", " i'm", " im "];
         return SearchValues.Create([.. triggers.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
         // The term's longest uncommon word ("i'm selling": "selling"), or the whole term when it has none ("my link"); a
@@ -134,12 +154,16 @@ public sealed class PersonalGainRule : IRule
                 : term;
     }
 
-    /// <summary>"my" within six words before, in the same sentence: "my bakery", "my sister's cafe", "my son's Scout troop fundraiser".</summary>
-    private static bool IsOwned(ScannedText scan, TermHit hit)
+    /// <summary>
+    /// "my" within six words before, in the same sentence: "my bakery", "my sister's cafe", "my son's Scout troop
+    /// fundraiser"; for a business (<paramref name="byMe"/>) "I" or "I'm" too: "I'm now an independent Young Living
+    /// distributor", "I sell Tupperware on the side" (a cause "I walk for" is not one's own fundraiser).
+    /// </summary>
+    private static bool IsOwned(ScannedText scan, TermHit hit, bool byMe)
     {
         for (var w = hit.Word - 1; w >= 0 && w >= hit.Word - OwnerWindow; w--)
         {
-            if (scan.Form(w) is "my")
+            if (scan.Form(w) is "my" || (byMe && scan.Form(w) is "im" or "i"))
             {
                 return true;
             }
@@ -149,6 +173,39 @@ public sealed class PersonalGainRule : IRule
             }
         }
         return false;
+    }
+
+    /// <summary>A topic word (workshop, panel, scams) in the same sentence as the payment service: the post is about it.</summary>
+    private static bool IsTopic(ScannedText scan, TermHit hit)
+    {
+        var start = ConductPatterns.SentenceStart(scan, hit.Word);
+        foreach (var other in scan.Hits)
+        {
+            if ((other.Kinds & TermKind.Topic) != 0 && ConductPatterns.SentenceStart(scan, other.Word) == start)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"code" (any case) and then a word of four or more capitals and digits: <c>code ATHOL10</c>; or an empty code.</summary>
+    private static (string Code, int At) CodeWord(string text)
+    {
+        for (var at = text.IndexOf("code ", StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf("code ", at + 5, StringComparison.OrdinalIgnoreCase))
+        {
+            var start = at + 5;
+            var end = start;
+            while (end < text.Length && (char.IsAsciiLetterUpper(text[end]) || char.IsAsciiDigit(text[end])))
+            {
+                end++;
+            }
+            if (end - start >= 4 && (end == text.Length || !char.IsLetterOrDigit(text[end])) && char.IsAsciiLetterUpper(text[start]))
+            {
+                return (text[start..end], start);
+            }
+        }
+        return ("", -1);
     }
 
     /// <summary>The first Cash App <c>$cashtag</c> (a letter after <c>$</c>, not a price), or an empty tag.</summary>

@@ -60,7 +60,11 @@ public sealed class PiiRule : IRule
                 : $"Comments must not expose a private person's {what}; this one shows {match.Masked}.";
             detections.Add(new Detection(
                 rule, context.Policy.SeverityOf(rule, severity), Clauses.Privacy,
-                string.Create(CultureInfo.InvariantCulture, $"{what} {match.Masked} at {match.Start}"), match.Masked, explanation));
+                $"{what} {match.Masked}", match.Masked, explanation)
+            {
+                Offset = match.Start,
+                Length = match.End - match.Start,
+            });
         }
         return detections;
     }

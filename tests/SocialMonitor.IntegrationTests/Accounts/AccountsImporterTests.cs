@@ -30,6 +30,28 @@ public sealed class AccountsImporterTests(AzuriteFixture azurite) : IClassFixtur
     }
 
     [Fact]
+    public async Task ImportAsync_LocationRemovedFromTheFile_EndsItsManagersAccessWithAnAuditEntryOnce()
+    {
+        await azurite.ResetAsync(Ct);
+        await using var services = TestHost.Create(azurite);
+        var importer = services.GetRequiredService<AccountsImporter>();
+        await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct);
+
+        var removed = await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.WithoutHayden), Ct, "it@example.org");
+        var again = await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.WithoutHayden), Ct);
+
+        var ended = Assert.Single(removed.Written!.EndedAccess);
+        Assert.Equal("hayden", ended.Id);
+        Assert.Equal(["sam.lee@example.org"], ended.Managers.Select(m => m.Email));
+        Assert.Empty(again.Written!.EndedAccess);
+        Assert.Empty((await services.GetRequiredService<AccountRegistry>().GetLocationAsync("hayden", Ct))!.Managers);
+        var entry = Assert.Single(await services.GetRequiredService<AuditLog>().HistoryAsync("location", "hayden", Ct), e => e.Action == "access-ended");
+        Assert.Equal(("it@example.org", "hayden"), (entry.Actor, entry.Location));
+        Assert.Contains("sam.lee@example.org", entry.Before, StringComparison.Ordinal);
+        Assert.DoesNotContain("sam.lee@example.org", entry.After, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportAsync_NewThenChangedFile_AuditsEachChangedRowOnce()
     {
         await azurite.ResetAsync(Ct);
@@ -40,7 +62,11 @@ public sealed class AccountsImporterTests(AzuriteFixture azurite) : IClassFixtur
 
         await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.Json.Replace("Sam Lee", "Samantha Lee", StringComparison.Ordinal)), Ct, "it@example.org");
 
-        var (entries, _) = await services.GetRequiredService<AuditLog>().ListAsync(null, 50, Ct);
+        var (all, _) = await services.GetRequiredService<AuditLog>().ListAsync(null, 50, Ct);
+        // The accounts' approvedBy/approvedOn, recorded once as account approvals by the first import.
+        Assert.Equal(["approval:account-import-cln-bookmobile-fb", "approval:account-import-cln-hayden-fb"],
+            all.Where(e => e.Subject == "approval").Select(e => $"{e.Subject}:{e.SubjectId}").Order(StringComparer.Ordinal));
+        var entries = all.Where(e => e.Subject != "approval").ToList();
         Assert.Equal(6, entries.Count);
         var updated = entries[0];
         Assert.Equal(("it@example.org", "location", "hayden", "hayden", "updated"), (updated.Actor, updated.Subject, updated.SubjectId, updated.Location, updated.Action));

@@ -44,6 +44,24 @@ public sealed class AuditApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Empty(Whys(injected));
     }
 
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("1!8!YXVkaXQ- 1!99!bm90LWEtcm93LWtleQ--")]
+    public async Task GetAudit_ForgedContinuationToken_Is400LikeTheFindingsList(string position)
+    {
+        await using var api = await ApiHost.StartAsync(azurite, ApiHost.Serve, Ct);
+        await api.Services.GetRequiredService<AuditLog>().AppendAsync("coordinator@example.org", "approval", "link-1", null, "approved", null, "{}", "why", Ct);
+        using var client = api.Client(ApiHost.CoordinatorKey);
+        // Bound to the query as the API binds its own tokens, so only the position inside is forged.
+        var forged = SocialMonitor.Core.Storage.BoundContinuationToken.Write(position, new AuditQuery().Hash());
+
+        var response = await client.GetAsync($"/api/audit?continuationToken={Uri.EscapeDataString(forged)}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.EndsWith("invalid-continuation-token", problem.GetProperty("type").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GetAudit_Csv_KeepsJsonAsTextAndEscapesFormulas()
     {
@@ -63,6 +81,8 @@ public sealed class AuditApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [InlineData("subject=user", "subject")]
     [InlineData("location=hayden,rathdrum", "location")]
     [InlineData("from=2026-13-01", "from")]
+    [InlineData("action=nonsense", "action")]
+    [InlineData("location=haydn", "location")]
     public async Task GetAudit_BadParameter_Is400(string query, string named)
     {
         await using var api = await ApiHost.StartAsync(azurite, ApiHost.Serve, Ct);
@@ -73,6 +93,33 @@ public sealed class AuditApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var detail = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString();
         Assert.Contains($"'{named}'", detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("action=acknowleged", "Query parameter 'action' names no action: there is no action 'acknowleged' (did you mean 'acknowledged'?).")]
+    [InlineData("location=haydn", "Query parameter 'location' names no location: there is no location 'haydn' (did you mean 'hayden'?).")]
+    public async Task GetAudit_UnknownActionOrLocation_NamesItWithTheNearOne(string query, string detail)
+    {
+        await using var api = await ApiHost.StartAsync(azurite, ApiHost.Serve, Ct);
+        using var client = api.Client(ApiHost.CoordinatorKey);
+
+        var response = await client.GetAsync($"/api/audit?{query}", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(detail, (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task GetAudit_SameDateFromAndTo_IsThatWholeDay()
+    {
+        await using var api = await ApiHost.StartAsync(azurite, ApiHost.Serve, Ct);
+        await api.Services.GetRequiredService<AuditLog>().AppendAsync(
+            "coordinator@example.org", "finding", "f-1", null, "acknowledged", null, "{}", "on the day", Ct);
+        using var client = api.Client(ApiHost.CoordinatorKey);
+
+        var day = await client.GetFromJsonAsync<JsonElement>($"/api/audit?from={api.Time.GetUtcNow():yyyy-MM-dd}&to={api.Time.GetUtcNow():yyyy-MM-dd}&subject=finding", Ct);
+
+        Assert.Equal(["on the day"], Whys(day));
     }
 
     private static List<string> Whys(JsonElement page) =>

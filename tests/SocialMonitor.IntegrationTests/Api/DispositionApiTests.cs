@@ -98,6 +98,23 @@ public sealed class DispositionApiTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Contains(named, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"status":"dismissed","reason":"mild language"}""", "'reason' is one of false-positive, allowed-by-policy, duplicate, not 'mild language': put your own words in 'note'.")]
+    [InlineData("""{"status":"acknowledged",}""", "The body is not the JSON object expected at line 1, position ")]
+    [InlineData("""{"status":"acknowledged","reson":"x"}""", ": 'reson' is not a known field ($.reson).")]
+    public async Task Post_BadBody_SaysItInWordsWithoutParserInternals(string body, string detail)
+    {
+        await using var api = await StartAsync(ApiHost.Serve);
+        using var client = api.Client(ApiHost.HaydenKey);
+
+        var response = await client.SendAsync(Post(await ETagAsync(client), body), Ct);
+
+        var text = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString()!;
+        Assert.Contains(detail, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SocialMonitor.", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Post_NotAllowedTransition_Is409SayingWhatIs()
     {
@@ -136,13 +153,13 @@ public sealed class DispositionApiTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(JsonValueKind.Null, detail.GetProperty("resolution").ValueKind);
         var history = detail.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal(["reopened", "resolved", "acknowledged"], history.Select(e => e.GetProperty("action").GetString()));
-        Assert.Equal(["api key 0", "api key 1", "api key 1"], history.Select(e => e.GetProperty("actor").GetString()));
+        Assert.Equal([ApiData.CoordinatorEmail, ApiData.HaydenManagerEmail, ApiData.HaydenManagerEmail], history.Select(e => e.GetProperty("actor").GetString()));
         Assert.Equal("comment hidden on Facebook by the Hayden manager", history[1].GetProperty("after").GetProperty("resolution").GetString());
         Assert.Equal("open", history[2].GetProperty("before").GetProperty("status").GetString());
         Assert.Equal("the comment is visible again", history[0].GetProperty("why").GetString());
         Assert.Equal(3, audit.GetProperty("items").GetArrayLength());
         Assert.Equal("PT3H", summary.GetProperty("medianTimeToAcknowledge").GetString());
-        Assert.Equal(1, summary.GetProperty("acknowledged").GetInt32());
+        Assert.Equal(1, summary.GetProperty("takenUp").GetInt32());
     }
 
     [Fact]
@@ -156,7 +173,7 @@ public sealed class DispositionApiTests(AzuriteFixture azurite) : IClassFixture<
 
         var finding = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(("dismissed", "duplicate", original), (finding.GetProperty("status").GetString(), finding.GetProperty("dismissReason").GetString(), finding.GetProperty("duplicateOf").GetString()));
-        Assert.Equal("api key 1", finding.GetProperty("statusChangedBy").GetString());
+        Assert.Equal(ApiData.HaydenManagerEmail, finding.GetProperty("statusChangedBy").GetString());
     }
 
     [Fact]

@@ -107,6 +107,46 @@ public sealed class FindingsListApiTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Theory]
+    [InlineData("location=haydn", "Query parameter 'location' names no location: there is no location 'haydn' (did you mean 'hayden'?).")]
+    [InlineData("location=hayden,nowhere", "there is no location 'nowhere'.")]
+    [InlineData("account=cln-hayden-igg", "Query parameter 'account' names no account: there is no account 'cln-hayden-igg' (did you mean 'cln-hayden-ig'?).")]
+    public async Task GetFindings_UnknownLocationOrAccount_Is400NamingItWithTheNearOne(string query, string detail)
+    {
+        await using var api = await StartAsync();
+        using var client = api.Client(ApiHost.CoordinatorKey);
+
+        var list = await client.GetAsync($"/api/findings?{query}", Ct);
+        var summary = await client.GetAsync($"/api/findings/summary?{query}", Ct);
+
+        foreach (var response in new[] { list, summary })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            Assert.Equal("urn:socialmonitor:problem:invalid-parameter", problem.GetProperty("type").GetString());
+            Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("from=2026-10-15&to=2026-10-15", "2026-10-15T07:00:00Z", "2026-10-16T07:00:00Z")]
+    [InlineData("to=2026-10-15", null, "2026-10-16T07:00:00Z")]
+    [InlineData("from=2026-10-15T14:00:00Z&to=2026-10-15", "2026-10-15T14:00:00Z", "2026-10-16T07:00:00Z")]
+    public async Task GetFindings_DateWithoutTime_IsTheWholeLibraryDayAndToIncludesIt(string query, string? from, string to)
+    {
+        await using var api = await StartAsync();
+
+        var all = await AllAsync(api, ApiHost.CoordinatorKey, "", pageSize: 200);
+        var filtered = await AllAsync(api, ApiHost.CoordinatorKey, query, pageSize: 200);
+
+        var start = from is null ? DateTimeOffset.MinValue : DateTimeOffset.Parse(from, System.Globalization.CultureInfo.InvariantCulture);
+        var end = DateTimeOffset.Parse(to, System.Globalization.CultureInfo.InvariantCulture);
+        var expected = all.Select(f => f.GetProperty("id").GetString()).Where((_, i) =>
+            all[i].GetProperty("firstSeen").GetDateTimeOffset() is var seen && seen >= start && seen < end).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, filtered.Select(f => f.GetProperty("id").GetString()));
+    }
+
+    [Theory]
     [InlineData("pageSize=1", "pageSize=1&location=hayden")]
     [InlineData("pageSize=1&status=open", "pageSize=1&status=open,acknowledged")]
     [InlineData("pageSize=1&rule=link-domain.unapproved", "pageSize=1&rule=conduct.threat")]
@@ -194,6 +234,30 @@ public sealed class FindingsListApiTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(4, own.GetProperty("byStatus").GetProperty("open").GetInt32());
         Assert.Equal(JsonValueKind.Null, own.GetProperty("medianTimeToAcknowledge").ValueKind);
         Assert.Equal(3, all.GetProperty("total").GetInt32());
+        Assert.Equal(4, own.GetProperty("byRule").EnumerateObject().Sum(p => p.Value.GetInt32()));
+        Assert.Equal(4, own.GetProperty("bySeverity").EnumerateObject().Sum(p => p.Value.GetInt32()));
+        Assert.Equal(4, own.GetProperty("byAccount").EnumerateObject().Sum(p => p.Value.GetInt32()));
+        Assert.Equal(3, all.GetProperty("bySeverity").GetProperty("high").GetInt32());
+        Assert.Equal(0, own.GetProperty("takenUp").GetInt32());
+    }
+
+    [Fact]
+    public async Task GetSummary_Csv_HasEveryCountAsARow()
+    {
+        await using var api = await StartAsync();
+        using var coordinator = api.Client(ApiHost.CoordinatorKey);
+
+        var json = await coordinator.GetFromJsonAsync<JsonElement>("/api/findings/summary", Ct);
+        var response = await coordinator.GetAsync("/api/findings/summary?format=csv", Ct);
+        var lines = (await response.Content.ReadAsStringAsync(Ct)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("what,key,value", lines[0]);
+        Assert.Contains($"total,,{json.GetProperty("total").GetInt32()}", lines);
+        foreach (var (what, property) in new[] { ("severity", "bySeverity"), ("rule", "byRule"), ("account", "byAccount"), ("status", "byStatus") })
+        {
+            Assert.All(json.GetProperty(property).EnumerateObject(), p => Assert.Contains($"{what},{p.Name},{p.Value.GetInt32()}", lines));
+        }
     }
 
     private async Task<ApiHost> StartAsync()

@@ -18,10 +18,13 @@ public sealed class RolesApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
     public static TheoryData<string, string, string> EveryEndpoint => Cross(
         ("GET", "/api/findings"), ("GET", "/api/findings/summary"), ("GET", $"/api/findings/{ApiData.Findings[0].Id}"),
         ("POST", $"/api/findings/{ApiData.Findings[0].Id}/disposition"), ("GET", "/api/audit"), ("GET", "/api/accounts"),
-        ("GET", "/api/health"), ("GET", "/api/approvals/links"), ("POST", "/api/approvals/links"), ("DELETE", "/api/approvals/links/link-0123456789ab"));
+        ("GET", "/api/health"), ("GET", "/api/approvals/links"), ("POST", "/api/approvals/links"), ("DELETE", "/api/approvals/links/link-0123456789ab"),
+        ("GET", "/api/approvals/access"), ("POST", "/api/approvals/attestations"), ("DELETE", "/api/approvals/access/access-0123456789ab"));
 
     public static TheoryData<string, string, string> CoordinatorOnly => Cross(
-        ("GET", "/api/audit"), ("GET", "/api/approvals/links"), ("POST", "/api/approvals/links"), ("DELETE", "/api/approvals/links/link-0123456789ab"));
+        ("GET", "/api/audit"), ("GET", "/api/approvals/links"), ("POST", "/api/approvals/links"), ("DELETE", "/api/approvals/links/link-0123456789ab"),
+        ("GET", "/api/approvals/accounts"), ("POST", "/api/approvals/accounts"), ("DELETE", "/api/approvals/accounts/account-0123456789ab"),
+        ("GET", "/api/approvals/apps"), ("POST", "/api/approvals/apps"), ("DELETE", "/api/approvals/apps/app-0123456789ab"));
 
     [Theory]
     [MemberData(nameof(EveryEndpoint))]
@@ -149,6 +152,23 @@ public sealed class RolesApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync("/api/findings", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await noRole.GetAsync("/api/findings", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await keyOnly.GetAsync("/api/findings", Ct)).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task AppServiceAuthentication_ManagerWithARegisteredObjectId_IsMatchedOnTheObjectIdOnly(string host)
+    {
+        await using var api = await ApiHost.StartAsync(azurite, host, Ct, new Dictionary<string, string?> { ["Api:AuthMode"] = "AppServiceAuthentication" });
+        await ApiData.SeedAsync(api.Services, Ct);
+
+        // Hayden's manager has an object id in the registry: their email in a token of another object id (or of none) is not them.
+        using var otherObjectId = WithPrincipal(api, Principal("Manager", ApiData.HaydenManagerEmail, "0b7a1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d"));
+        using var noObjectId = WithPrincipal(api, Principal("Manager", ApiData.HaydenManagerEmail, null));
+        using var sameObjectId = WithPrincipal(api, Principal("Manager", ApiData.HaydenManagerEmail, ApiData.HaydenManagerObjectId));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherObjectId.GetAsync("/api/findings", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await noObjectId.GetAsync("/api/findings", Ct)).StatusCode);
+        Assert.All(await LocationsAsync(sameObjectId), l => Assert.Equal("hayden", l));
     }
 
     private static HttpClient WithPrincipal(ApiHost api, string principal)

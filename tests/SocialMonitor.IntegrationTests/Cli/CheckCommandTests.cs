@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Approvals;
 using SocialMonitor.Core.Audit;
+using SocialMonitor.Core.Rules;
 using SocialMonitor.IntegrationTests.Support;
 
 namespace SocialMonitor.IntegrationTests.Cli;
@@ -9,7 +10,7 @@ namespace SocialMonitor.IntegrationTests.Cli;
 /// <summary><c>socialmonitor check</c> and <c>approvals</c>, run as the real program.</summary>
 public sealed class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
-    private static readonly string[] FindingFields = ["rule", "family", "severity", "clause", "evidence", "explanation"];
+    private static readonly string[] FindingFields = ["rule", "family", "severity", "clause", "evidence", "explanation", "advice"];
 
     private readonly string _directory = Directory.CreateTempSubdirectory("socialmonitor-check-").FullName;
 
@@ -35,6 +36,22 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Contains("sign up here: »bit.ly/3xYz«", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("41-52", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("bit.ly is a link shortener that hides where the link goes", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"what to do: {RuleTexts.For("link-domain.shortener").Advice}", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_TextFindings_ShowEachSpanInItsContextNotLinks()
+    {
+        var result = await CliProcess.RunAsync(NoStorage, _directory, "check",
+            "The wifi is down again, shit, again. Call Dana at 208-555-0199 tonight", "--origin", "guest");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("conduct.profanity", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("down again, »shit«, again. Call", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("pii.phone", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Call Dana at »208-555-0199« tonight", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("24-28", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("links", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,12 +87,32 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal("link-domain", findings[0].GetProperty("family").GetString());
         Assert.Equal("medium", findings[0].GetProperty("severity").GetString());
         Assert.StartsWith("Linking to external websites 1:", findings[0].GetProperty("clause").GetString(), StringComparison.Ordinal);
-        Assert.Equal("https://www.eventbrite.com/e/1 at 8 -> https://www.eventbrite.com/e/1", findings[0].GetProperty("evidence").GetString());
+        Assert.Equal("https://www.eventbrite.com/e/1", findings[0].GetProperty("evidence").GetString());
+        Assert.Equal(RuleTexts.For("link-domain.unapproved").Advice, findings[0].GetProperty("advice").GetString()); // What the emails say.
         Assert.Empty(parsed[1].GetProperty("findings").EnumerateArray());
         Assert.Empty(parsed[2].GetProperty("findings").EnumerateArray());
         Assert.Contains("line 3: not valid JSON", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("line 5: \"text\" is missing", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("line 4", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_InputJsonlWithNullsInArrays_ReportsEachBadLineByFieldAndChecksTheRest()
+    {
+        var input = await WriteAsync("nulls.jsonl",
+            """{"id":"a","text":"Story time","media":[null]}""",
+            """{"id":"b","text":"Hours at communitylibrary.net"}""",
+            """{"id":"c","text":"Forms","links":[null]}""",
+            """{"id":"d","text":"Sign up bit.ly/x"}""");
+
+        var result = await CliProcess.RunAsync(NoStorage, _directory, "check", "--input", input, "--format", "jsonl");
+
+        Assert.Equal(1, result.ExitCode);
+        var ids = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString());
+        Assert.Equal(["b", "d"], ids);
+        Assert.Contains("line 1: $.media[0]: must be an object, not null", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 3: $.links[0]: must be a string, not null", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -196,7 +233,7 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(2, afterRevoke.ExitCode);
         Assert.Contains("revoked", table.Stderr, StringComparison.Ordinal);
         await using var services = TestHost.Create(azurite);
-        var history = await services.GetRequiredService<AuditLog>().HistoryAsync(ApprovalChanges.Subject, id, Ct);
+        var history = await services.GetRequiredService<AuditLog>().HistoryAsync(ApprovalService.Subject, id, Ct);
         Assert.Equal(["revoke", "add"], history.Select(e => e.Action));
         Assert.Equal("page moved", history[0].Why);
     }
@@ -226,7 +263,7 @@ public sealed class CheckCommandTests(AzuriteFixture azurite) : IClassFixture<Az
         var result = await CliProcess.RunAsync(WithAzurite, _directory, "approvals", "revoke", "link-000000000000", "--by", "coordinator@example.org");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("there is no approval 'link-000000000000'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("There is no links approval 'link-000000000000'", result.Stderr, StringComparison.Ordinal);
     }
 
     private async Task<string> WriteAsync(string name, params string[] lines)

@@ -6,7 +6,7 @@ namespace SocialMonitor.IntegrationTests.Cli;
 /// <summary><c>check --input</c> over the content rules' labelled corpus: every stdout line is JSON, one per input line, in order.</summary>
 public sealed class CheckCorpusTests
 {
-    private static readonly string[] s_findingFields = ["rule", "family", "severity", "clause", "evidence", "explanation"];
+    private static readonly string[] s_findingFields = ["rule", "family", "severity", "clause", "evidence", "explanation", "advice"];
 
     [Fact]
     public async Task CheckInput_ContentCorpus_EveryStdoutLineParsesAsJsonInInputOrder()

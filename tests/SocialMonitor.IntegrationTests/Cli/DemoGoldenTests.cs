@@ -33,11 +33,45 @@ public sealed partial class DemoGoldenTests : IDisposable
         Assert.Equal(await File.ReadAllTextAsync(s_golden, TestContext.Current.CancellationToken), actual);
     }
 
-    private async Task<string> RenderDemoAsync()
+    [Fact]
+    public async Task RunAsync_SampleData_EveryLineOfEveryPartWithin998AndNoPersonTwoImmediateEmails()
+    {
+        var (outbox, _) = await RunDemoAsync();
+        var files = Directory.GetFiles(outbox, "*.eml");
+
+        foreach (var file in files)
+        {
+            var raw = await File.ReadAllLinesAsync(file, TestContext.Current.CancellationToken);
+            Assert.All(raw, line => Assert.True(line.Length <= 998, $"{Path.GetFileName(file)}: a line of {line.Length} characters"));
+            var message = await MimeKit.MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+            var parts = message.BodyParts.OfType<MimeKit.TextPart>().ToList();
+            Assert.Equal(["text/plain", "text/html"], parts.Select(p => p.ContentType.MimeType));
+            foreach (var part in parts)
+            {
+                Assert.Equal(MimeKit.ContentEncoding.QuotedPrintable, part.ContentTransferEncoding);
+                Assert.All(part.Text.Split('\n'), line => Assert.True(line.Length <= 998, $"{Path.GetFileName(file)} {part.ContentType.MimeType}: a decoded line of {line.Length}"));
+                Assert.DoesNotMatch(@" at \d+(?![\d:])", part.Text); // No character offsets.
+            }
+        }
+        var immediate = new List<string>();
+        foreach (var file in files.Where(f => Path.GetFileName(f).StartsWith(EmailKinds.Immediate, StringComparison.Ordinal)))
+        {
+            immediate.Add((await MimeKit.MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken)).To.Mailboxes.Single().Address);
+        }
+        Assert.NotEmpty(immediate);
+        Assert.Equal(immediate.Distinct(StringComparer.OrdinalIgnoreCase).Count(), immediate.Count);
+    }
+
+    private async Task<(string Outbox, DemoSummary Summary)> RunDemoAsync()
     {
         var outbox = Path.Combine(_directory, "outbox");
         await using var demo = await DemoRunner.StartAsync(outbox, TestContext.Current.CancellationToken);
-        var summary = await demo.RunAsync(verbose: false, TestContext.Current.CancellationToken);
+        return (outbox, await demo.RunAsync(verbose: false, TestContext.Current.CancellationToken));
+    }
+
+    private async Task<string> RenderDemoAsync()
+    {
+        var (outbox, summary) = await RunDemoAsync();
         var ids = summary.Findings.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
 
         var text = new StringBuilder("# findings: rule | item | status\n");

@@ -1,3 +1,10 @@
+using Microsoft.Extensions.Configuration;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Cli.Demo;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Notifications;
@@ -48,11 +55,38 @@ public sealed class DemoTests : IDisposable
         }
         Assert.All(parsed, e => Assert.EndsWith("@example.org", e.To.Single().Email, StringComparison.Ordinal));
 
-        // The loopback host counted the Facebook fake's requests: at least each account's feed, profile, roles and apps.
-        var (platform, calls) = Assert.Single(summary.ApiCalls);
-        Assert.Equal("Facebook", platform);
-        Assert.InRange(calls, summary.Accounts * 4, 1000);
+        // The loopback host counted each fake's requests: at least each Facebook Page's feed, profile, roles and apps.
+        var calls = summary.ApiCalls.Single(c => c.Platform == "Facebook").Calls;
+        Assert.InRange(calls, 8 * 4, 1000);
         Assert.Matches($@"Facebook API calls\s+{calls}\n", summary.Render().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Serve_AcknowledgeThenSummary_TimesTheWaitOnTheDemosClock()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var demo = await DemoRunner.StartAsync(Path.Combine(_directory, "serve"), ct);
+        var summary = await demo.RunAsync(verbose: false, ct);
+        await using var app = demo.BuildApi(new ConfigurationBuilder().Build(), "demo-test-key-0123456789abcdef", "demo-test-manager-0123456789abcd", "http://127.0.0.1:0", verbose: false);
+        await app.StartAsync(ct);
+        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", "demo-test-key-0123456789abcdef");
+        var finding = summary.Findings.First(f => f.Status == "open");
+
+        var read = await client.GetAsync($"/api/findings/{finding.Id}", ct);
+        using var acknowledge = new HttpRequestMessage(HttpMethod.Post, $"/api/findings/{finding.Id}/disposition")
+        {
+            Content = new StringContent("""{"status":"acknowledged"}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        acknowledge.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.ToString());
+        var acknowledged = await client.SendAsync(acknowledge, ct);
+        var counts = await client.GetFromJsonAsync<JsonElement>("/api/findings/summary", ct);
+
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        Assert.Equal(1, counts.GetProperty("takenUp").GetInt32());
+        Assert.Equal(1, counts.GetProperty("byStatus").GetProperty("acknowledged").GetInt32());
+        Assert.Equal(Math.Round((DemoRunner.Clock.AddHours(24) - finding.FirstSeen).TotalSeconds),
+            counts.GetProperty("medianTimeToAcknowledgeSeconds").GetDouble());
     }
 
     private async Task<(DemoSummary Summary, Dictionary<string, string> Emails)> RunDemoAsync(string name)

@@ -200,7 +200,7 @@ public sealed class FindingLifecycleTests(AzuriteFixture azurite) : IClassFixtur
             Platform = "facebook",
             ItemId = itemId,
             Clause = "Content and Engagement 2",
-            Evidence = "'damn' at 0",
+            Evidence = "'damn'",
             Explanation = "Profanity.",
             FirstSeen = TestHost.Start,
             LastSeen = TestHost.Start,

@@ -57,17 +57,17 @@ public sealed class BrokenTemplateTests
     }
 
     [Fact]
-    public async Task RoleAssignments_CopyWithSecretsUserForTheIdentity_NamesTheMissingRole()
+    public async Task RoleAssignments_CopyWithSecretsOfficerForTheIdentity_NamesTheRoleItDoesNotNeed()
     {
-        // Key Vault Secrets User (4633458b-...) can read but not write back a refreshed token.
+        // Key Vault Secrets Officer (b86a8fe4-...) could write and delete secrets; the app only reads its tokens.
         using var copy = TemplateCopy.Replacing(
-            "roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')",
-            "roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')");
+            "roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')",
+            "roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')");
 
         var problems = AccessChecks.RoleAssignments(await copy.CompileAsync(), copy.Source).ToList();
 
-        Assert.Contains(problems, p => p.StartsWith("The identity lacks the role Key Vault Secrets Officer", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("The identity has a role it does not need", StringComparison.Ordinal) && p.Contains("4633458b", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("The identity lacks the role Key Vault Secrets User", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("The identity has a role it does not need", StringComparison.Ordinal) && p.Contains("b86a8fe4", StringComparison.Ordinal));
     }
 
     [Fact]

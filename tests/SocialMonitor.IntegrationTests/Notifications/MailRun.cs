@@ -57,7 +57,7 @@ internal sealed class MailRun : IAsyncDisposable
     public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<MailRun> StartAsync(AzuriteFixture azurite, DateTimeOffset start, CancellationToken cancellationToken, int sendingTimeoutMinutes = 15,
+    public static async Task<MailRun> StartAsync(AzuriteFixture azurite, DateTimeOffset start, CancellationToken cancellationToken, int sendingTimeoutMinutes = 15, int bundleSeconds = 0,
         Action<IServiceCollection>? configure = null)
     {
         await azurite.ResetAsync(cancellationToken);
@@ -67,6 +67,7 @@ internal sealed class MailRun : IAsyncDisposable
             ["Mail:Mode"] = "Graph",
             ["Mail:From"] = "monitor@example.org",
             ["Mail:SendingTimeoutMinutes"] = sendingTimeoutMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:BundleSeconds"] = bundleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Graph:BaseUrl"] = graph.BaseUrl,
             ["Api:PublicUrl"] = "https://monitor.example.org",
         }, new FakeTimeProvider(start), configure: s =>
@@ -88,6 +89,14 @@ internal sealed class MailRun : IAsyncDisposable
         var detection = new Detection(rule, severity, "A clause of the tests' own", evidence ?? $"evidence {item}", item, "Found by a test.");
         return await Get<FindingRecorder>().RecordAsync(Finding.Create(detection, "facebook", item, location,
             location == "hayden" ? "cln-hayden-fb" : null, now, permalink: $"https://www.facebook.com/104000000000099/posts/{item}"), cancellationToken);
+    }
+
+    /// <summary>Lets <paramref name="wait"/> pass on the fake clock, then what the host would do once the held send messages show: send what is due.</summary>
+    public async Task AfterAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        Time.Advance(wait);
+        await Get<Outbox>().QueueDueAsync(Time.GetUtcNow(), cancellationToken);
+        await DrainAsync(cancellationToken);
     }
 
     public Task DrainAsync(CancellationToken cancellationToken) => Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);

@@ -31,8 +31,10 @@ public sealed class NotifierTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         var email = Assert.Single(run.Graph.Requests);
         Assert.Equal([expected], email.To);
-        Assert.Contains($"1 finding, high - {rule}", email.Subject, StringComparison.Ordinal);
-        Assert.Contains($"https://monitor.example.org/api/findings/{finding.Id}", email.Html, StringComparison.Ordinal);
+        Assert.StartsWith("[SocialMonitor] ", email.Subject, StringComparison.Ordinal);
+        Assert.Contains(", high: ", email.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain(rule, email.Subject, StringComparison.Ordinal); // In words, never the rule id.
+        Assert.Contains(finding.Id, email.Html, StringComparison.Ordinal);
         Assert.NotNull((await run.Get<FindingStore>().GetAsync(location, finding.Id, Ct))!.NotifiedAt);
     }
 

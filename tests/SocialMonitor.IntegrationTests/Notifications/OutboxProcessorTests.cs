@@ -1,3 +1,4 @@
+using SocialMonitor.Core.Accounts;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Findings;
@@ -97,13 +98,36 @@ public sealed class OutboxProcessorTests(AzuriteFixture azurite) : IClassFixture
 
         var email = await run.Get<Outbox>().GetAsync(run.Graph.Requests[0].EmailId, Ct);
         Assert.Equal((OutboxStates.Failed, 1), (email!.State, email.Attempts));
-        var capture = await CaptureFindingAsync(run, "bookmobile", email.Id);
+        // The Bookmobile has no manager, so its email went to the coordinator: the failure is district-wide.
+        var capture = await CaptureFindingAsync(run, Locations.District, email.Id);
         Assert.Contains("Mail.Send", capture.Evidence, StringComparison.Ordinal);
 
         run.Graph.Answer = null;
         Assert.True(await run.Get<Outbox>().ResendAsync(email.Id, Ct));
         await run.DrainAsync(Ct);
         Assert.Equal(OutboxStates.Sent, (await run.Get<Outbox>().GetAsync(email.Id, Ct))!.State);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_CoordinatorDigestRefused_FailureIsDistrictWideNotUnderTheEmailsFirstLocation()
+    {
+        await using var run = await MailRun.StartAsync(azurite, s_thursday, Ct);
+        run.Graph.Answer = _ => new GraphAnswer(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
+        await run.RecordAsync("hayden", "governance.roles", "medium", Ct); // Governance goes to the coordinator, in the digest.
+
+        var sent = await run.HourlyUntilAsync(s_thursday.AddDays(1), Ct);
+
+        // The first email to the coordinator is the digest; the second is the mail failure's own alert.
+        var digest = sent.First(s => s.Email.To.Contains("coordinator@example.org")).Email;
+        var email = await run.Get<Outbox>().GetAsync(digest.EmailId, Ct);
+        Assert.Equal((EmailKinds.Digest, OutboxStates.Failed), (email!.Kind, email.State));
+        Assert.Contains("hayden", email.Locations);
+        var capture = await CaptureFindingAsync(run, Locations.District, email.Id);
+        Assert.Equal(Locations.District, capture.Location);
+        foreach (var location in email.Locations)
+        {
+            await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(() => CaptureFindingAsync(run, location, email.Id));
+        }
     }
 
     [Fact]

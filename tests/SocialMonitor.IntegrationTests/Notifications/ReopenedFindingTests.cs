@@ -30,7 +30,7 @@ public sealed class ReopenedFindingTests(AzuriteFixture azurite) : IClassFixture
 
         var invalid = Assert.Single(await run.FindingsAsync(Ct), f => f.Rule == CaptureCondition.TokenInvalid.Rule && f.Account == "cln-hayden-fb");
         Assert.Equal((FindingStatuses.Open, 1), (invalid.Status, invalid.ReopenCount));
-        var emails = (await run.ParsedEmailsAsync(Ct)).Where(e => (e.Subject + e.Text).Contains(CaptureCondition.TokenInvalid.Rule, StringComparison.Ordinal)).ToList();
+        var emails = (await run.ParsedEmailsAsync(Ct)).Where(e => e.Text.Contains(invalid.Id, StringComparison.Ordinal)).ToList();
         Assert.Equal(2, emails.Count);
         Assert.Equal(2, emails.Select(e => e.Id).Distinct().Count());
     }

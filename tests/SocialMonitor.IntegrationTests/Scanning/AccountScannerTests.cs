@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs;
@@ -8,6 +9,7 @@ using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules.Governance;
+using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.Core.Storage;
 using SocialMonitor.IntegrationTests.Pipeline;
@@ -169,7 +171,7 @@ public sealed class AccountScannerTests(AzuriteFixture azurite) : IClassFixture<
             run.Time.Advance(TimeSpan.FromMinutes(15));
         }
         var during = await run.FindingsAsync(Ct);
-        var emails = (await run.ParsedEmailsAsync(Ct)).Where(e => e.Text.Contains("capture.token-invalid", StringComparison.Ordinal)).ToList();
+        var emails = (await run.ParsedEmailsAsync(Ct)).Where(e => e.Text.Contains(RuleTexts.For("capture.token-invalid").Title, StringComparison.Ordinal)).ToList();
         run.Facebook.Fault = null;
         await run.ScanAndDrainAsync(Ct);
 

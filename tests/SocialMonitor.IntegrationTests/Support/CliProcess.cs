@@ -7,7 +7,54 @@ internal static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
+    /// <summary>
+    /// Starts the program (a server: <c>serve</c>), waits until a line of its stderr contains <paramref name="ready"/>,
+    /// then stops it as Ctrl+C does (SIGINT) and returns all it wrote.
+    /// </summary>
+    public static async Task<Result> RunUntilInterruptedAsync(
+        IReadOnlyDictionary<string, string> environment, string workingDirectory, string ready, Func<Task> whileRunning, params string[] arguments)
+    {
+        using var process = Process.Start(Start(environment, workingDirectory, arguments))!;
+        var stderr = new System.Text.StringBuilder();
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (stderr)
+            {
+                stderr.AppendLine(e.Data);
+            }
+            if (e.Data?.Contains(ready, StringComparison.Ordinal) == true)
+            {
+                up.TrySetResult();
+            }
+        };
+        process.BeginErrorReadLine();
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await Task.WhenAny(up.Task, process.WaitForExitAsync(TestContext.Current.CancellationToken)).WaitAsync(TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
+        if (up.Task.IsCompleted)
+        {
+            await whileRunning();
+            using var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await interrupt.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        var output = await stdout;
+        lock (stderr)
+        {
+            return new Result(process.ExitCode, output, stderr.ToString());
+        }
+    }
+
     public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments)
+    {
+        using var process = Process.Start(Start(environment, workingDirectory, arguments))!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static ProcessStartInfo Start(IReadOnlyDictionary<string, string> environment, string workingDirectory, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,10 +71,6 @@ internal static class CliProcess
         {
             start.Environment[key] = value;
         }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return new Result(process.ExitCode, await stdout, await stderr);
+        return start;
     }
 }

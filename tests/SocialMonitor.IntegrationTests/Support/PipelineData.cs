@@ -29,7 +29,7 @@ internal static class PipelineData
              "from":{"id":"104000000000099","name":"CLN Hayden"},"is_hidden":false}],
            "comments":{
              "104000000000099_1":[
-               {"id":"1_11","message":"Damn, I wish this were on a Friday.","created_time":"2026-10-10T17:00:00+0000",
+               {"id":"1_11","message":"Shit, I wish this were on a Friday.","created_time":"2026-10-10T17:00:00+0000",
                 "permalink_url":"https://www.facebook.com/104000000000099/posts/1?comment_id=11","is_hidden":false},
                {"id":"1_12","message":"The parking lot is always full on Thursdays, please fix it.","created_time":"2026-10-10T18:00:00+0000",
                 "from":{"id":"555","name":"Dana R."},"permalink_url":"https://www.facebook.com/104000000000099/posts/1?comment_id=12","is_hidden":false}],
@@ -48,6 +48,6 @@ internal static class PipelineData
     /// <summary>Account items of Hayden (and of each page without its own profile): its profile (id and name only), no roles, no apps.</summary>
     public const int AccountItemCount = 1;
 
-    /// <summary>Findings the starter rules raise on <see cref="Data"/>: eventbrite.com, bit.ly, "Damn".</summary>
+    /// <summary>Findings the starter rules raise on <see cref="Data"/>: eventbrite.com, bit.ly, "Shit" (a mild word such as "damn" is no finding while the mild tier is off).</summary>
     public const int FindingCount = 3;
 }

@@ -17,4 +17,13 @@ internal static class SampleAccounts
            {"id": "cln-bookmobile-fb", "platform": "facebook", "platformId": "104000000000098", "handle": "CLNBookmobile",
             "location": "bookmobile", "token": "cln-bookmobile-fb-token", "approvedBy": "coordinator@example.org", "approvedOn": "2026-01-05"}]}
         """;
+
+    /// <summary><see cref="Json"/> after Hayden closed: its location and account are gone from the file.</summary>
+    public const string WithoutHayden = """
+        {"coordinator": {"name": "Jordan Avery", "email": "coordinator@example.org", "objectId": null},
+         "locations": [{"id": "bookmobile", "name": "Bookmobile", "managers": []}],
+         "accounts": [
+           {"id": "cln-bookmobile-fb", "platform": "facebook", "platformId": "104000000000098", "handle": "CLNBookmobile",
+            "location": "bookmobile", "token": "cln-bookmobile-fb-token", "approvedBy": "coordinator@example.org", "approvedOn": "2026-01-05"}]}
+        """;
 }

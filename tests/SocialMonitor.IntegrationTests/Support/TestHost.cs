@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,8 @@ internal static class TestHost
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Mail:Directory"] = Path.Combine(Path.GetTempPath(), "socialmonitor-tests", Guid.NewGuid().ToString("N")),
+            // Tests that drain the queues and look at the mail expect each email at once; the bundling tests set a window.
+            ["Mail:BundleSeconds"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

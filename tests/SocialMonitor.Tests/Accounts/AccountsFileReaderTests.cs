@@ -1,4 +1,5 @@
 using SocialMonitor.Core.Accounts;
+using SocialMonitor.Tests.Support;
 
 namespace SocialMonitor.Tests.Accounts;
 
@@ -33,6 +34,7 @@ public sealed class AccountsFileReaderTests
         { Doc(coordinator: null), "$.coordinator", "Required field 'coordinator' is missing." },
         { Doc(accounts: null), "$.accounts", "Required field 'accounts' is missing." },
         { Doc(locations: Locations(Location(id: null)), accounts: "[]"), "$.locations[0].id", "Required field 'id' is missing." },
+        { Doc(locations: Locations(Location(id: "'district'")), accounts: "[]"), "$.locations[0].id", "'district' is reserved for the district-wide findings" },
         { Doc(locations: Locations(Location(name: null))), "$.locations[0].name", "Required field 'name' is missing." },
         { Doc(locations: Locations(Location(managers: null))), "$.locations[0].managers", "Required field 'managers' is missing." },
         { Doc(locations: Locations(Location(managers: "[{'email':'sam.lee@example.org'}]"))), "$.locations[0].managers[0].name", "Required field 'name' is missing." },
@@ -128,26 +130,30 @@ public sealed class AccountsFileReaderTests
     [Fact]
     public void ReadFile_SampleFile_IsValidWithTheBookmobileWithoutManager()
     {
-        var result = AccountsFileReader.ReadFile(Path.Combine(RepositoryRoot(), "samples", "accounts.json"));
+        var result = AccountsFileReader.ReadFile(Path.Combine(RepositoryPaths.Root, "samples", "accounts.json"));
 
         Assert.Empty(result.Problems);
         Assert.True(result.IsValid);
         Assert.Equal("coordinator@example.org", result.File.Coordinator.Email);
         Assert.Equal(
-            ["athol", "harrison", "hayden", "pinehurst", "post-falls", "rathdrum", "spirit-lake", "bookmobile"],
+            ["athol", "harrison", "hayden", "pinehurst", "post-falls", "rathdrum", "spirit-lake", "bookmobile", "administration"],
             result.File.Locations.Select(location => location.Id));
         Assert.Equal(
-            ["Athol", "Harrison", "Hayden", "Pinehurst", "Post Falls", "Rathdrum", "Spirit Lake", "Bookmobile"],
+            ["Athol", "Harrison", "Hayden", "Pinehurst", "Post Falls", "Rathdrum", "Spirit Lake", "Bookmobile", "District administration"],
             result.File.Locations.Select(location => location.Name));
+        Assert.Equal(["coordinator@example.org"], result.File.Locations.Single(location => location.Id == "administration").Managers.Select(m => m.Email));
+        var facebook = result.File.Accounts.Where(account => account.Platform == PlatformNames.Facebook).ToList();
         Assert.Equal(
             ["cln-athol-fb", "cln-harrison-fb", "cln-hayden-fb", "cln-pinehurst-fb", "cln-postfalls-fb", "cln-rathdrum-fb", "cln-spiritlake-fb", "cln-bookmobile-fb"],
-            result.File.Accounts.Select(account => account.Id));
+            facebook.Select(account => account.Id));
         Assert.Equal(
             Enumerable.Range(1, 8).Select(n => $"10400000000000{n}"),
-            result.File.Accounts.Select(account => account.PlatformId));
+            facebook.Select(account => account.PlatformId));
+        Assert.Equal(
+            ["cln-athol-ig", "cln-hayden-ig", "cln-postfalls-ig", "cln-district-x", "cln-postfalls-x", "cln-hayden-x"],
+            result.File.Accounts.Where(account => account.Platform != PlatformNames.Facebook).Select(account => account.Id));
         Assert.All(result.File.Accounts, account =>
         {
-            Assert.Equal(PlatformNames.Facebook, account.Platform);
             Assert.Equal($"{account.Id}-token", account.Token);
             Assert.Equal("coordinator@example.org", account.ApprovedBy);
             Assert.Equal(2026, account.ApprovedOn?.Year);
@@ -167,6 +173,15 @@ public sealed class AccountsFileReaderTests
         Assert.Equal("$", problem.Path);
         Assert.Contains("does not exist", problem.Message, StringComparison.Ordinal);
         Assert.Null(result.File);
+    }
+
+    [Fact]
+    public void ReadFile_Folder_SaysItIsAFolder()
+    {
+        var result = AccountsFileReader.ReadFile(Path.GetTempPath());
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Contains("is a folder: give the accounts file itself", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -352,16 +367,4 @@ public sealed class AccountsFileReaderTests
         string.Join(",", fields.Where(field => field.Value is not null).Select(field => $"'{field.Name}':{field.Value}"));
 
     private static string Json(string singleQuoted) => singleQuoted.Replace('\'', '"');
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SocialMonitor.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds SocialMonitor.sln.");
-    }
 }

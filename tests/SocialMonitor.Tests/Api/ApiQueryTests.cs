@@ -26,11 +26,14 @@ public sealed class ApiQueryTests
         Assert.Throws<ApiProblemException>(() => new ApiQuery(Request(query), "location").Slugs("location"));
 
     [Theory]
-    [InlineData("?from=2026-10-01", "2026-10-01T00:00:00+00:00")]
-    [InlineData("?from=2026-10-01T08:30:00Z", "2026-10-01T08:30:00+00:00")]
-    [InlineData("?from=2026-10-01T08:30:00-07:00", "2026-10-01T15:30:00+00:00")]
-    public void Time_IsoDateOrTime_IsUtc(string query, string expected) =>
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), new ApiQuery(Request(query), "from").Time("from"));
+    [InlineData("?from=2026-10-01", false, "2026-10-01T07:00:00+00:00")]
+    [InlineData("?from=2026-10-01", true, "2026-10-02T07:00:00+00:00")]
+    [InlineData("?from=2026-12-01", false, "2026-12-01T08:00:00+00:00")]
+    [InlineData("?from=2026-10-01T08:30:00Z", true, "2026-10-01T08:30:00+00:00")]
+    [InlineData("?from=2026-10-01T08:30:00-07:00", false, "2026-10-01T15:30:00+00:00")]
+    public void Time_IsoDateOrTime_ADateIsItsWholeLibraryDay(string query, bool end, string expected) =>
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            new ApiQuery(Request(query), "from").Time("from", TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"), end));
 
     [Theory]
     [InlineData("", 50)]

@@ -31,6 +31,10 @@ public sealed class CheckInputTests
     [InlineData("""{"id":"1","text":5}""", "\"text\" is missing or is not a string")]
     [InlineData("""{"id":"1","text":"x","links":"https://a.org"}""", "$.links")]
     [InlineData("""{"id":"1","text":"x","origin":"staff"}""", "\"origin\" must be official or guest")]
+    [InlineData("""{"id":"1","text":"x","media":[null]}""", "$.media[0]: must be an object, not null")]
+    [InlineData("""{"id":"1","text":"x","media":[{"url":"https://a.org/p.jpg"}]}""", "$.media[0].type: is missing")]
+    [InlineData("""{"id":"1","text":"x","links":["https://a.org",null]}""", "$.links[1]: must be a string, not null")]
+    [InlineData("""{"id":"1","text":"x","facts":{"phone":null}}""", "$.facts.phone: must be a string, not null")]
     public void Parse_BadLine_SaysWhy(string line, string expected)
     {
         var (item, problem) = CheckInput.Parse(line);
@@ -42,7 +46,7 @@ public sealed class CheckInputTests
     [Fact]
     public void Span_DetectionInText_MarksTheSpanWithContext()
     {
-        var detection = new Detection("link-domain.shortener", "medium", "c", "bit.ly/x at 41 -> https://bit.ly/x", "https://bit.ly/x", "e") { Offset = 41, Length = 8 };
+        var detection = new Detection("link-domain.shortener", "medium", "c", "bit.ly/x", "https://bit.ly/x", "e") { Offset = 41, Length = 8 };
 
         Assert.Equal("…everyone, sign up here: »bit.ly/x« now", CheckReport.Span("Free tickets for everyone,\nsign up here: bit.ly/x now", detection));
     }
@@ -50,7 +54,7 @@ public sealed class CheckInputTests
     [Fact]
     public void Span_DetectionFromLinks_ShowsTheLinkAsWritten()
     {
-        var detection = new Detection("link-domain.unapproved", "medium", "c", "https://a.org/x -> https://a.org/x", "https://a.org/x", "e");
+        var detection = new Detection("link-domain.unapproved", "medium", "c", "https://a.org/x, which leads to https://b.org/y", "https://b.org/y", "e");
 
         Assert.Equal("»https://a.org/x«", CheckReport.Span("", detection));
     }

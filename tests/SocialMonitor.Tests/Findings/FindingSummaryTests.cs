@@ -11,10 +11,10 @@ public sealed class FindingSummaryTests
     {
         FindingFacts[] facts =
         [
-            new("hayden", "conduct.profanity", "acknowledged", s_start, s_start.AddHours(1)),
-            new("hayden", "pii.phone", "resolved", s_start, s_start.AddHours(3)),
-            new("athol", "conduct.threat", "open", s_start, null),
-            new("athol", "conduct.profanity", "dismissed", s_start, s_start.AddHours(4)),
+            new("hayden", "cln-hayden-fb", "conduct.profanity", "medium", "acknowledged", s_start, s_start.AddHours(1)),
+            new("hayden", "cln-hayden-fb", "pii.phone", "high", "resolved", s_start, s_start.AddHours(3)),
+            new("athol", "cln-athol-fb", "conduct.threat", "critical", "open", s_start, null),
+            new("athol", null, "conduct.profanity", "medium", "dismissed", s_start, s_start.AddHours(4)),
         ];
 
         var summary = await FindingSummary.CountAsync(facts.ToAsyncEnumerable(), TestContext.Current.CancellationToken);
@@ -23,7 +23,12 @@ public sealed class FindingSummaryTests
         Assert.Equal(new Dictionary<string, int> { ["athol"] = 2, ["hayden"] = 2 }, summary.ByLocation);
         Assert.Equal(new Dictionary<string, int> { ["conduct"] = 3, ["pii"] = 1 }, summary.ByFamily);
         Assert.Equal((1, 1, 1, 1, 0), (summary.ByStatus["open"], summary.ByStatus["acknowledged"], summary.ByStatus["resolved"], summary.ByStatus["dismissed"], summary.ByStatus["escalated"]));
-        Assert.Equal((3, "PT3H", 10800d), (summary.Acknowledged, summary.MedianTimeToAcknowledge, summary.MedianTimeToAcknowledgeSeconds));
+        Assert.Equal((3, "PT3H", 10800d), (summary.TakenUp, summary.MedianTimeToAcknowledge, summary.MedianTimeToAcknowledgeSeconds));
+        Assert.Equal(new Dictionary<string, int> { ["critical"] = 1, ["high"] = 1, ["medium"] = 2, ["low"] = 0 }, summary.BySeverity);
+        Assert.Equal(new Dictionary<string, int> { ["conduct.profanity"] = 2, ["conduct.threat"] = 1, ["pii.phone"] = 1 }, summary.ByRule);
+        Assert.Equal(new Dictionary<string, int> { ["(none)"] = 1, ["cln-athol-fb"] = 1, ["cln-hayden-fb"] = 2 }, summary.ByAccount);
+        Assert.Contains(("severity", "medium", "2"), summary.Rows());
+        Assert.Contains(("takenUp", "", "3"), summary.Rows());
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Platforms;
 
@@ -22,20 +21,10 @@ public sealed class SettingsTokenSourceTests
         Assert.Contains("Tokens__cln-hayden-fb-token", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task SetAsync_RefreshedToken_GetReturnsIt()
-    {
-        var sut = CreateSut();
-
-        await sut.SetAsync("cln-postfalls-fb-token", "refreshed", TestContext.Current.CancellationToken);
-
-        Assert.Equal("refreshed", await sut.GetAsync("cln-postfalls-fb-token", TestContext.Current.CancellationToken));
-    }
-
     private static SettingsTokenSource CreateSut()
     {
         var options = new TokenOptions();
         options.Values["cln-postfalls-fb-token"] = "from-settings";
-        return new SettingsTokenSource(Options.Create(options), NullLogger<SettingsTokenSource>.Instance);
+        return new SettingsTokenSource(Options.Create(options));
     }
 }

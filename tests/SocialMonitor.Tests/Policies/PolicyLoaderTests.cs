@@ -44,6 +44,18 @@ public sealed class PolicyLoaderTests
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"timeZone":"UTC","ownDomains":["a.org"],"allowedTopLevelDomains":[],"contacts":{},"locations":[{"id":"athol","name":"Athol","phone":"(208) 555-0101"},{"id":"hayden","name":"Hayden","phone":null},{"id":"rathdrum","name":"Rathdrum","phone":"(208) 555-0170"}],"shortners":[]}""",
+        "policy.json: $.shortners: is not a field of the policy; did you mean 'shorteners'?")]
+    [InlineData("""{"timeZone":"UTC","ownDomains":["a.org"],"allowedTopLevelDomains":[],"contacts":{},"locations":[{"id":"athol","name":"Athol","phone":"(208) 555-0101"},{"id":"hayden","name":"Hayden","phnoe":"(208) 555-0140"},{"id":"rathdrum","name":"Rathdrum","phone":"(208) 555-0170"}]}""",
+        "policy.json: $.locations[1].phnoe: is not a field of the policy; did you mean 'phone'?")]
+    public void Parse_MisspelledKey_ReportsOnlyItWithTheFieldItMeant(string json, string message)
+    {
+        var error = Assert.Throws<PolicyException>(() => PolicyLoader.Parse(json, "policy.json"));
+
+        Assert.Equal(message, error.Message);
+    }
+
     [Fact]
     public void Load_ShippedPolicy_MapsEachClassifierCategoryToAConductRule()
     {

@@ -37,7 +37,7 @@ public sealed class RuleRegistrationTests
         {
             Id = "p1",
             Origin = ItemOrigins.Official,
-            Text = "Damn, see bit.ly/x and call 208-555-0199. Venmo me! #storytime",
+            Text = "Shit, see bit.ly/x and call 208-555-0199. Venmo me! #storytime",
             Media = [new ItemMedia("photo", "https://example.org/a.jpg", null, false)],
         };
 

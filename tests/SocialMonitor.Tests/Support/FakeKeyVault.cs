@@ -8,7 +8,7 @@ using Azure.Security.KeyVault.Secrets;
 namespace SocialMonitor.Tests.Support;
 
 /// <summary>
-/// Key Vault's secrets REST API in memory, in its wire format: GET and PUT <c>/secrets/{name}[/{version}]</c>, errors as
+/// Key Vault's secrets REST API in memory, in its wire format: GET <c>/secrets/{name}[/{version}]</c> (the app only reads), errors as
 /// <c>{"error":{"code","message"}}</c>, and the challenge-based sign-in (401 with <c>WWW-Authenticate</c>, then the bearer
 /// token). A <see cref="SecretClient"/> built on it never leaves the process.
 /// </summary>
@@ -17,7 +17,6 @@ internal sealed class FakeKeyVault : HttpMessageHandler
     public static readonly Uri VaultUri = new("https://cln-test.vault.azure.net/");
 
     private readonly ConcurrentDictionary<string, List<(string Version, string Value)>> _secrets = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, bool> _deleted = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>When set, every authenticated request is refused as Key Vault refuses an identity without the role.</summary>
     public bool Forbidden { get; set; }
@@ -33,19 +32,13 @@ internal sealed class FakeKeyVault : HttpMessageHandler
 
     public SecretClient Client(FakeCredential credential) => new(VaultUri, credential, Options());
 
+    /// <summary>Puts a secret in the vault, or a new version of it (a person rotating the token).</summary>
     public void Seed(string name, string value) => Add(name, value);
 
-    /// <summary>Marks a secret deleted but recoverable (soft delete): reads find nothing, writes conflict.</summary>
-    public void Delete(string name)
-    {
-        _secrets.TryRemove(name, out _);
-        _deleted[name] = true;
-    }
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        Task.FromResult(Answer(request));
 
-    public IReadOnlyList<string> Values(string name) =>
-        _secrets.TryGetValue(name, out var versions) ? [.. versions.Select(v => v.Value)] : [];
-
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private HttpResponseMessage Answer(HttpRequestMessage request)
     {
         if (request.Headers.Authorization is not { Scheme: "Bearer", Parameter: { } token })
         {
@@ -65,18 +58,8 @@ internal sealed class FakeKeyVault : HttpMessageHandler
         {
             return Error(HttpStatusCode.BadRequest, "BadParameter", $"No such operation: {request.Method} {request.RequestUri.AbsolutePath}");
         }
-        if (request.Method == HttpMethod.Put)
-        {
-            if (_deleted.ContainsKey(name))
-            {
-                return Error(HttpStatusCode.Conflict, "Conflict",
-                    $"Secret {name} is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the secret can only be recovered or purged.");
-            }
-            var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!;
-            return Secret(name, Add(name, (string)body["value"]!), body["contentType"]?.GetValue<string>());
-        }
         return _secrets.TryGetValue(name, out var versions) && versions.Count > 0
-            ? Secret(name, versions[^1], null)
+            ? Secret(name, versions[^1])
             : Error(HttpStatusCode.NotFound, "SecretNotFound", $"A secret with (name/id) {name} was not found in this key vault.");
     }
 
@@ -91,11 +74,11 @@ internal sealed class FakeKeyVault : HttpMessageHandler
         }
     }
 
-    private static HttpResponseMessage Secret(string name, (string Version, string Value) secret, string? contentType) =>
+    private static HttpResponseMessage Secret(string name, (string Version, string Value) secret) =>
         Json(HttpStatusCode.OK, new JsonObject
         {
             ["value"] = secret.Value,
-            ["contentType"] = contentType,
+            ["contentType"] = null,
             ["id"] = $"{VaultUri}secrets/{name}/{secret.Version}",
             ["attributes"] = new JsonObject
             {

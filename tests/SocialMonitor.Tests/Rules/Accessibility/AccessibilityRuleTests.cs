@@ -52,12 +52,17 @@ public sealed class AccessibilityRuleTests
     [InlineData("Happy National Library Week! #LIBRARYLOVE", "#librarylove")]
     [InlineData("#BookClub #bookclub", "#bookclub")]
     [InlineData("Game time #Gamenight", "#gamenight")]
+    [InlineData("Fall colors #harrisonidaho", "#harrisonidaho")]
+    [InlineData("Opening day #postfallslibrary", "#postfallslibrary")]
+    [InlineData("Sunset over the water #lakecoeurdalene", "#lakecoeurdalene")]
+    [InlineData("Closed Monday #pinehurstidaho", "#pinehurstidaho")]
     public void Evaluate_MultiWordHashtagNotInCamelCase_IsFound(string text, string key) =>
         Assert.Equal((AccessibilityRule.HashtagCase, key), Evaluate(text).Select(d => (d.Rule, d.EvidenceKey)).Single());
 
     [Theory]
     [InlineData("#StoryTime #SummerReading #TeenTuesday")]
     [InlineData("#library #books #idaho #STEM #CLN")]
+    [InlineData("The stop is Wednesday at 3. #Bookmobile #Rathdrum #Kootenai")]
     [InlineData("See https://example.org/page#storytime and item#storytime")]
     public void Evaluate_CamelCaseOrSingleWordHashtags_ReturnsNothing(string text) => Assert.Empty(Evaluate(text));
 

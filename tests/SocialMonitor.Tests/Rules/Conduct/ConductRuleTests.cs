@@ -9,21 +9,21 @@ public sealed class ConductRuleTests
 {
     private static readonly ConductRule Rule = new();
 
-    private static List<Detection> Evaluate(string text, string origin = ItemOrigins.Guest) =>
-        [.. Rule.Evaluate(new Item { Id = "c1", Text = text, Origin = origin }, new RuleContext(DateTimeOffset.UnixEpoch, ShippedPolicy.Value))];
+    private static List<Detection> Evaluate(string text, string origin = ItemOrigins.Guest) => ConductText.Detections(text, origin);
 
     [Fact]
     public void Evaluate_Profanity_ReturnsDetectionWithTermOffsetAndExplanation()
     {
-        var detection = Assert.Single(Evaluate("The wifi is down again, Damn it."));
+        var detection = Assert.Single(Evaluate("The wifi is down again, Shit."));
 
         Assert.Equal("conduct.profanity", detection.Rule);
         Assert.Equal("conduct", detection.Family);
         Assert.Equal(Severities.Medium, detection.Severity);
         Assert.Equal(Clauses.RulesOfConduct, detection.Clause);
-        Assert.Equal("'Damn' at 24", detection.Evidence);
-        Assert.Equal("damn", detection.EvidenceKey);
-        Assert.Equal("Guest comments follow the Rules of Conduct; this one uses profanity ('damn').", detection.Explanation);
+        Assert.Equal("'Shit'", detection.Evidence);
+        Assert.Equal((24, 4), (detection.Offset, detection.Length));
+        Assert.Equal("shit", detection.EvidenceKey);
+        Assert.Equal("Guest comments follow the Rules of Conduct; this one uses profanity ('shit').", detection.Explanation);
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class ConductRuleTests
     [InlineData("\uff26\uff55\uff43\uff4b this weather", "fuck")]
     [InlineData("Sh\u0456t, the lot is full", "shit")]
     [InlineData("what a clusterfuck", "fuck")]
-    [InlineData("hell's bells", "hell")]
+    [InlineData("b1tch's bells", "bitch")]
     [InlineData("fck this", "fck")]
     public void Evaluate_DisguisedProfanity_IsFoundAsItsTerm(string text, string term) =>
         Assert.Equal([term], Evaluate(text).Where(d => d.Rule == ConductRule.Profanity).Select(d => d.EvidenceKey));
@@ -131,26 +131,30 @@ public sealed class ConductRuleTests
     public void Evaluate_OneSpamSignal_IsNoSpam(string text) => Assert.Empty(Evaluate(text));
 
     [Fact]
-    public void Evaluate_SameTermTwiceInAnyCase_CountsOnceAtFirstOffset() =>
-        Assert.Equal("'damn' at 0", Assert.Single(Evaluate("damn this, DAMN that")).Evidence);
+    public void Evaluate_SameTermTwiceInAnyCase_CountsOnceAtFirstOffset()
+    {
+        var detection = Assert.Single(Evaluate("shit this, SHIT that"));
+
+        Assert.Equal(("'shit'", 0), (detection.Evidence, detection.Offset));
+    }
 
     [Fact]
     public void Evaluate_OfficialPost_SaysOfficialInExplanation() =>
-        Assert.StartsWith("Official posts follow", Assert.Single(Evaluate("oh hell", ItemOrigins.Official)).Explanation, StringComparison.Ordinal);
+        Assert.StartsWith("Official posts follow", Assert.Single(Evaluate("oh shit", ItemOrigins.Official)).Explanation, StringComparison.Ordinal);
 
     [Fact]
     public void Evaluate_PolicySeverityOverride_IsUsed()
     {
         var policy = ShippedPolicy.Value with { Severities = new Dictionary<string, string> { ["conduct.profanity"] = Severities.Low } };
 
-        var detection = Assert.Single(Rule.Evaluate(new Item { Id = "c1", Text = "damn" }, new RuleContext(DateTimeOffset.UnixEpoch, policy)));
+        var detection = Assert.Single(Rule.Evaluate(new Item { Id = "c1", Text = "shit" }, new RuleContext(DateTimeOffset.UnixEpoch, policy)));
 
         Assert.Equal(Severities.Low, detection.Severity);
     }
 
     [Fact]
     public void Evaluate_PolicyWithoutLists_ReturnsNothing() =>
-        Assert.Empty(Rule.Evaluate(new Item { Id = "c1", Text = "damn you idiot" }, new RuleContext(DateTimeOffset.UnixEpoch, TestPolicy.Default)));
+        Assert.Empty(Rule.Evaluate(new Item { Id = "c1", Text = "shit you idiot" }, new RuleContext(DateTimeOffset.UnixEpoch, TestPolicy.Default)));
 
     [Fact]
     public void LexiconFor_SamePolicyTwice_CompilesOnceAndAnotherPolicyAgain()

@@ -77,6 +77,8 @@ public sealed class LinkExtractorTests
     [InlineData("attached report.pdf and image.png")]
     [InlineData("see notes.md or setup.py")]
     [InlineData("Archive.ZIP")]
+    [InlineData("Our ASP.NET Core and VB.NET class starts Monday")]
+    [InlineData("ADO.NET, Node.js and Vue.js for beginners; bring config.sh")]
     [InlineData("version v1.2.3 and 1.2.3")]
     [InlineData("pi is 3.14, costs $4.50")]
     [InlineData("e.g. this, i.e. that, U.S. a.m. etc.")]

@@ -41,7 +41,8 @@ public sealed class UnapprovedLinkRuleTests
         Assert.Equal("link-domain", detection.Family);
         Assert.Equal(Severities.Medium, detection.Severity);
         Assert.Equal(Clauses.LinkingToExternalWebsites, detection.Clause);
-        Assert.Equal("bit.ly/3xYz at 41 -> https://bit.ly/3xYz", detection.Evidence);
+        Assert.Equal("bit.ly/3xYz", detection.Evidence); // The link as written, once: it leads nowhere else.
+        Assert.Equal(41, detection.Offset);
         Assert.Equal("https://bit.ly/3xYz", detection.EvidenceKey);
         Assert.Equal(
             "Links may go only to .edu, .gov or communitylibrary.net unless the coordinator approved the destination; bit.ly is not approved.",
@@ -65,7 +66,7 @@ public sealed class UnapprovedLinkRuleTests
         var detection = Assert.Single(Evaluate(Comment("", link)));
 
         Assert.Equal(expectedKey, detection.EvidenceKey);
-        Assert.Equal($"{link} -> {expectedKey}", detection.Evidence);
+        Assert.Equal($"{link}, which leads to {expectedKey}", detection.Evidence);
     }
 
     [Theory]
@@ -126,7 +127,8 @@ public sealed class UnapprovedLinkRuleTests
 
         var detection = Assert.Single(Evaluate(item));
 
-        Assert.Equal("https://www.eventbrite.com/e/123/ at 9 -> https://www.eventbrite.com/e/123", detection.Evidence);
+        Assert.Equal("https://www.eventbrite.com/e/123/", detection.Evidence);
+        Assert.Equal(9, detection.Offset);
     }
 
     [Fact]
@@ -176,7 +178,7 @@ public sealed class UnapprovedLinkRuleTests
 
         Assert.Equal(UnapprovedLinkRule.ShortenerId, detection.Rule);
         Assert.Equal(Severities.Medium, detection.Severity);
-        Assert.Equal("bit.ly/3xYz at 41 -> https://bit.ly/3xYz", detection.Evidence);
+        Assert.Equal("bit.ly/3xYz", detection.Evidence); // The link as written, once: it leads nowhere else.
         Assert.Equal((41, 11), (detection.Offset, detection.Length));
         Assert.Equal(
             "bit.ly is a link shortener that hides where the link goes and it was not resolved, so the destination cannot be checked against the linking policy.",
@@ -208,7 +210,7 @@ public sealed class UnapprovedLinkRuleTests
         if (expectedKey is not null)
         {
             Assert.Equal(UnapprovedLinkRule.Id, detections[0].Rule);
-            Assert.Equal($"bit.ly/x at 3 -> https://bit.ly/x -> resolved {expectedKey}", detections[0].Evidence);
+            Assert.Equal($"bit.ly/x, which leads to {expectedKey}", detections[0].Evidence);
         }
     }
 
@@ -230,7 +232,8 @@ public sealed class UnapprovedLinkRuleTests
         var detection = Assert.Single(Evaluate(item));
 
         Assert.Equal("https://www.ticketmaster.com/event/9", detection.EvidenceKey);
-        Assert.Equal("https://t.co/bbb222 at 38 -> https://www.ticketmaster.com/event/9", detection.Evidence);
+        Assert.Equal("https://t.co/bbb222, which leads to https://www.ticketmaster.com/event/9", detection.Evidence);
+        Assert.Equal(38, detection.Offset);
         Assert.Equal(38, detection.Offset);
     }
 
@@ -306,11 +309,11 @@ public sealed class UnapprovedLinkRuleTests
     public void Evaluate_LookAlikeOfApprovedDomain_IsLookalike() =>
         Assert.Equal(UnapprovedLinkRule.LookalikeId, Assert.Single(Rule.Evaluate(Comment("https://eventbr\u0456te.com/e/1"), ApprovalContext(Approval()))).Rule);
 
-    private static LinkApproval Approval(string scope = "all", DateOnly? expires = null) => new()
+    private static Approval Approval(string scope = "all", DateOnly? expires = null) => new()
     {
         Id = "a1", Match = LinkMatches.Domain, Value = "eventbrite.com", Scope = scope, Approver = "coordinator@example.org",
         Date = new DateOnly(2026, 9, 1), Expires = expires,
     };
 
-    private static RuleContext ApprovalContext(LinkApproval approval) => Context with { Location = "hayden", Approvals = [approval] };
+    private static RuleContext ApprovalContext(Approval approval) => Context with { Location = "hayden", Approvals = [approval] };
 }

@@ -13,6 +13,26 @@ public sealed class PersonalGainRuleTests
         [.. Rule.Evaluate(new Item { Id = "p1", Text = text, Origin = origin }, new RuleContext(DateTimeOffset.UnixEpoch, ShippedPolicy.Value))];
 
     [Theory]
+    [InlineData("Support my Patreon for bonus craft videos!", "personal-gain.payment-handle")]
+    [InlineData("If you enjoyed story time, there's a tip jar on my Ko-fi.", "personal-gain.payment-handle")]
+    [InlineData("Use code READMORE20 for 20% off at my shop.", "personal-gain.promo-code")]
+    [InlineData("I also offer private tutoring on the side, $40 an hour.", "personal-gain.business")]
+    [InlineData("I'm now an independent Scentsy consultant, ask me for a catalog!", "personal-gain.business")]
+    public void Evaluate_StaffSideBusinessTutoringOrTipJar_IsFound(string text, string rule) =>
+        Assert.Contains(rule, Evaluate(text).Select(d => d.Rule));
+
+    [Theory]
+    [InlineData("Venmo safety workshop for seniors on Tuesday.")]
+    [InlineData("A panel on Patreon and Ko-fi for local artists, Thursday at Hayden.")]
+    [InlineData("Free homework help with certified tutors, Monday to Thursday.")]
+    [InlineData("Hi friends, the Friends of the Library book sale is Saturday; all proceeds support the library.")]
+    public void Evaluate_LibraryEventsAboutMoney_ReturnNothing(string text) => Assert.Empty(Evaluate(text));
+
+    [Fact]
+    public void Evaluate_SellingForOwnBusiness_IsTheBusinessOnly() =>
+        Assert.Equal(["personal-gain.business"], Evaluate("I just opened my own bakery in Athol! Message me to order.").Select(d => d.Rule));
+
+    [Theory]
     [InlineData("Selling my old Jeep, DM me for details", "personal-gain.selling")]
     [InlineData("Use my code JESS20 for 20% off at HelloFresh!", "personal-gain.promo-code")]
     [InlineData("Venmo me @jess-reads for the snacks", "personal-gain.payment-handle")]

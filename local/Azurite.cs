@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace SocialMonitor.Core.Hosting;
+namespace SocialMonitor.Local;
 
 /// <summary>
 /// The local Azure Storage emulator, started in memory for the tests, the demo and the CLI. It is found in the
@@ -14,13 +14,16 @@ public sealed partial class Azurite : IAsyncDisposable
     private const string DevAccount = "devstoreaccount1";
     private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(20);
     private static readonly SemaphoreSlim s_installLock = new(1, 1);
 
     private readonly Process _process;
+    private readonly bool _persistent;
 
-    private Azurite(Process process, int blobPort, int queuePort, int tablePort)
+    private Azurite(Process process, bool persistent, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
+        _persistent = persistent;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -54,7 +57,7 @@ public sealed partial class Azurite : IAsyncDisposable
         string[] storage = dataDirectory is null ? ["--inMemoryPersistence"] : ["--location", dataDirectory];
         string[] arguments =
         [
-            script, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", .. storage,
+            script, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry", .. storage,
             "--blobHost", "127.0.0.1", "--blobPort", ports.Item1,
             "--queueHost", "127.0.0.1", "--queuePort", ports.Item2,
             "--tableHost", "127.0.0.1", "--tablePort", ports.Item3,
@@ -110,14 +113,49 @@ public sealed partial class Azurite : IAsyncDisposable
             Kill(process);
             throw;
         }
-        return new Azurite(process, listening["Blob"], listening["Queue"], listening["Table"]);
+        return new Azurite(process, standardPorts, listening["Blob"], listening["Queue"], listening["Table"]);
     }
 
-    public ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops Azurite. One that keeps its data is asked to stop (SIGINT, as Ctrl+C does) and given
+    /// <see cref="s_stopTimeout"/> to write its database and exit: a hard kill loses what it holds in memory. Only when
+    /// it does not exit in time (or on Windows, which has no signals) is it killed. One in memory is killed at once.
+    /// </summary>
+    public async ValueTask DisposeAsync()
     {
+        if (_persistent && !OperatingSystem.IsWindows() && !_process.HasExited && await InterruptAsync(_process.Id))
+        {
+            using var timeout = new CancellationTokenSource(s_stopTimeout);
+            try
+            {
+                await _process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Did not stop in time: killed below.
+            }
+        }
         Kill(_process);
         _process.Dispose();
-        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Sends SIGINT with the system's <c>kill</c>; false when that could not be done.</summary>
+    private static async Task<bool> InterruptAsync(int processId)
+    {
+        try
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", processId.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false });
+            if (kill is null)
+            {
+                return false;
+            }
+            await kill.WaitForExitAsync();
+            return kill.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 
     /// <summary>The folder holding the repository's package.json, searched upwards from the app and the working directory.</summary>
