@@ -15,8 +15,6 @@ namespace SocialMonitor.Core.Findings;
 /// </summary>
 public sealed class FindingStore(StorageClients storage)
 {
-    private const string LastChangeProperty = "LastChange";
-
     /// <summary>
     /// Adds a new finding with its index rows; false when a finding with its id is already stored (nothing is written).
     /// Recording a detection (create or merge) is <see cref="FindingLifecycle.RecordAsync"/>'s, which calls this.
@@ -26,7 +24,7 @@ public sealed class FindingStore(StorageClients storage)
         var table = await storage.TableAsync(TableNames.Findings, cancellationToken);
         try
         {
-            await table.AddEntityAsync(FindingRows.ToEntity(finding, finding.Id), cancellationToken);
+            await table.AddEntityAsync(FindingRow.From(finding, finding.Id), cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -43,8 +41,8 @@ public sealed class FindingStore(StorageClients storage)
     public async Task<StoredFinding?> GetStoredAsync(string location, string id, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Findings, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(location, id, cancellationToken: cancellationToken);
-        return row.HasValue ? Stored(row.Value!, row.Value!.ETag) : null;
+        var row = await table.GetEntityIfExistsAsync<FindingRow>(location, id, cancellationToken: cancellationToken);
+        return row.HasValue ? Stored(row.Value!) : null;
     }
 
     /// <summary>Applies <paramref name="change"/> to the stored finding with optimistic concurrency, retrying on a conflict.</summary>
@@ -62,7 +60,7 @@ public sealed class FindingStore(StorageClients storage)
         var table = await storage.TableAsync(TableNames.Findings, cancellationToken);
         while (true)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(location, id, cancellationToken: cancellationToken);
+            var row = await table.GetEntityIfExistsAsync<FindingRow>(location, id, cancellationToken: cancellationToken);
             if (!row.HasValue)
             {
                 return new FindingWrite(FindingWriteStatus.Missing, null);
@@ -70,10 +68,10 @@ public sealed class FindingStore(StorageClients storage)
             var current = row.Value!;
             if (ifMatch is not null && current.ETag != new ETag(ifMatch))
             {
-                await RepairIndexesAsync(FindingRows.FromEntity(current), cancellationToken);
+                await RepairIndexesAsync(current.ToFinding(), cancellationToken);
                 return new FindingWrite(FindingWriteStatus.Stale, null);
             }
-            var stored = Stored(current, current.ETag);
+            var stored = Stored(current);
             if (decide(stored.Finding) is not { } change || change.After == stored.Finding)
             {
                 // A retry of a change whose index write failed finds it made: the index rows are written again from
@@ -113,7 +111,7 @@ public sealed class FindingStore(StorageClients storage)
         {
             positions[row.PartitionKey] = row.RowKey;
         }
-        return new FindingPage([.. taken.Select(FindingRows.FromEntity)], more ? BoundContinuationToken.Write(positions, hash) : null);
+        return new FindingPage([.. taken.Select(r => r.ToFinding())], more ? BoundContinuationToken.Write(positions, hash) : null);
     }
 
     /// <summary>The facts the summary counts of every finding matching the query (no paging: the caller counts as it reads).</summary>
@@ -124,10 +122,9 @@ public sealed class FindingStore(StorageClients storage)
         string[] columns = ["PartitionKey", "Account", "Rule", "Severity", "Status", "FirstSeen", "AcknowledgedAt"];
         foreach (var location in query.Locations.Distinct(StringComparer.Ordinal))
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(FindingFilters.For(query, location, null), 1000, columns, cancellationToken))
+            await foreach (var row in table.QueryAsync<FindingRow>(FindingFilters.For(query, location, null), 1000, columns, cancellationToken))
             {
-                yield return new FindingFacts(row.PartitionKey, row.GetString("Account"), row.GetString("Rule"), row.GetString("Severity"), row.GetString("Status"),
-                    row.GetDateTimeOffset("FirstSeen") ?? default, row.GetDateTimeOffset("AcknowledgedAt"));
+                yield return new FindingFacts(row.PartitionKey, row.Account, row.Rule!, row.Severity!, row.Status!, row.FirstSeen ?? default, row.AcknowledgedAt);
             }
         }
     }
@@ -138,21 +135,21 @@ public sealed class FindingStore(StorageClients storage)
         var table = await storage.TableAsync(TableNames.FindingsByItem, cancellationToken);
         var partition = ItemPartition(platform, itemId);
         var found = new List<(string, string)>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<FindingItemRow>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
         {
-            found.Add((row.GetString("Location"), row.RowKey));
+            found.Add((row.Location!, row.RowKey));
         }
         return found;
     }
 
-    private static async Task<(List<TableEntity> Rows, bool More)> ReadLocationAsync(TableClient table, string filter, int pageSize, CancellationToken cancellationToken)
+    private static async Task<(List<FindingRow> Rows, bool More)> ReadLocationAsync(TableClient table, string filter, int pageSize, CancellationToken cancellationToken)
     {
         // A page may come back short (or empty) with a continuation: follow it until the page is full or the partition ends.
-        var rows = new List<TableEntity>(pageSize);
+        var rows = new List<FindingRow>(pageSize);
         string? next = null;
         do
         {
-            await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize - rows.Count, cancellationToken: cancellationToken).AsPages(next, pageSize - rows.Count))
+            await foreach (var page in table.QueryAsync<FindingRow>(filter, pageSize - rows.Count, cancellationToken: cancellationToken).AsPages(next, pageSize - rows.Count))
             {
                 rows.AddRange(page.Values);
                 next = page.ContinuationToken;
@@ -164,10 +161,9 @@ public sealed class FindingStore(StorageClients storage)
     }
 
     /// <summary>Replaces the row if it is unchanged since it was read; returns the new ETag, or null on a conflict.</summary>
-    private static async Task<ETag?> TryReplaceAsync(TableClient table, TableEntity current, FindingChange change, CancellationToken cancellationToken)
+    private static async Task<ETag?> TryReplaceAsync(TableClient table, FindingRow current, FindingChange change, CancellationToken cancellationToken)
     {
-        var entity = FindingRows.ToEntity(change.After, change.After.Id);
-        entity[LastChangeProperty] = change.Entry is null ? current.GetString(LastChangeProperty) : ItemJson.Serialize(change.Entry);
+        var entity = FindingRow.From(change.After, change.After.Id, change.Entry is null ? current.LastChange : ItemJson.Serialize(change.Entry));
         try
         {
             var response = await table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -179,16 +175,15 @@ public sealed class FindingStore(StorageClients storage)
         }
     }
 
-    private static StoredFinding Stored(TableEntity row, ETag etag) => new(
-        FindingRows.FromEntity(row), etag.ToString(),
-        row.GetString(LastChangeProperty) is { } entry ? ItemJson.Deserialize<AuditEntry>(entry) : null);
+    private static StoredFinding Stored(FindingRow row) => new(
+        row.ToFinding(), row.ETag.ToString(), row.LastChange is { } entry ? ItemJson.Deserialize<AuditEntry>(entry) : null);
 
     /// <summary>Writes the index rows again only when the time index differs from the main row (a repeat writes nothing).</summary>
     private async Task RepairIndexesAsync(Finding finding, CancellationToken cancellationToken)
     {
         var byTime = await storage.TableAsync(TableNames.FindingsByTime, cancellationToken);
-        var row = await byTime.GetEntityIfExistsAsync<TableEntity>(finding.Location, FindingRows.TimeKey(finding), cancellationToken: cancellationToken);
-        if (!row.HasValue || FindingRows.FromEntity(row.Value!) != finding)
+        var row = await byTime.GetEntityIfExistsAsync<FindingRow>(finding.Location, FindingRow.TimeKey(finding), cancellationToken: cancellationToken);
+        if (!row.HasValue || row.Value!.ToFinding() != finding)
         {
             await WriteIndexesAsync(finding, cancellationToken);
         }
@@ -197,10 +192,10 @@ public sealed class FindingStore(StorageClients storage)
     private async Task WriteIndexesAsync(Finding finding, CancellationToken cancellationToken)
     {
         var byTime = await storage.TableAsync(TableNames.FindingsByTime, cancellationToken);
-        await byTime.UpsertEntityAsync(FindingRows.ToEntity(finding, FindingRows.TimeKey(finding)), TableUpdateMode.Replace, cancellationToken);
+        await byTime.UpsertEntityAsync(FindingRow.From(finding, FindingRow.TimeKey(finding)), TableUpdateMode.Replace, cancellationToken);
         var byItem = await storage.TableAsync(TableNames.FindingsByItem, cancellationToken);
         await byItem.UpsertEntityAsync(
-            new TableEntity(ItemPartition(finding.Platform, finding.ItemId), finding.Id) { ["Location"] = finding.Location },
+            new FindingItemRow { PartitionKey = ItemPartition(finding.Platform, finding.ItemId), RowKey = finding.Id, Location = finding.Location },
             TableUpdateMode.Replace, cancellationToken);
     }
 
