@@ -13,8 +13,8 @@ public sealed class ItemIndex(StorageClients storage)
     public async Task<IndexedItem?> GetAsync(string account, string itemId, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.ItemIndex, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(account), TableKeys.Escape(itemId), cancellationToken: cancellationToken);
-        return row.HasValue ? FromEntity(row.Value!) : null;
+        var row = await table.GetEntityIfExistsAsync<ItemIndexRow>(TableKeys.Escape(account), TableKeys.Escape(itemId), cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.ToItem() : null;
     }
 
     /// <summary>The items of one stream that are not deleted; for posts only those created at or after <paramref name="since"/>.</summary>
@@ -26,9 +26,9 @@ public sealed class ItemIndex(StorageClients storage)
             ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Stream eq {stream} and Deleted eq false and CreatedAt ge {from}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Stream eq {stream} and Deleted eq false");
         var items = new List<IndexedItem>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<ItemIndexRow>(filter, cancellationToken: cancellationToken))
         {
-            items.Add(FromEntity(row));
+            items.Add(row.ToItem());
         }
         return items;
     }
@@ -39,9 +39,9 @@ public sealed class ItemIndex(StorageClients storage)
         var table = await storage.TableAsync(TableNames.ItemIndex, cancellationToken);
         var items = new List<IndexedItem>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(account)} and Deleted eq false");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<ItemIndexRow>(filter, cancellationToken: cancellationToken))
         {
-            items.Add(FromEntity(row));
+            items.Add(row.ToItem());
         }
         return items;
     }
@@ -49,23 +49,7 @@ public sealed class ItemIndex(StorageClients storage)
     public async Task SetAsync(IndexedItem item, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.ItemIndex, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(item.Account), TableKeys.Escape(item.ItemId))
-        {
-            ["ItemId"] = item.ItemId,
-            ["Platform"] = item.Platform,
-            ["Kind"] = item.Kind,
-            ["Stream"] = item.Stream,
-            ["ParentId"] = item.ParentId,
-            ["Origin"] = item.Origin,
-            ["Hash"] = item.Hash,
-            ["Version"] = item.Version,
-            ["Events"] = item.Events,
-            ["Hidden"] = item.Hidden,
-            ["Deleted"] = item.Deleted,
-            ["CreatedAt"] = item.CreatedAt,
-            ["FirstSeen"] = item.FirstSeen,
-            ["ChangedAt"] = item.ChangedAt,
-        }, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(ItemIndexRow.From(item), TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>How many items have been captured in all.</summary>
@@ -73,29 +57,10 @@ public sealed class ItemIndex(StorageClients storage)
     {
         var table = await storage.TableAsync(TableNames.ItemIndex, cancellationToken);
         var count = 0;
-        await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+        await foreach (var _ in table.QueryAsync<ItemIndexRow>(select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
             count++;
         }
         return count;
     }
-
-    private static IndexedItem FromEntity(TableEntity row) => new()
-    {
-        Account = row.PartitionKey, // Account ids are slugs ([a-z0-9-]): escaping leaves them as they are.
-        ItemId = row.GetString("ItemId"),
-        Platform = row.GetString("Platform") ?? "unknown",
-        Kind = row.GetString("Kind") ?? "",
-        Stream = row.GetString("Stream") ?? "",
-        ParentId = row.GetString("ParentId"),
-        Origin = row.GetString("Origin") ?? "",
-        Hash = row.GetString("Hash"),
-        Version = row.GetInt32("Version") ?? 1,
-        Events = row.GetInt32("Events") ?? 0,
-        Hidden = row.GetBoolean("Hidden") ?? false,
-        Deleted = row.GetBoolean("Deleted") ?? false,
-        CreatedAt = row.GetDateTimeOffset("CreatedAt"),
-        FirstSeen = row.GetDateTimeOffset("FirstSeen") ?? default,
-        ChangedAt = row.GetDateTimeOffset("ChangedAt") ?? default,
-    };
 }
