@@ -21,15 +21,17 @@ public sealed class ItemHistory(StorageClients storage)
         var container = await storage.ContainerAsync(ContainerNames.Archive, cancellationToken);
         await container.GetBlobClient(blob).UploadAsync(BinaryData.FromString(ItemJson.Serialize(item)), overwrite: true, cancellationToken);
         var table = await storage.TableAsync(TableNames.ItemHistory, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(item.Id), RowKey(item.Platform, 'v', version))
+        await table.UpsertEntityAsync(new ItemHistoryRow
         {
-            ["ItemId"] = item.Id,
-            ["Platform"] = item.Platform,
-            ["Account"] = account,
-            ["At"] = at,
-            ["Version"] = version,
-            ["Hash"] = hash,
-            ["Blob"] = blob,
+            PartitionKey = TableKeys.Escape(item.Id),
+            RowKey = RowKey(item.Platform, 'v', version),
+            ItemId = item.Id,
+            Platform = item.Platform,
+            Account = account,
+            At = at,
+            Version = version,
+            Hash = hash,
+            Blob = blob,
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -38,16 +40,18 @@ public sealed class ItemHistory(StorageClients storage)
         CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.ItemHistory, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(item.ItemId), RowKey(item.Platform, 'e', number))
+        await table.UpsertEntityAsync(new ItemHistoryRow
         {
-            ["ItemId"] = item.ItemId,
-            ["Platform"] = item.Platform,
-            ["Account"] = item.Account,
-            ["At"] = at,
-            ["Event"] = what,
-            ["FromVersion"] = fromVersion,
-            ["ToVersion"] = toVersion,
-            ["Detail"] = detail,
+            PartitionKey = TableKeys.Escape(item.ItemId),
+            RowKey = RowKey(item.Platform, 'e', number),
+            ItemId = item.ItemId,
+            Platform = item.Platform,
+            Account = item.Account,
+            At = at,
+            Event = what,
+            FromVersion = fromVersion,
+            ToVersion = toVersion,
+            Detail = detail,
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -58,26 +62,26 @@ public sealed class ItemHistory(StorageClients storage)
         var container = await storage.ContainerAsync(ContainerNames.Archive, cancellationToken);
         var entries = new List<ItemHistoryEntry>();
         var partition = TableKeys.Escape(itemId);
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<ItemHistoryRow>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
         {
             Item? item = null;
-            if (row.GetString("Blob") is { } blob)
+            if (row.Blob is { } blob)
             {
                 var content = await container.GetBlobClient(blob).DownloadContentAsync(cancellationToken);
                 item = ItemJson.Deserialize<Item>(content.Value.Content.ToString());
             }
             entries.Add(new ItemHistoryEntry
             {
-                ItemId = row.GetString("ItemId"),
-                Platform = row.GetString("Platform"),
-                Account = row.GetString("Account"),
-                At = row.GetDateTimeOffset("At") ?? default,
-                Version = row.GetInt32("Version"),
-                Hash = row.GetString("Hash"),
-                Event = row.GetString("Event"),
-                FromVersion = row.GetInt32("FromVersion"),
-                ToVersion = row.GetInt32("ToVersion"),
-                Detail = row.GetString("Detail"),
+                ItemId = row.ItemId!,
+                Platform = row.Platform!,
+                Account = row.Account!,
+                At = row.At ?? default,
+                Version = row.Version,
+                Hash = row.Hash,
+                Event = row.Event,
+                FromVersion = row.FromVersion,
+                ToVersion = row.ToVersion,
+                Detail = row.Detail,
                 Item = item,
             });
         }
