@@ -18,11 +18,11 @@ public sealed class CursorStore(StorageClients storage)
         var table = await storage.TableAsync(TableNames.Cursors, cancellationToken);
         var cursors = new List<StreamCursor>();
         var partition = TableKeys.Escape(account);
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<CursorRow>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
         {
             if (row.RowKey != StateRow)
             {
-                cursors.Add(ToCursor(row));
+                cursors.Add(row.ToCursor());
             }
         }
         return new AccountCursors(cursors);
@@ -31,21 +31,14 @@ public sealed class CursorStore(StorageClients storage)
     public async Task<StreamCursor?> GetAsync(string account, string key, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Cursors, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(account), TableKeys.Escape(key), cancellationToken: cancellationToken);
-        return row.HasValue ? ToCursor(row.Value!) : null;
+        var row = await table.GetEntityIfExistsAsync<CursorRow>(TableKeys.Escape(account), TableKeys.Escape(key), cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.ToCursor() : null;
     }
 
     public async Task SetAsync(string account, StreamCursor cursor, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Cursors, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(account), TableKeys.Escape(cursor.Key))
-        {
-            ["Key"] = cursor.Key,
-            ["Position"] = cursor.Position,
-            ["Floor"] = cursor.Floor,
-            ["Hint"] = cursor.Hint,
-            ["ReadAt"] = cursor.ReadAt,
-        }, TableUpdateMode.Replace, cancellationToken);
+        await table.UpsertEntityAsync(CursorRow.From(account, cursor), TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>Forgets a stream (the comments of a post that left the comment window).</summary>
@@ -58,22 +51,14 @@ public sealed class CursorStore(StorageClients storage)
     public async Task<ScanState> GetStateAsync(string account, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Cursors, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(account), StateRow, cancellationToken: cancellationToken);
-        return row.HasValue ? ItemJson.Deserialize<ScanState>(row.Value!.GetString("State")) : new ScanState();
+        var row = await table.GetEntityIfExistsAsync<ScanStateRow>(TableKeys.Escape(account), StateRow, cancellationToken: cancellationToken);
+        return row.HasValue ? ItemJson.Deserialize<ScanState>(row.Value!.State!) : new ScanState();
     }
 
     public async Task SetStateAsync(string account, ScanState state, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Cursors, cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(account), StateRow) { ["State"] = ItemJson.Serialize(state) },
+        await table.UpsertEntityAsync(new ScanStateRow { PartitionKey = TableKeys.Escape(account), RowKey = StateRow, State = ItemJson.Serialize(state) },
             TableUpdateMode.Replace, cancellationToken);
     }
-
-    private static StreamCursor ToCursor(TableEntity row) => new(row.GetString("Key") ?? row.RowKey)
-    {
-        Position = row.GetDateTimeOffset("Position"),
-        Floor = row.GetDateTimeOffset("Floor"),
-        Hint = row.GetString("Hint"),
-        ReadAt = row.GetDateTimeOffset("ReadAt"),
-    };
 }
