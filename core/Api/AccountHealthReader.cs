@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.Core.Storage;
 
@@ -24,7 +23,7 @@ public sealed class AccountHealthReader(StorageClients storage, CursorStore curs
     public async Task<(DateTimeOffset? ExpiresAt, DateTimeOffset? CheckedAt, bool? Valid)> TokenAsync(string account, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.TokenChecks, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(account), TokenRow, cancellationToken: cancellationToken);
-        return row.HasValue ? (row.Value!.GetDateTimeOffset("ExpiresAt"), row.Value.GetDateTimeOffset("CheckedAt"), row.Value.GetBoolean("Valid")) : (null, null, null);
+        var row = await table.GetEntityIfExistsAsync<TokenCheckRow>(TableKeys.Escape(account), TokenRow, cancellationToken: cancellationToken);
+        return row.HasValue ? (row.Value!.ExpiresAt, row.Value.CheckedAt, row.Value.Valid) : (null, null, null);
     }
 }

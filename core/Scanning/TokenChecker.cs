@@ -78,11 +78,13 @@ public sealed class TokenChecker(
         var now = time.GetUtcNow();
         // What the health endpoint shows (AccountHealthReader): a retry rewrites the same row.
         var checks = await storage.TableAsync(TableNames.TokenChecks, cancellationToken);
-        await checks.UpsertEntityAsync(new TableEntity(TableKeys.Escape(account.Id), AccountHealthReader.TokenRow)
+        await checks.UpsertEntityAsync(new TokenCheckRow
         {
-            ["ExpiresAt"] = status.ExpiresAt,
-            ["CheckedAt"] = now,
-            ["Valid"] = status.Valid,
+            PartitionKey = TableKeys.Escape(account.Id),
+            RowKey = AccountHealthReader.TokenRow,
+            ExpiresAt = status.ExpiresAt,
+            CheckedAt = now,
+            Valid = status.Valid,
         }, TableUpdateMode.Replace, cancellationToken);
         if (!status.Valid)
         {
