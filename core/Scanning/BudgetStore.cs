@@ -21,8 +21,8 @@ public sealed class BudgetStore(StorageClients storage, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(budget);
         var table = await storage.TableAsync(TableNames.Budgets, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(platform, budget.PeriodKey(time.GetUtcNow()), cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value!.GetInt64("Used") ?? 0 : 0;
+        var row = await table.GetEntityIfExistsAsync<BudgetRow>(platform, budget.PeriodKey(time.GetUtcNow()), cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.Used ?? 0 : 0;
     }
 
     /// <summary>Whether the budget has room for one more read in the current period.</summary>
@@ -44,18 +44,18 @@ public sealed class BudgetStore(StorageClients storage, TimeProvider time)
         var period = budget.PeriodKey(time.GetUtcNow());
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(platform, period, cancellationToken: cancellationToken);
+            var row = await table.GetEntityIfExistsAsync<BudgetRow>(platform, period, cancellationToken: cancellationToken);
             try
             {
                 if (!row.HasValue)
                 {
-                    await table.AddEntityAsync(new TableEntity(platform, period) { ["Used"] = units, ["Limit"] = budget.Limit }, cancellationToken);
+                    await table.AddEntityAsync(new BudgetRow { PartitionKey = platform, RowKey = period, Used = units, Limit = budget.Limit }, cancellationToken);
                 }
                 else
                 {
                     var entity = row.Value!;
-                    entity["Used"] = (entity.GetInt64("Used") ?? 0) + units;
-                    entity["Limit"] = budget.Limit;
+                    entity.Used = (entity.Used ?? 0) + units;
+                    entity.Limit = budget.Limit;
                     await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
                 return;
