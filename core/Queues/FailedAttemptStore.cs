@@ -18,21 +18,22 @@ public sealed class FailedAttemptStore(StorageClients storage, TimeProvider time
     {
         var table = await storage.TableAsync(TableNames.FailedAttempts, cancellationToken);
         var message = UrlScrubber.Scrub($"{error.GetType().Name}: {error.Message}");
-        await table.UpsertEntityAsync(new TableEntity(queue, BodyHash(body))
+        await table.UpsertEntityAsync(new FailedAttemptRow
         {
-            ["Attempts"] = (int)dequeueCount,
-            ["LastAttemptAt"] = time.GetUtcNow(),
-            ["LastError"] = message.Length > 4000 ? message[..4000] : message,
+            PartitionKey = queue,
+            RowKey = BodyHash(body),
+            Attempts = (int)dequeueCount,
+            LastAttemptAt = time.GetUtcNow(),
+            LastError = message.Length > 4000 ? message[..4000] : message,
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<FailedAttempt?> GetAsync(string queue, string body, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.FailedAttempts, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(queue, BodyHash(body), cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<FailedAttemptRow>(queue, BodyHash(body), cancellationToken: cancellationToken);
         return row.HasValue
-            ? new FailedAttempt(queue, row.Value!.RowKey, row.Value.GetInt32("Attempts") ?? 0,
-                row.Value.GetDateTimeOffset("LastAttemptAt") ?? default, row.Value.GetString("LastError") ?? "")
+            ? new FailedAttempt(queue, row.Value!.RowKey, row.Value.Attempts ?? 0, row.Value.LastAttemptAt ?? default, row.Value.LastError ?? "")
             : null;
     }
 }
