@@ -16,7 +16,7 @@ public sealed class ApprovalStore(StorageClients storage)
     {
         var table = await storage.TableAsync(TableNames.Approvals, cancellationToken);
         await table.UpsertEntityAsync(
-            new TableEntity(ApprovalKinds.Partition(approval.Kind), TableKeys.Escape(approval.Id)) { ["Approval"] = ItemJson.Serialize(approval) },
+            new ApprovalRow { PartitionKey = ApprovalKinds.Partition(approval.Kind), RowKey = TableKeys.Escape(approval.Id), Approval = ItemJson.Serialize(approval) },
             TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -28,7 +28,7 @@ public sealed class ApprovalStore(StorageClients storage)
             return null;
         }
         var table = await storage.TableAsync(TableNames.Approvals, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(ApprovalKinds.Partition(kind), TableKeys.Escape(id), cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<ApprovalRow>(ApprovalKinds.Partition(kind), TableKeys.Escape(id), cancellationToken: cancellationToken);
         return row.HasValue ? Read(kind, row.Value!) : null;
     }
 
@@ -42,7 +42,7 @@ public sealed class ApprovalStore(StorageClients storage)
         var list = new List<Approval>();
         foreach (var each in kind is null ? ApprovalKinds.All : [kind])
         {
-            await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ApprovalKinds.Partition(each)}"), cancellationToken: cancellationToken))
+            await foreach (var row in table.QueryAsync<ApprovalRow>(TableClient.CreateQueryFilter($"PartitionKey eq {ApprovalKinds.Partition(each)}"), cancellationToken: cancellationToken))
             {
                 list.Add(Read(each, row));
             }
@@ -53,5 +53,5 @@ public sealed class ApprovalStore(StorageClients storage)
     /// <summary>The link approvals.</summary>
     public Task<IReadOnlyList<Approval>> ListAsync(CancellationToken cancellationToken) => ListAsync(ApprovalKinds.Links, cancellationToken);
 
-    private static Approval Read(string kind, TableEntity row) => ItemJson.Deserialize<Approval>(row.GetString("Approval")) with { Kind = kind };
+    private static Approval Read(string kind, ApprovalRow row) => ItemJson.Deserialize<Approval>(row.Approval!) with { Kind = kind };
 }
