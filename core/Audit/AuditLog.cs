@@ -47,15 +47,15 @@ public sealed partial class AuditLog(StorageClients storage, TimeProvider time)
     /// <summary>Writes the entry to both tables; a row already there (the same entry written before) is kept as it is.</summary>
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        await AddOnceAsync(TableNames.Audit, ToEntity(entry, AllPartition), cancellationToken);
-        await AddOnceAsync(TableNames.AuditBySubject, ToEntity(entry, SubjectPartition(entry.Subject, entry.SubjectId)), cancellationToken);
+        await AddOnceAsync(TableNames.Audit, AuditRow.From(entry, AllPartition), cancellationToken);
+        await AddOnceAsync(TableNames.AuditBySubject, AuditRow.From(entry, SubjectPartition(entry.Subject, entry.SubjectId)), cancellationToken);
     }
 
     /// <summary>Writes the entry unless its subject's history already holds it (one read when it does).</summary>
     public async Task EnsureAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         var bySubject = await storage.TableAsync(TableNames.AuditBySubject, cancellationToken);
-        var row = await bySubject.GetEntityIfExistsAsync<TableEntity>(
+        var row = await bySubject.GetEntityIfExistsAsync<AuditRow>(
             SubjectPartition(entry.Subject, entry.SubjectId), entry.Id, ["RowKey"], cancellationToken);
         if (!row.HasValue)
         {
@@ -69,9 +69,9 @@ public sealed partial class AuditLog(StorageClients storage, TimeProvider time)
         var table = await storage.TableAsync(TableNames.AuditBySubject, cancellationToken);
         var entries = new List<AuditEntry>();
         var partition = SubjectPartition(subject, subjectId);
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<AuditRow>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
         {
-            entries.Add(FromEntity(row));
+            entries.Add(row.ToEntry());
         }
         return entries;
     }
@@ -104,9 +104,9 @@ public sealed partial class AuditLog(StorageClients storage, TimeProvider time)
         string? next = null;
         do
         {
-            await foreach (var page in table.QueryAsync<TableEntity>(filter, pageSize + 1 - entries.Count, cancellationToken: cancellationToken).AsPages(next, pageSize + 1 - entries.Count))
+            await foreach (var page in table.QueryAsync<AuditRow>(filter, pageSize + 1 - entries.Count, cancellationToken: cancellationToken).AsPages(next, pageSize + 1 - entries.Count))
             {
-                entries.AddRange(page.Values.Select(FromEntity));
+                entries.AddRange(page.Values.Select(r => r.ToEntry()));
                 next = page.ContinuationToken;
                 break;
             }
@@ -155,7 +155,7 @@ public sealed partial class AuditLog(StorageClients storage, TimeProvider time)
         return string.Join(" and ", parts);
     }
 
-    private async Task AddOnceAsync(string tableName, TableEntity entity, CancellationToken cancellationToken)
+    private async Task AddOnceAsync(string tableName, AuditRow entity, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(tableName, cancellationToken);
         try
@@ -173,21 +173,4 @@ public sealed partial class AuditLog(StorageClients storage, TimeProvider time)
     private static partial Regex EntryId();
 
     private static string SubjectPartition(string subject, string subjectId) => $"{subject}_{TableKeys.Escape(subjectId)}";
-
-    private static TableEntity ToEntity(AuditEntry entry, string partition) => new(partition, entry.Id)
-    {
-        ["At"] = entry.At,
-        ["Actor"] = entry.Actor,
-        ["Subject"] = entry.Subject,
-        ["SubjectId"] = entry.SubjectId,
-        ["Location"] = entry.Location,
-        ["Action"] = entry.Action,
-        ["Before"] = entry.Before,
-        ["After"] = entry.After,
-        ["Why"] = entry.Why,
-    };
-
-    private static AuditEntry FromEntity(TableEntity row) => new(
-        row.RowKey, row.GetDateTimeOffset("At") ?? default, row.GetString("Actor"), row.GetString("Subject"), row.GetString("SubjectId"),
-        row.GetString("Location"), row.GetString("Action"), row.GetString("Before"), row.GetString("After"), row.GetString("Why"));
 }
