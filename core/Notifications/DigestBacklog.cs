@@ -30,11 +30,13 @@ public sealed class DigestBacklog(
         var table = await storage.TableAsync(TableNames.DigestItems, cancellationToken);
         try
         {
-            await table.AddEntityAsync(new TableEntity(Key(person.Email), finding.Id)
+            await table.AddEntityAsync(new DigestItemRow
             {
-                ["Location"] = finding.Location,
-                ["QueuedAt"] = now,
-                ["Person"] = ItemJson.Serialize(person),
+                PartitionKey = Key(person.Email),
+                RowKey = finding.Id,
+                Location = finding.Location,
+                QueuedAt = now,
+                Person = ItemJson.Serialize(person),
             }, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
@@ -47,8 +49,8 @@ public sealed class DigestBacklog(
     public async Task<int> SendDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.DigestItems, cancellationToken);
-        var waiting = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        var waiting = new List<DigestItemRow>();
+        await foreach (var row in table.QueryAsync<DigestItemRow>(cancellationToken: cancellationToken))
         {
             waiting.Add(row);
         }
@@ -62,10 +64,10 @@ public sealed class DigestBacklog(
         var sent = 0;
         foreach (var group in waiting.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
         {
-            var stored = ItemJson.Deserialize<Person>(group.First().GetString("Person"));
+            var stored = ItemJson.Deserialize<Person>(group.First().Person!);
             var person = people.GetValueOrDefault(stored.Email) ?? stored; // Today's preferences when the person is still registered.
             var dueAt = calendar.LastDigestTime(now, person.DigestHour);
-            var due = group.Where(r => r.GetDateTimeOffset("QueuedAt") < dueAt).ToList();
+            var due = group.Where(r => r.QueuedAt < dueAt).ToList();
             if (due.Count == 0)
             {
                 continue;
@@ -74,7 +76,7 @@ public sealed class DigestBacklog(
             foreach (var row in due)
             {
                 // Only what still needs a look: acknowledged, resolved and dismissed findings are left out.
-                if (await findings.GetAsync(row.GetString("Location"), row.RowKey, cancellationToken) is { Status: FindingStatuses.Open or FindingStatuses.Escalated } finding)
+                if (await findings.GetAsync(row.Location!, row.RowKey, cancellationToken) is { Status: FindingStatuses.Open or FindingStatuses.Escalated } finding)
                 {
                     open.Add(finding);
                 }
