@@ -35,7 +35,7 @@ public sealed class Escalations(
         var table = await storage.TableAsync(TableNames.EscalationWatch, cancellationToken);
         try
         {
-            await table.AddEntityAsync(new TableEntity(Partition, finding.Id) { ["Location"] = finding.Location }, cancellationToken);
+            await table.AddEntityAsync(new EscalationWatchRow { PartitionKey = Partition, RowKey = finding.Id, Location = finding.Location }, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
@@ -50,15 +50,15 @@ public sealed class Escalations(
     public async Task<int> CheckAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.EscalationWatch, cancellationToken);
-        var watched = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        var watched = new List<EscalationWatchRow>();
+        await foreach (var row in table.QueryAsync<EscalationWatchRow>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
         {
             watched.Add(row);
         }
         var escalated = 0;
         foreach (var row in watched)
         {
-            var finding = await findings.GetAsync(row.GetString("Location"), row.RowKey, cancellationToken);
+            var finding = await findings.GetAsync(row.Location!, row.RowKey, cancellationToken);
             if (finding is { Status: FindingStatuses.Open })
             {
                 var deadline = Deadline(finding);
