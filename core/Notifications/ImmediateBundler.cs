@@ -40,7 +40,7 @@ public sealed class ImmediateBundler(
         var member = await MemberAsync(table, personKey, finding, hold > TimeSpan.Zero ? await OpenAsync(table, personKey, cancellationToken) ?? own : own, cancellationToken);
         while (true)
         {
-            var emailId = member.GetString("EmailId");
+            var emailId = member.EmailId!;
             var row = await outbox.GetAsync(emailId, cancellationToken);
             if (row is null)
             {
@@ -49,7 +49,7 @@ public sealed class ImmediateBundler(
                 await outbox.EnqueueAsync(EmailKinds.Immediate, email, [finding], cancellationToken, wait);
                 if (hold > TimeSpan.Zero)
                 {
-                    await table.UpsertEntityAsync(new TableEntity(OpenPartition, personKey) { ["EmailId"] = emailId }, TableUpdateMode.Replace, cancellationToken);
+                    await table.UpsertEntityAsync(new BundleRow { PartitionKey = OpenPartition, RowKey = personKey, EmailId = emailId }, TableUpdateMode.Replace, cancellationToken);
                 }
                 return;
             }
@@ -70,7 +70,7 @@ public sealed class ImmediateBundler(
                 continue; // Claimed, or another finding joined first: look again.
             }
             // The email was claimed before this finding joined it: an email of its own.
-            member["EmailId"] = own;
+            member.EmailId = own;
             await table.UpdateEntityAsync(member, ETag.All, TableUpdateMode.Replace, cancellationToken);
         }
     }
@@ -79,11 +79,12 @@ public sealed class ImmediateBundler(
     /// The routing record of this occurrence of the finding for this person (a reopened finding is a new occurrence, and
     /// routed again): written once, so a repeated message keeps its email.
     /// </summary>
-    private static async Task<TableEntity> MemberAsync(TableClient table, string person, Finding finding, string emailId, CancellationToken cancellationToken)
+    private static async Task<BundleRow> MemberAsync(TableClient table, string person, Finding finding, string emailId, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(MemberPartition(person), TableKeys.Escape(EmailIds.Occurrence(finding)))
+        var entity = new BundleRow
         {
-            ["EmailId"] = emailId, ["Location"] = finding.Location, ["FindingId"] = finding.Id,
+            PartitionKey = MemberPartition(person), RowKey = TableKeys.Escape(EmailIds.Occurrence(finding)),
+            EmailId = emailId, Location = finding.Location, FindingId = finding.Id,
         };
         try
         {
@@ -92,15 +93,15 @@ public sealed class ImmediateBundler(
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return (await table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken)).Value;
+            return (await table.GetEntityAsync<BundleRow>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken)).Value;
         }
     }
 
     /// <summary>The person's bundle still open to findings: pending and never attempted.</summary>
     private async Task<string?> OpenAsync(TableClient table, string person, CancellationToken cancellationToken)
     {
-        var pointer = await table.GetEntityIfExistsAsync<TableEntity>(OpenPartition, person, cancellationToken: cancellationToken);
-        if (!pointer.HasValue || pointer.Value!.GetString("EmailId") is not { } id)
+        var pointer = await table.GetEntityIfExistsAsync<BundleRow>(OpenPartition, person, cancellationToken: cancellationToken);
+        if (!pointer.HasValue || pointer.Value!.EmailId is not { } id)
         {
             return null;
         }
@@ -112,11 +113,11 @@ public sealed class ImmediateBundler(
     {
         var result = new List<Finding> { joining };
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MemberPartition(person)} and EmailId eq {emailId}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<BundleRow>(filter, cancellationToken: cancellationToken))
         {
             // Rows written before reopenings were routed again have no FindingId: their key is the finding's id.
-            var id = row.GetString("FindingId") ?? row.RowKey;
-            if (id != joining.Id && await findings.GetAsync(row.GetString("Location"), id, cancellationToken) is { } member)
+            var id = row.FindingId ?? row.RowKey;
+            if (id != joining.Id && await findings.GetAsync(row.Location!, id, cancellationToken) is { } member)
             {
                 result.Add(member);
             }

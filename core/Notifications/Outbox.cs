@@ -50,7 +50,7 @@ public sealed class Outbox(StorageClients storage, IOptions<MailOptions> options
             try
             {
                 var table = await storage.TableAsync(TableNames.Outbox, cancellationToken);
-                await table.AddEntityAsync(ToEntity(row), cancellationToken);
+                await table.AddEntityAsync(OutboxRow.From(row), cancellationToken);
                 logger.LogInformation("Queued {Kind} email {EmailId} about {Count} findings", kind, email.Id, row.FindingIds.Count);
             }
             catch (RequestFailedException e) when (e.Status == 409)
@@ -125,8 +125,8 @@ public sealed class Outbox(StorageClients storage, IOptions<MailOptions> options
     public async Task<OutboxEmail?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Outbox, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, TableKeys.Escape(id), cancellationToken: cancellationToken);
-        return row.HasValue ? FromEntity(row.Value!) : null;
+        var row = await table.GetEntityIfExistsAsync<OutboxRow>(Partition, TableKeys.Escape(id), cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.ToEmail() : null;
     }
 
     /// <summary>Replaces the row if it is unchanged since it was read; returns the new ETag, or null when another worker changed it first.</summary>
@@ -135,7 +135,7 @@ public sealed class Outbox(StorageClients storage, IOptions<MailOptions> options
         var table = await storage.TableAsync(TableNames.Outbox, cancellationToken);
         try
         {
-            return (await table.UpdateEntityAsync(ToEntity(email), email.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag;
+            return (await table.UpdateEntityAsync(OutboxRow.From(email), email.ETag, TableUpdateMode.Replace, cancellationToken)).Headers.ETag;
         }
         catch (RequestFailedException e) when (e.Status == 412)
         {
@@ -166,9 +166,9 @@ public sealed class Outbox(StorageClients storage, IOptions<MailOptions> options
         var table = await storage.TableAsync(TableNames.Outbox, cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and (State eq {OutboxStates.Pending} or State eq {OutboxStates.Sending})");
         var rows = new List<OutboxEmail>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<OutboxRow>(filter, cancellationToken: cancellationToken))
         {
-            rows.Add(FromEntity(row));
+            rows.Add(row.ToEmail());
         }
         return rows;
     }
@@ -191,49 +191,4 @@ public sealed class Outbox(StorageClients storage, IOptions<MailOptions> options
 
     /// <summary>The archive of one version of an email: its date and id, and for a bundle that grew a hash of its findings.</summary>
     private static string ArchiveName(Notification email, string version) => $"{email.Date.UtcDateTime:yyyy'/'MM'/'dd}/{email.Id}{version}.eml";
-
-    private static TableEntity ToEntity(OutboxEmail email) => new(Partition, TableKeys.Escape(email.Id))
-    {
-        ["Id"] = email.Id,
-        ["Kind"] = email.Kind,
-        ["To"] = email.To,
-        ["ToName"] = email.ToName,
-        ["FindingIds"] = string.Join(',', email.FindingIds),
-        ["Locations"] = string.Join(',', email.Locations),
-        ["Rules"] = string.Join(',', email.Rules),
-        ["Subject"] = email.Subject,
-        ["Archive"] = email.Archive,
-        ["CreatedAt"] = email.CreatedAt,
-        ["State"] = email.State,
-        ["Attempts"] = email.Attempts,
-        ["NextAttemptAt"] = email.NextAttemptAt,
-        ["SendingSince"] = email.SendingSince,
-        ["SentAt"] = email.SentAt,
-        ["PossibleDuplicate"] = email.PossibleDuplicate,
-        ["LastError"] = email.LastError,
-    };
-
-    private static OutboxEmail FromEntity(TableEntity row) => new()
-    {
-        Id = row.GetString("Id"),
-        Kind = row.GetString("Kind"),
-        To = row.GetString("To"),
-        ToName = row.GetString("ToName"),
-        FindingIds = Split(row.GetString("FindingIds")),
-        Locations = Split(row.GetString("Locations")),
-        Rules = Split(row.GetString("Rules")),
-        Subject = row.GetString("Subject"),
-        Archive = row.GetString("Archive"),
-        CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,
-        State = row.GetString("State"),
-        Attempts = row.GetInt32("Attempts") ?? 0,
-        NextAttemptAt = row.GetDateTimeOffset("NextAttemptAt"),
-        SendingSince = row.GetDateTimeOffset("SendingSince"),
-        SentAt = row.GetDateTimeOffset("SentAt"),
-        PossibleDuplicate = row.GetBoolean("PossibleDuplicate") ?? false,
-        LastError = row.GetString("LastError"),
-        ETag = row.ETag,
-    };
-
-    private static string[] Split(string? value) => string.IsNullOrEmpty(value) ? [] : value.Split(',');
 }
