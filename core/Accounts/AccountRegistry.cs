@@ -24,17 +24,17 @@ public sealed class AccountRegistry(StorageClients storage)
     public async Task<RegistryImportResult> ImportAsync(AccountsFile file, Func<RegistryChange, Task>? beforeWrite, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Registry, cancellationToken);
-        var rows = new List<TableEntity> { Row(CoordinatorPartition, CoordinatorPartition, ("Person", ItemJson.Serialize(file.Coordinator))) };
-        rows.AddRange(file.Locations.Select(l => Row(LocationPartition, l.Id, ("Name", l.Name), ("Managers", ItemJson.Serialize(l.Managers)))));
+        var rows = new List<RegistryRow> { new() { PartitionKey = CoordinatorPartition, RowKey = CoordinatorPartition, Person = ItemJson.Serialize(file.Coordinator) } };
+        rows.AddRange(file.Locations.Select(l => LocationRow(l.Id, l.Name, l.Managers)));
         foreach (var account in file.Accounts)
         {
-            rows.Add(Row(AccountPartition, account.Id, ("Account", ItemJson.Serialize(account)), ("ApprovedVia", "file")));
+            rows.Add(new RegistryRow { PartitionKey = AccountPartition, RowKey = TableKeys.Escape(account.Id), Account = ItemJson.Serialize(account), ApprovedVia = "file" });
         }
 
         int written = 0, unchanged = 0;
         foreach (var row in rows)
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            var existing = await table.GetEntityIfExistsAsync<RegistryRow>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
             if (existing.HasValue)
             {
                 KeepApiApproval(existing.Value!, row);
@@ -64,14 +64,14 @@ public sealed class AccountRegistry(StorageClients storage)
     {
         var inFile = file.Locations.Select(l => TableKeys.Escape(l.Id)).ToHashSet(StringComparer.Ordinal);
         var ended = new List<Location>();
-        await foreach (var existing in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {LocationPartition}"), cancellationToken: cancellationToken))
+        await foreach (var existing in table.QueryAsync<RegistryRow>(TableClient.CreateQueryFilter($"PartitionKey eq {LocationPartition}"), cancellationToken: cancellationToken))
         {
             var location = ToLocation(existing);
             if (inFile.Contains(existing.RowKey) || location.Managers.Count == 0)
             {
                 continue;
             }
-            var row = Row(LocationPartition, location.Id, ("Name", location.Name), ("Managers", ItemJson.Serialize(Array.Empty<Person>())));
+            var row = LocationRow(location.Id, location.Name, []);
             if (beforeWrite is not null)
             {
                 await beforeWrite(Change(existing, row) with { Removed = true });
@@ -83,7 +83,7 @@ public sealed class AccountRegistry(StorageClients storage)
     }
 
     public async Task<IReadOnlyList<Account>> ListAccountsAsync(CancellationToken cancellationToken) =>
-        await ListAsync(AccountPartition, e => ItemJson.Deserialize<Account>(e.GetString("Account")), cancellationToken);
+        await ListAsync(AccountPartition, e => ItemJson.Deserialize<Account>(e.Account!), cancellationToken);
 
     public async Task<IReadOnlyList<Location>> ListLocationsAsync(CancellationToken cancellationToken) =>
         await ListAsync(LocationPartition, ToLocation, cancellationToken);
@@ -91,7 +91,7 @@ public sealed class AccountRegistry(StorageClients storage)
     public async Task<Account?> GetAccountAsync(string id, CancellationToken cancellationToken)
     {
         var row = await GetAsync(AccountPartition, id, cancellationToken);
-        return row is null ? null : ItemJson.Deserialize<Account>(row.GetString("Account"));
+        return row is null ? null : ItemJson.Deserialize<Account>(row.Account!);
     }
 
     public async Task<Location?> GetLocationAsync(string id, CancellationToken cancellationToken)
@@ -103,29 +103,29 @@ public sealed class AccountRegistry(StorageClients storage)
     public async Task<Person?> GetCoordinatorAsync(CancellationToken cancellationToken)
     {
         var row = await GetAsync(CoordinatorPartition, CoordinatorPartition, cancellationToken);
-        return row is null ? null : ItemJson.Deserialize<Person>(row.GetString("Person"));
+        return row is null ? null : ItemJson.Deserialize<Person>(row.Person!);
     }
 
-    private static Location ToLocation(TableEntity e) =>
-        new(e.RowKey, e.GetString("Name"), ItemJson.Deserialize<List<Person>>(e.GetString("Managers")));
+    private static Location ToLocation(RegistryRow e) =>
+        new(e.RowKey, e.Name!, ItemJson.Deserialize<List<Person>>(e.Managers!));
 
     /// <summary>The row, or null; an id too long to be a key (one from a URL) names no row and is not sent.</summary>
-    private async Task<TableEntity?> GetAsync(string partition, string id, CancellationToken cancellationToken)
+    private async Task<RegistryRow?> GetAsync(string partition, string id, CancellationToken cancellationToken)
     {
         if (!TableKeys.Fits(TableKeys.Escape(id)))
         {
             return null;
         }
         var table = await storage.TableAsync(TableNames.Registry, cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.Escape(id), cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<RegistryRow>(partition, TableKeys.Escape(id), cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
 
-    private async Task<List<T>> ListAsync<T>(string partition, Func<TableEntity, T> map, CancellationToken cancellationToken)
+    private async Task<List<T>> ListAsync<T>(string partition, Func<RegistryRow, T> map, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Registry, cancellationToken);
         var list = new List<T>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<RegistryRow>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
         {
             list.Add(map(row));
         }
@@ -133,46 +133,43 @@ public sealed class AccountRegistry(StorageClients storage)
     }
 
     /// <summary>An approval recorded through the API (<c>ApprovedVia=api</c>) is kept over the file's.</summary>
-    private static void KeepApiApproval(TableEntity existing, TableEntity row)
+    private static void KeepApiApproval(RegistryRow existing, RegistryRow row)
     {
-        if (row.PartitionKey == AccountPartition && existing.GetString("ApprovedVia") == "api")
+        if (row.PartitionKey == AccountPartition && existing.ApprovedVia == "api")
         {
-            var fromFile = ItemJson.Deserialize<Account>(row.GetString("Account"));
-            var recorded = ItemJson.Deserialize<Account>(existing.GetString("Account"));
-            row["Account"] = ItemJson.Serialize(fromFile with { ApprovedBy = recorded.ApprovedBy, ApprovedOn = recorded.ApprovedOn });
-            row["ApprovedVia"] = "api";
+            var fromFile = ItemJson.Deserialize<Account>(row.Account!);
+            var recorded = ItemJson.Deserialize<Account>(existing.Account!);
+            row.Account = ItemJson.Serialize(fromFile with { ApprovedBy = recorded.ApprovedBy, ApprovedOn = recorded.ApprovedOn });
+            row.ApprovedVia = "api";
         }
     }
 
-    private static RegistryChange Change(TableEntity? existing, TableEntity row)
+    private static RegistryChange Change(RegistryRow? existing, RegistryRow row)
     {
-        string Content(TableEntity e) => row.PartitionKey switch
+        string Content(RegistryRow e) => row.PartitionKey switch
         {
-            AccountPartition => e.GetString("Account"),
-            LocationPartition => ItemJson.Serialize(new { Name = e.GetString("Name"), Managers = ItemJson.Deserialize<List<Person>>(e.GetString("Managers")) }),
-            _ => e.GetString("Person"),
+            AccountPartition => e.Account!,
+            LocationPartition => ItemJson.Serialize(new { e.Name, Managers = ItemJson.Deserialize<List<Person>>(e.Managers!) }),
+            _ => e.Person!,
         };
         var location = row.PartitionKey switch
         {
-            AccountPartition => ItemJson.Deserialize<Account>(row.GetString("Account")).Location,
+            AccountPartition => ItemJson.Deserialize<Account>(row.Account!).Location,
             LocationPartition => row.RowKey,
             _ => null,
         };
-        var id = row.PartitionKey == AccountPartition ? ItemJson.Deserialize<Account>(row.GetString("Account")).Id : row.RowKey;
+        var id = row.PartitionKey == AccountPartition ? ItemJson.Deserialize<Account>(row.Account!).Id : row.RowKey;
         return new RegistryChange(row.PartitionKey, id, location, existing is null ? null : Content(existing), Content(row));
     }
 
-    private static bool SameContent(TableEntity existing, TableEntity row) =>
-        row.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
-            .All(k => Equals((existing.TryGetValue(k, out var value) ? value : null)?.ToString(), row[k]?.ToString()));
-
-    private static TableEntity Row(string partition, string id, params (string Key, object? Value)[] values)
+    /// <summary>Whether the stored row already has the columns of its partition as <paramref name="row"/> has them (a missing column is null).</summary>
+    private static bool SameContent(RegistryRow existing, RegistryRow row) => row.PartitionKey switch
     {
-        var row = new TableEntity(partition, TableKeys.Escape(id));
-        foreach (var (key, value) in values)
-        {
-            row[key] = value;
-        }
-        return row;
-    }
+        AccountPartition => existing.Account == row.Account && existing.ApprovedVia == row.ApprovedVia,
+        LocationPartition => existing.Name == row.Name && existing.Managers == row.Managers,
+        _ => existing.Person == row.Person,
+    };
+
+    private static RegistryRow LocationRow(string id, string name, IReadOnlyList<Person> managers) =>
+        new() { PartitionKey = LocationPartition, RowKey = TableKeys.Escape(id), Name = name, Managers = ItemJson.Serialize(managers) };
 }
