@@ -16,6 +16,7 @@ using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Platforms.Facebook;
+using SocialMonitor.Core.Platforms.LinkedIn;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.LinkDomain;
@@ -62,6 +63,7 @@ public static class ServiceCollectionExtensions
         services.AddLinkDomain(configuration);
         services.AddContentSafety(configuration);
         services.AddFacebook();
+        services.AddLinkedIn();
 
         services.TryAddSingleton<AccountRegistry>();
         services.TryAddSingleton<FindingStore>();
