@@ -1,4 +1,5 @@
 using SocialMonitor.Local.Platforms.Facebook;
+using SocialMonitor.Local.Platforms.LinkedIn;
 
 namespace SocialMonitor.Local;
 
@@ -8,5 +9,6 @@ public static class SamplePlatforms
     public static IReadOnlyList<SamplePlatform> All { get; } =
     [
         new("facebook", "Facebook", (folder, tokens) => new FacebookGraph(FacebookSampleData.Load(folder), tokens)),
+        new("linkedin", "LinkedIn", (folder, tokens) => new LinkedInRestApi(LinkedInSampleData.Load(folder), tokens)),
     ];
 }

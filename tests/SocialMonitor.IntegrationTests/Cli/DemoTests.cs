@@ -55,11 +55,16 @@ public sealed class DemoTests : IDisposable
         }
         Assert.All(parsed, e => Assert.EndsWith("@example.org", e.To.Single().Email, StringComparison.Ordinal));
 
-        // The loopback host counted the Facebook fake's requests: at least each account's feed, profile, roles and apps.
-        var (platform, calls) = Assert.Single(summary.ApiCalls);
-        Assert.Equal("Facebook", platform);
-        Assert.InRange(calls, summary.Accounts * 4, 1000);
-        Assert.Matches($@"Facebook API calls\s+{calls}\n", summary.Render().ReplaceLineEndings("\n"));
+        // The loopback host counted each fake's requests: at least each Facebook Page's feed, profile, roles and apps, and the
+        // LinkedIn page's posts, profile and one roles query per role.
+        Assert.Equal(["Facebook", "LinkedIn"], summary.ApiCalls.Select(c => c.Platform));
+        var facebookPages = accounts.Accounts.Count(a => a.Platform == "facebook");
+        Assert.InRange(summary.ApiCalls.Single(c => c.Platform == "Facebook").Calls, facebookPages * 4, 1000);
+        Assert.InRange(summary.ApiCalls.Single(c => c.Platform == "LinkedIn").Calls, 2 + 6, 100);
+        foreach (var (platform, calls) in summary.ApiCalls)
+        {
+            Assert.Matches($@"{platform} API calls\s+{calls}\n", summary.Render().ReplaceLineEndings("\n"));
+        }
     }
 
     [Fact]
