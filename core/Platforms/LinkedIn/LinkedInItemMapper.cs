@@ -47,10 +47,11 @@ public static partial class LinkedInItemMapper
         var edited = post.TryGetProperty("lifecycleStateInfo", out var info) && info.ValueKind == JsonValueKind.Object
             && info.TryGetProperty("isEditedByAuthor", out var e) && e.ValueKind == JsonValueKind.True;
         var text = LittleText(String(post, "commentary") ?? "");
-        // A reshare carries the post it shares (reshareContext.parent); the item says so in its text, so the record keeps it.
+        // A reshare carries the post it shares (reshareContext.parent); the item says so in its text by URN (not a link the
+        // library publishes, so no link rule reads it), so the record keeps it.
         if (post.TryGetProperty("reshareContext", out var reshare) && String(reshare, "parent") is { } parent)
         {
-            text = text.Length == 0 ? $"(reshare of {Permalink(parent)})" : $"{text}\n(reshare of {Permalink(parent)})";
+            text = text.Length == 0 ? $"(reshare of {parent})" : $"{text}\n(reshare of {parent})";
         }
         return new Item
         {

@@ -92,7 +92,8 @@ public sealed class LinkedInClientTests : IAsyncDisposable
         Assert.Equal(["https://www.example.com/story"], post.Links);
         Assert.Equal((Day(2), Day(3)), (post.CreatedAt, post.EditedAt));
         Assert.Equal($"https://www.linkedin.com/feed/update/{PostUrn(1)}/", post.Permalink);
-        Assert.Contains("reshare of https://www.linkedin.com/feed/update/urn:li:share:42/", posts[PostUrn(2)].Text, StringComparison.Ordinal);
+        Assert.Equal("Post number 2\n(reshare of urn:li:share:42)", posts[PostUrn(2)].Text);
+        Assert.Empty(posts[PostUrn(2)].Links);
         Assert.Null(posts[PostUrn(2)].EditedAt);
 
         Assert.Equal([CommentUrn(1, 11), CommentUrn(1, 12), CommentUrn(1, 13)], comments.Select(c => c.Id));
