@@ -142,15 +142,18 @@ public sealed class AccountsFileReaderTests
             ["Athol", "Harrison", "Hayden", "Pinehurst", "Post Falls", "Rathdrum", "Spirit Lake", "Bookmobile", "District administration"],
             result.File.Locations.Select(location => location.Name));
         Assert.Equal(["coordinator@example.org"], result.File.Locations.Single(location => location.Id == "administration").Managers.Select(m => m.Email));
+        var facebook = result.File.Accounts.Where(account => account.Platform == PlatformNames.Facebook).ToList();
         Assert.Equal(
             ["cln-athol-fb", "cln-harrison-fb", "cln-hayden-fb", "cln-pinehurst-fb", "cln-postfalls-fb", "cln-rathdrum-fb", "cln-spiritlake-fb", "cln-bookmobile-fb"],
-            result.File.Accounts.Select(account => account.Id));
+            facebook.Select(account => account.Id));
         Assert.Equal(
             Enumerable.Range(1, 8).Select(n => $"10400000000000{n}"),
-            result.File.Accounts.Select(account => account.PlatformId));
+            facebook.Select(account => account.PlatformId));
+        var linkedIn = Assert.Single(result.File.Accounts, account => account.Platform == PlatformNames.LinkedIn);
+        Assert.Equal(("cln-district-li", "urn:li:organization:104900001", "administration"), (linkedIn.Id, linkedIn.PlatformId, linkedIn.Location));
+        Assert.Equal(9, result.File.Accounts.Count);
         Assert.All(result.File.Accounts, account =>
         {
-            Assert.Equal(PlatformNames.Facebook, account.Platform);
             Assert.Equal($"{account.Id}-token", account.Token);
             Assert.Equal("coordinator@example.org", account.ApprovedBy);
             Assert.Equal(2026, account.ApprovedOn?.Year);
