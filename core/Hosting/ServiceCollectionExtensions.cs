@@ -16,6 +16,7 @@ using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Platforms.Facebook;
+using SocialMonitor.Core.Platforms.YouTube;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.LinkDomain;
@@ -34,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.PostConfigure<StorageOptions>(o => o.ConnectionString = configuration[StorageOptions.Setting] ?? o.ConnectionString);
         services.AddSettings<PolicyOptions>(configuration, PolicyOptions.Section);
         services.AddSettings<PlatformsOptions>(configuration, PlatformsOptions.Section);
+        services.AddSettings<YouTubeOptions>(configuration, YouTubeOptions.Section);
         services.AddSettings<ScanOptions>(configuration, ScanOptions.Section);
         services.AddSettings<TokenOptions>(configuration, TokenOptions.Section);
         services.PostConfigure<TokenOptions>(o =>
@@ -62,6 +64,7 @@ public static class ServiceCollectionExtensions
         services.AddLinkDomain(configuration);
         services.AddContentSafety(configuration);
         services.AddFacebook();
+        services.AddYouTube();
 
         services.TryAddSingleton<AccountRegistry>();
         services.TryAddSingleton<FindingStore>();
