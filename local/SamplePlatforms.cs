@@ -1,4 +1,5 @@
 using SocialMonitor.Local.Platforms.Facebook;
+using SocialMonitor.Local.Platforms.YouTube;
 
 namespace SocialMonitor.Local;
 
@@ -8,5 +9,6 @@ public static class SamplePlatforms
     public static IReadOnlyList<SamplePlatform> All { get; } =
     [
         new("facebook", "Facebook", (folder, tokens) => new FacebookGraph(FacebookSampleData.Load(folder), tokens)),
+        new("youtube", "YouTube", (folder, tokens) => new YouTubeDataApi(YouTubeSampleData.Load(folder), tokens)),
     ];
 }

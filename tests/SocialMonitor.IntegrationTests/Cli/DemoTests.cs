@@ -55,11 +55,15 @@ public sealed class DemoTests : IDisposable
         }
         Assert.All(parsed, e => Assert.EndsWith("@example.org", e.To.Single().Email, StringComparison.Ordinal));
 
-        // The loopback host counted the Facebook fake's requests: at least each account's feed, profile, roles and apps.
-        var (platform, calls) = Assert.Single(summary.ApiCalls);
-        Assert.Equal("Facebook", platform);
-        Assert.InRange(calls, summary.Accounts * 4, 1000);
+        // The loopback host counted each sample platform's requests: Facebook at least each Page's feed, profile, roles and
+        // apps; YouTube at least each channel's uploads playlist, its videos and its channel.
+        Assert.Equal(["Facebook", "YouTube"], summary.ApiCalls.Select(c => c.Platform));
+        var calls = summary.ApiCalls.Single(c => c.Platform == "Facebook").Calls;
+        var youTubeCalls = summary.ApiCalls.Single(c => c.Platform == "YouTube").Calls;
+        Assert.InRange(calls, 8 * 4, 1000);
+        Assert.InRange(youTubeCalls, 2 * 3, 1000);
         Assert.Matches($@"Facebook API calls\s+{calls}\n", summary.Render().ReplaceLineEndings("\n"));
+        Assert.Matches($@"YouTube API calls\s+{youTubeCalls}\n", summary.Render().ReplaceLineEndings("\n"));
     }
 
     [Fact]
