@@ -144,11 +144,12 @@ public sealed class AccountsFileReaderTests
         Assert.Equal(["coordinator@example.org"], result.File.Locations.Single(location => location.Id == "administration").Managers.Select(m => m.Email));
         Assert.Equal(
             ["cln-athol-fb", "cln-harrison-fb", "cln-hayden-fb", "cln-pinehurst-fb", "cln-postfalls-fb", "cln-rathdrum-fb", "cln-spiritlake-fb", "cln-bookmobile-fb"],
-            result.File.Accounts.Select(account => account.Id));
+            result.File.Accounts.Where(account => account.Platform == "facebook").Select(account => account.Id));
+        Assert.Equal(["cln-district-yt", "cln-postfalls-yt"], result.File.Accounts.Where(account => account.Platform == "youtube").Select(account => account.Id));
         Assert.Equal(
             Enumerable.Range(1, 8).Select(n => $"10400000000000{n}"),
-            result.File.Accounts.Select(account => account.PlatformId));
-        Assert.All(result.File.Accounts, account =>
+            result.File.Accounts.Where(account => account.Platform == "facebook").Select(account => account.PlatformId));
+        Assert.All(result.File.Accounts.Where(account => account.Platform == PlatformNames.Facebook), account =>
         {
             Assert.Equal(PlatformNames.Facebook, account.Platform);
             Assert.Equal($"{account.Id}-token", account.Token);
