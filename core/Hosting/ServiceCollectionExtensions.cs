@@ -16,6 +16,8 @@ using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Platforms.Facebook;
+using SocialMonitor.Core.Platforms.Instagram;
+using SocialMonitor.Core.Platforms.X;
 using SocialMonitor.Core.Platforms.YouTube;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
@@ -65,6 +67,8 @@ public static class ServiceCollectionExtensions
         services.AddContentSafety(configuration);
         services.AddFacebook();
         services.AddYouTube();
+        services.AddInstagram();
+        services.AddX();
 
         services.TryAddSingleton<AccountRegistry>();
         services.TryAddSingleton<FindingStore>();
@@ -72,6 +76,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<FindingLifecycle>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ApprovalStore>();
+        services.TryAddSingleton<ApprovalCache>();
+        services.TryAddSingleton<ApprovalService>();
         services.TryAddSingleton<QueueSender>();
         services.TryAddSingleton<FailedAttemptStore>();
         services.TryAddSingleton<CursorStore>();
@@ -81,6 +87,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AccountCapture>();
         services.TryAddSingleton<BudgetStore>();
         services.TryAddSingleton<ItemHistory>();
+        services.TryAddSingleton<ItemReevaluation>();
         services.TryAddSingleton<ItemRecorder>();
         services.TryAddSingleton<CaptureConditions>();
         services.TryAddSingleton<ResponseArchive>();

@@ -55,9 +55,8 @@ public sealed class DemoTests : IDisposable
         }
         Assert.All(parsed, e => Assert.EndsWith("@example.org", e.To.Single().Email, StringComparison.Ordinal));
 
-        // The loopback host counted each sample platform's requests: Facebook at least each Page's feed, profile, roles and
-        // apps; YouTube at least each channel's uploads playlist, its videos and its channel.
-        Assert.Equal(["Facebook", "YouTube"], summary.ApiCalls.Select(c => c.Platform));
+        // The loopback host counted each fake's requests: at least each Facebook Page's feed, profile, roles and apps, and
+        // each YouTube channel's uploads playlist, its videos and its channel.
         var calls = summary.ApiCalls.Single(c => c.Platform == "Facebook").Calls;
         var youTubeCalls = summary.ApiCalls.Single(c => c.Platform == "YouTube").Calls;
         Assert.InRange(calls, 8 * 4, 1000);

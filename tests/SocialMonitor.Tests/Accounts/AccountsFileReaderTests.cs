@@ -142,16 +142,18 @@ public sealed class AccountsFileReaderTests
             ["Athol", "Harrison", "Hayden", "Pinehurst", "Post Falls", "Rathdrum", "Spirit Lake", "Bookmobile", "District administration"],
             result.File.Locations.Select(location => location.Name));
         Assert.Equal(["coordinator@example.org"], result.File.Locations.Single(location => location.Id == "administration").Managers.Select(m => m.Email));
+        var facebook = result.File.Accounts.Where(account => account.Platform == PlatformNames.Facebook).ToList();
         Assert.Equal(
             ["cln-athol-fb", "cln-harrison-fb", "cln-hayden-fb", "cln-pinehurst-fb", "cln-postfalls-fb", "cln-rathdrum-fb", "cln-spiritlake-fb", "cln-bookmobile-fb"],
-            result.File.Accounts.Where(account => account.Platform == "facebook").Select(account => account.Id));
-        Assert.Equal(["cln-district-yt", "cln-postfalls-yt"], result.File.Accounts.Where(account => account.Platform == "youtube").Select(account => account.Id));
+            facebook.Select(account => account.Id));
         Assert.Equal(
             Enumerable.Range(1, 8).Select(n => $"10400000000000{n}"),
-            result.File.Accounts.Where(account => account.Platform == "facebook").Select(account => account.PlatformId));
-        Assert.All(result.File.Accounts.Where(account => account.Platform == PlatformNames.Facebook), account =>
+            facebook.Select(account => account.PlatformId));
+        Assert.Equal(
+            ["cln-district-yt", "cln-postfalls-yt", "cln-athol-ig", "cln-hayden-ig", "cln-postfalls-ig", "cln-district-x", "cln-postfalls-x", "cln-hayden-x"],
+            result.File.Accounts.Where(account => account.Platform != PlatformNames.Facebook).Select(account => account.Id));
+        Assert.All(result.File.Accounts, account =>
         {
-            Assert.Equal(PlatformNames.Facebook, account.Platform);
             Assert.Equal($"{account.Id}-token", account.Token);
             Assert.Equal("coordinator@example.org", account.ApprovedBy);
             Assert.Equal(2026, account.ApprovedOn?.Year);
