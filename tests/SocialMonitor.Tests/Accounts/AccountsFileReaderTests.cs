@@ -154,7 +154,7 @@ public sealed class AccountsFileReaderTests
             result.File.Accounts.Where(account => account.Platform != PlatformNames.Facebook).Select(account => account.Id));
         Assert.All(result.File.Accounts, account =>
         {
-            Assert.Equal($"{account.Id}-token", account.Token);
+            Assert.Equal($"{account.Id}-{(account.Platform == PlatformNames.YouTube ? "key" : "token")}", account.Token); // Each account its own name.
             Assert.Equal("coordinator@example.org", account.ApprovedBy);
             Assert.Equal(2026, account.ApprovedOn?.Year);
         });
