@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -144,6 +145,7 @@ internal static class ApiBenchmarkEnvironment
         start.Environment["AzureWebJobsStorage"] = connectionString;
         start.Environment["Api__Keys__0__Key"] = Key;
         start.Environment["Api__Keys__0__Role"] = "Coordinator";
+        start.Environment["Api__Keys__0__Owner"] = "coordinator@example.org";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

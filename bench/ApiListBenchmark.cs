@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;

@@ -31,7 +31,7 @@ public class LinkRuleBenchmark
     public LinkRuleBenchmark()
     {
         var policy = PolicyLoader.Load(Path.Combine(AppContext.BaseDirectory, "policy", "policy.json"));
-        LinkApproval Approval(string id, string match, string value, string scope) =>
+        Approval Approval(string id, string match, string value, string scope) =>
             new() { Id = id, Match = match, Value = value, Scope = scope, Approver = "coordinator@example.org", Date = new DateOnly(2026, 1, 1) };
         _context = new RuleContext(new DateTimeOffset(2026, 10, 15, 18, 0, 0, TimeSpan.Zero), policy)
         {

@@ -29,9 +29,9 @@ internal static class ApiServer
         app.MapGet("/api/audit", (HttpContext context, AuditApi api, CancellationToken ct) => api.ListAsync(context, ct));
         app.MapGet("/api/accounts", (HttpContext context, AccountsApi api, CancellationToken ct) => api.ListAsync(context, ct));
         app.MapGet("/api/health", (HttpContext context, HealthApi api, CancellationToken ct) => api.GetAsync(context, ct));
-        app.MapGet("/api/approvals/links", (HttpContext context, ApprovalsApi api, CancellationToken ct) => api.ListAsync(context, ct));
-        app.MapPost("/api/approvals/links", (HttpContext context, ApprovalsApi api, CancellationToken ct) => api.AddAsync(context, ct));
-        app.MapDelete("/api/approvals/links/{id}", (HttpContext context, string id, ApprovalsApi api, CancellationToken ct) => api.RevokeAsync(context, id, ct));
+        app.MapGet("/api/approvals/{kind}", (HttpContext context, string kind, ApprovalsApi api, CancellationToken ct) => api.ListAsync(context, kind, ct));
+        app.MapPost("/api/approvals/{kind}", (HttpContext context, string kind, ApprovalsApi api, CancellationToken ct) => api.AddAsync(context, kind, ct));
+        app.MapDelete("/api/approvals/{kind}/{id}", (HttpContext context, string kind, string id, ApprovalsApi api, CancellationToken ct) => api.RevokeAsync(context, kind, id, ct));
         app.MapGet("/api/openapi.json", (HttpContext context, OpenApiDocument document, CancellationToken ct) => document.GetAsync(context, ct));
         return app;
     }

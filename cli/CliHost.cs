@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,30 +5,30 @@ using SocialMonitor.Core.Api;
 
 namespace SocialMonitor.Functions;
 
-/// <summary>Link approvals (coordinator only). Anonymous at the host: the app identifies callers itself.</summary>
+/// <summary>Approvals of every kind (the service decides who may do what). Anonymous at the host: the app identifies callers itself.</summary>
 public sealed class ApprovalsApiFunctions(ApprovalsApi api)
 {
     [Function("ApprovalsList")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/links")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken)
     {
-        await api.ListAsync(request.HttpContext, cancellationToken);
+        await api.ListAsync(request.HttpContext, kind, cancellationToken);
         return new EmptyResult();
     }
 
     [Function("ApprovalsAdd")]
     public async Task<IActionResult> Add(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/links")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken)
     {
-        await api.AddAsync(request.HttpContext, cancellationToken);
+        await api.AddAsync(request.HttpContext, kind, cancellationToken);
         return new EmptyResult();
     }
 
     [Function("ApprovalsRevoke")]
     public async Task<IActionResult> Revoke(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "approvals/links/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "approvals/{kind}/{id}")] HttpRequest request, string kind, string id, CancellationToken cancellationToken)
     {
-        await api.RevokeAsync(request.HttpContext, id, cancellationToken);
+        await api.RevokeAsync(request.HttpContext, kind, id, cancellationToken);
         return new EmptyResult();
     }
 }

@@ -3,7 +3,6 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SocialMonitor.Core.Hosting;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Functions;
 
@@ -11,6 +10,5 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<QueueAttemptMiddleware>();
 builder.Services.Configure<WorkerOptions>(o => o.Serializer = new JsonObjectSerializer(ItemJson.Options)); // Queue messages bind as QueueSender writes them.
-builder.Services.AddApplicationInsightsTelemetryWorkerService().ConfigureFunctionsApplicationInsights();
-builder.Services.AddSocialMonitor(builder.Configuration);
+builder.Services.AddSocialMonitorFunctions(builder.Configuration);
 builder.Build().Run();

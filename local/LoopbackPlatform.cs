@@ -13,6 +13,7 @@ namespace SocialMonitor.Local;
 public abstract class LoopbackPlatform
 {
     private readonly ConcurrentQueue<string> _requests = new();
+    private readonly ConcurrentQueue<string> _tokens = new();
     private PlatformRouteTable? _routes;
 
     /// <param name="name">The platform's name, e.g. <c>facebook</c>: the default prefix is <c>/{name}</c>.</param>
@@ -39,6 +40,9 @@ public abstract class LoopbackPlatform
 
     /// <summary>Every request that reached the platform, as path (prefix included) and query string, in arrival order.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
+
+    /// <summary>Every token that reached the platform, wherever its wire format carried it, in arrival order.</summary>
+    public IReadOnlyList<string> Tokens => [.. _tokens];
 
     /// <summary>Returns true to cut an answer's body off halfway (a truncated answer).</summary>
     public Func<HttpRequest, bool>? Truncate { get; set; }
@@ -81,6 +85,10 @@ public abstract class LoopbackPlatform
     internal LoopbackAnswer Answer(HttpRequest request, string path)
     {
         _requests.Enqueue($"{request.PathBase}{request.Path}{request.QueryString}");
+        if (TokenOf(request) is { Length: > 0 } seen)
+        {
+            _tokens.Enqueue(seen);
+        }
         if (Intercept(request) is { } intercepted)
         {
             return intercepted;

@@ -55,7 +55,7 @@ internal static class CheckCommand
             var storage = parse.GetValue(useStorage);
             await using var host = await CliHost.StartAsync(CliHost.CreateServices(CliConfiguration.Build(), parse.GetValue(CommandRunner.Verbose)), storage, ct);
             var policy = host.Get<Policy>();
-            var approvals = new List<LinkApproval>();
+            var approvals = new List<Approval>();
             if (parse.GetValue(approvalsFile) is { } approvalsPath)
             {
                 approvals.AddRange(ApprovalsFile.Read(approvalsPath.FullName, host.Get<PublicSuffixList>()));

@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Hosting;

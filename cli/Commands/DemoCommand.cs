@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.CommandLine;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;

@@ -1,12 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
+using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Policies;
+using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Scanning;
 
 namespace SocialMonitor.Cli.Commands;
 
-/// <summary><c>items history ID [--format table|jsonl]</c>: an item's versions and events, oldest first.</summary>
+/// <summary>
+/// <c>items history ID [--format table|jsonl]</c>: an item's versions and events, oldest first; <c>items reevaluate
+/// --account X | --location Y</c>: every captured item of an account or a location evaluated again.
+/// </summary>
 internal static class ItemsCommands
 {
     public static Command Create()
@@ -40,7 +45,40 @@ internal static class ItemsCommands
             return 0;
         });
         items.Subcommands.Add(history);
+        items.Subcommands.Add(Reevaluate());
         return items;
+    }
+
+    private static Command Reevaluate()
+    {
+        var reevaluate = new Command("reevaluate", "Evaluate every captured item of an account or a location again (after an approval was revoked or expired, or the policy changed); the notifications it queues go out with 'socialmonitor work'.");
+        var account = new Option<string?>("--account") { Description = "An account id." };
+        var location = new Option<string?>("--location") { Description = "A location id: every account of it." };
+        reevaluate.Options.Add(account);
+        reevaluate.Options.Add(location);
+        CommandRunner.SetAction(reevaluate, async (parse, ct) =>
+        {
+            if ((parse.GetValue(account) is null) == (parse.GetValue(location) is null))
+            {
+                await Console.Error.WriteLineAsync("socialmonitor items reevaluate: give either --account ID or --location ID.");
+                return 1;
+            }
+            await using var host = await CliHost.StartAsync(CliHost.CreateServices(CliConfiguration.Build(), parse.GetValue(CommandRunner.Verbose)), storage: true, ct);
+            var registry = host.Get<AccountRegistry>();
+            IReadOnlyList<string> accounts = parse.GetValue(account) is { } one
+                ? await registry.GetAccountAsync(one, ct) is null ? [] : [one]
+                : [.. (await registry.ListAccountsAsync(ct)).Where(a => a.Location == parse.GetValue(location)).Select(a => a.Id)];
+            if (accounts.Count == 0)
+            {
+                await Console.Error.WriteLineAsync($"socialmonitor items reevaluate: {(parse.GetValue(account) is { } a ? $"there is no account '{a}'" : $"the location '{parse.GetValue(location)}' has no accounts")} in the registry.");
+                return 1;
+            }
+            var queued = await host.Get<ItemReevaluation>().QueueAsync(accounts, ct);
+            await host.Get<QueueDrainer>().DrainAsync([QueueNames.EvaluateItem, QueueNames.EvaluateItemPoison], ct);
+            await Console.Error.WriteLineAsync($"Evaluated {queued} items of {string.Join(", ", accounts)} again.");
+            return 0;
+        });
+        return reevaluate;
     }
 
     public static string Render(IReadOnlyList<ItemHistoryEntry> entries, TimeZoneInfo zone) => TextTable.Render(

@@ -15,6 +15,13 @@ internal static class ServeCommand
         CommandRunner.SetAction(serve, async (parse, ct) =>
         {
             var configuration = CliConfiguration.Build();
+            if (string.Equals(configuration[$"{Core.Api.ApiOptions.Section}:AuthMode"], Core.Api.ApiAuthenticator.AppServiceAuthentication, StringComparison.OrdinalIgnoreCase))
+            {
+                // No App Service Authentication runs in front of serve, so nothing strips a forged X-MS-CLIENT-PRINCIPAL.
+                throw new InvalidOperationException(
+                    "Setting Api__AuthMode=AppServiceAuthentication is for the Functions host behind App Service Authentication; serve has none "
+                    + "in front, so anyone could forge the principal header. Use Api__AuthMode=ApiKeys with serve.");
+            }
             var verbose = parse.GetValue(CommandRunner.Verbose);
             await using var host = await CliHost.StartAsync(CliHost.CreateServices(configuration, verbose), storage: true, ct);
             host.Uses<Core.Api.ApiOptions>();

@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using SocialMonitor.Core.Api;
@@ -14,6 +15,10 @@ internal static class DemoApiSettings
     /// <summary>The sample location the demo's manager key sees.</summary>
     public const string ManagerLocation = "hayden";
 
+    /// <summary>The owners the audit log names for the demo's keys: the sample coordinator and a sample manager of <see cref="ManagerLocation"/>.</summary>
+    private const string CoordinatorEmail = "coordinator@example.org";
+    private const string ManagerEmail = "alex.rivera@example.org";
+
     public static IConfiguration Build(IConfiguration demo, IConfiguration configured, string coordinatorKey, string managerKey)
     {
         var api = configured.GetSection(ApiOptions.Section);
@@ -24,9 +29,13 @@ internal static class DemoApiSettings
         {
             [$"Api:Keys:{next}:Key"] = coordinatorKey,
             [$"Api:Keys:{next}:Role"] = Roles.Coordinator,
+            [$"Api:Keys:{next}:Name"] = "demo --serve (coordinator)",
+            [$"Api:Keys:{next}:Owner"] = CoordinatorEmail,
             [$"Api:Keys:{next + 1}:Key"] = managerKey,
             [$"Api:Keys:{next + 1}:Role"] = Roles.Manager,
             [$"Api:Keys:{next + 1}:Locations"] = ManagerLocation,
+            [$"Api:Keys:{next + 1}:Name"] = $"demo --serve (manager of {ManagerLocation})",
+            [$"Api:Keys:{next + 1}:Owner"] = ManagerEmail,
         };
         return new ConfigurationBuilder()
             .AddConfiguration(demo)

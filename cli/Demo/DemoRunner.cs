@@ -41,6 +41,11 @@ internal sealed class DemoRunner : IAsyncDisposable
     /// <summary>The settings the demo runs on: embedded defaults plus its Azurite, its platforms' base URLs and its tokens.</summary>
     public IConfiguration Configuration { get; }
 
+    /// <summary>The coordinator of <c>samples/accounts.json</c>: the owner of the key <c>demo --serve</c> makes.</summary>
+    public static Person SampleCoordinator() =>
+        AccountsFileReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "accounts.json")).File?.Coordinator
+            ?? throw new InvalidOperationException("samples/accounts.json names no coordinator.");
+
     /// <summary>Starts Azurite (its output to <paramref name="log"/>, stderr when null) and the loopback platforms.</summary>
     public static async Task<DemoRunner> StartAsync(string outbox, CancellationToken cancellationToken, TextWriter? log = null)
     {

@@ -1,3 +1,4 @@
+using SocialMonitor.Core.Approvals;
 using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Rules;
@@ -6,11 +7,12 @@ namespace SocialMonitor.Core.Accounts;
 
 /// <summary>
 /// <c>accounts import</c>: validates the whole file first (nothing is written from an invalid one), upserts the
-/// registry, ends the managers' access to a location the file no longer has, and raises <c>governance.managers</c> for a
-/// location with no manager or more than three. Safe to run again: unchanged rows are not rewritten and the same finding
-/// merges.
+/// registry, ends the managers' access to a location the file no longer has, records each account's
+/// <c>approvedBy</c>/<c>approvedOn</c> as an account approval (never over one recorded through the API or the command
+/// line: <see cref="ApprovalService.ImportAccountAsync"/>), and raises <c>governance.managers</c> for a location with no
+/// manager or more than three. Safe to run again: unchanged rows are not rewritten and the same finding merges.
 /// </summary>
-public sealed class AccountsImporter(AccountRegistry registry, FindingRecorder recorder, AuditLog audit, TimeProvider time)
+public sealed class AccountsImporter(AccountRegistry registry, ApprovalService approvals, FindingRecorder recorder, AuditLog audit, TimeProvider time)
 {
     public const string ManagersRule = "governance.managers";
     public const string ImportActor = "accounts import";
@@ -31,6 +33,10 @@ public sealed class AccountsImporter(AccountRegistry registry, FindingRecorder r
                 "no longer in the accounts file: its managers' access to it ends", cancellationToken)
             : audit.AppendAsync(actor, change.Subject, change.Id, change.Location,
                 change.Before is null ? "created" : "updated", change.Before, change.After, "imported from the accounts file", cancellationToken), cancellationToken);
+        foreach (var account in file.Accounts)
+        {
+            await approvals.ImportAccountAsync(account, actor, cancellationToken);
+        }
         var raised = new List<Finding>();
         var now = time.GetUtcNow();
         foreach (var location in file.Locations.Where(l => l.Managers.Count is 0 or > 3))

@@ -8,7 +8,7 @@ namespace SocialMonitor.Core.Api;
 
 /// <summary>
 /// Identifies callers (<c>Api__AuthMode</c>). <c>ApiKeys</c>: the <c>X-Api-Key</c> header against
-/// <c>Api__Keys__&lt;n&gt;__Key</c>, compared in constant time; any <c>X-MS-CLIENT-PRINCIPAL</c> header is ignored.
+/// <c>Api__Keys__&lt;n&gt;__Key</c>, compared in constant time, the caller named by the key's <c>__Owner</c> (an email); any <c>X-MS-CLIENT-PRINCIPAL</c> header is ignored.
 /// <c>AppServiceAuthentication</c>: the principal App Service puts in <c>X-MS-CLIENT-PRINCIPAL</c>, with the Entra ID app
 /// role <c>Coordinator</c> (every location) or <c>Manager</c> (the locations whose managers in the registry have the
 /// caller's object id, or their email for a manager registered without an object id); API keys are not accepted in that mode.
@@ -43,7 +43,7 @@ public sealed class ApiAuthenticator(IOptions<ApiOptions> options, AccountRegist
             if (CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(keys[i].Key)))
             {
                 var coordinator = string.Equals(keys[i].Role, Roles.Coordinator, StringComparison.OrdinalIgnoreCase);
-                return new ApiCaller($"api key {i}", coordinator ? Roles.Coordinator : Roles.Manager, coordinator ? null : keys[i].LocationIds);
+                return new ApiCaller(keys[i].Owner.Trim(), coordinator ? Roles.Coordinator : Roles.Manager, coordinator ? null : keys[i].LocationIds);
             }
         }
         return null;

@@ -25,6 +25,11 @@ public sealed class ApiOptions : ISettings
             {
                 errors = errors.Append($"Setting Api__Keys__{i}__Locations must name at least one location for a Manager key.");
             }
+            var owner = Keys[i].Owner.Trim();
+            if (owner.Length is 0 or > 254 || owner.Count(c => c == '@') != 1 || owner.StartsWith('@') || owner.EndsWith('@') || owner.Any(char.IsWhiteSpace))
+            {
+                errors = errors.Append($"Setting Api__Keys__{i}__Owner must be the email of the person the key belongs to (the audit log names them); it is '{Keys[i].Owner}'.");
+            }
         }
         return errors;
     }

@@ -1,27 +1,27 @@
 namespace SocialMonitor.Core.Approvals;
 
 /// <summary>
-/// The approvals as the evaluator reads them: from <see cref="ApprovalStore"/> at most once per <see cref="Lifetime"/>,
+/// The approvals of every kind as the evaluator reads them: from <see cref="ApprovalStore"/> at most once per <see cref="Lifetime"/>,
 /// so that evaluating a burst of items costs one table query. A change made elsewhere (the API, the CLI) is seen within
-/// <see cref="Lifetime"/>; one made through <see cref="ApprovalChanges"/> in this process at once.
+/// <see cref="Lifetime"/>; one made through <see cref="ApprovalService"/> in this process at once.
 /// </summary>
 public sealed class ApprovalCache(ApprovalStore store, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
     private readonly Lock _lock = new();
-    private Task<IReadOnlyList<LinkApproval>>? _approvals;
+    private Task<IReadOnlyList<Approval>>? _approvals;
     private DateTimeOffset _readAt;
 
     /// <summary>The approvals read at most <see cref="Lifetime"/> ago; a failed or cancelled read is not kept.</summary>
-    public Task<IReadOnlyList<LinkApproval>> GetAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Approval>> GetAsync(CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             var now = time.GetUtcNow();
             if (_approvals is null || _approvals.IsFaulted || _approvals.IsCanceled || now - _readAt >= Lifetime)
             {
-                _approvals = store.ListAsync(cancellationToken);
+                _approvals = store.ListAsync(null, cancellationToken);
                 _readAt = now;
             }
             return _approvals;

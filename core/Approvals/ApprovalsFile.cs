@@ -10,7 +10,7 @@ namespace SocialMonitor.Core.Approvals;
 /// </summary>
 public static class ApprovalsFile
 {
-    public static IReadOnlyList<LinkApproval> Read(string path, PublicSuffixList suffixes)
+    public static IReadOnlyList<Approval> Read(string path, PublicSuffixList suffixes)
     {
         string json;
         try
@@ -24,12 +24,12 @@ public static class ApprovalsFile
         return Parse(json, path, suffixes);
     }
 
-    public static IReadOnlyList<LinkApproval> Parse(string json, string path, PublicSuffixList suffixes)
+    public static IReadOnlyList<Approval> Parse(string json, string path, PublicSuffixList suffixes)
     {
-        List<LinkApproval?>? approvals;
+        List<Approval?>? approvals;
         try
         {
-            approvals = JsonSerializer.Deserialize<List<LinkApproval?>>(json, ItemJson.Options);
+            approvals = JsonSerializer.Deserialize<List<Approval?>>(json, ItemJson.Options);
         }
         catch (JsonException e)
         {
@@ -57,6 +57,6 @@ public static class ApprovalsFile
         {
             throw new InvalidOperationException($"{path}: {string.Join("; ", problems)}");
         }
-        return [.. approvals.OfType<LinkApproval>()];
+        return [.. approvals.OfType<Approval>()];
     }
 }

@@ -78,8 +78,10 @@ public sealed class ItemEvaluator(
                 ModerationRule.Rule, item.Platform, item.Id, item.Account);
         }
         // An edit that removed a problem resolves its finding; run again, it finds nothing more to change.
+        // The same version no longer raising a link finding: a destination approval now allows it (ApprovalService queued it).
         IEnumerable<string> kept = classification is null ? ItemClassifier.OwnFindingIds(item, policy) : [];
-        await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version, [.. result.Select(f => f.Id), .. kept], cancellationToken);
+        await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version, [.. result.Select(f => f.Id), .. kept], cancellationToken,
+            f => f.Family == LinkApprovals.Family ? LinkApprovals.ApprovedWhy(item, f, context) : null);
         logger.LogInformation("Evaluated {Platform} item {ItemId}: {Count} findings", item.Platform, item.Id, result.Count);
         return result;
     }

@@ -7,10 +7,12 @@ namespace SocialMonitor.Core.Findings;
 
 /// <summary>
 /// Every status change, each with an audit entry (who, when, before, after, why). People change a status through
-/// <see cref="ApplyAsync"/>, conditional on the ETag of their last read. The system changes it in three cases only
-/// (docs/architecture.md, "Findings: lifecycle"): an open, acknowledged or escalated finding whose problem an edit
-/// removed is resolved; a resolved one whose problem comes back is reopened; a <c>capture</c> finding is resolved when its condition clears. A dismissed
-/// finding stays dismissed.
+/// <see cref="ApplyAsync"/>, conditional on the ETag of their last read. The system changes it in these cases only
+/// (docs/architecture.md, "Findings: lifecycle"): an open, acknowledged or escalated finding whose problem an edit removed is
+/// resolved; one whose link destination the coordinator approved is resolved ("destination approved by …", when its
+/// unchanged item is evaluated again); a resolved one whose problem comes back is reopened; a <c>capture</c> finding is
+/// resolved when its condition clears; an unacknowledged critical or high one past its SLA is escalated. A
+/// dismissed finding stays dismissed.
 /// <para>
 /// A change and its entry: the finding's row is written first and carries the entry, then the entry is appended. A
 /// crash between the two leaves the entry on the row, and the next read of the finding through the API appends it
@@ -29,6 +31,13 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
     public async Task<Finding?> ResolveBySystemAsync(string location, string id, string why, CancellationToken cancellationToken) =>
         (await ChangeBySystemAsync(location, id, f => IsActive(f.Status) ? Resolve(f, f.ItemVersion, why) : null, cancellationToken))?.Finding;
 
+    /// <summary>
+    /// Escalates a finding still open past its SLA (<c>Notifications.Escalations</c>): the status changes with its ETag, then
+    /// its entry is appended. Anything not open (acknowledged in between, already escalated) is left as it is.
+    /// </summary>
+    public async Task<Finding?> EscalateBySystemAsync(string location, string id, string why, CancellationToken cancellationToken) =>
+        (await ChangeBySystemAsync(location, id, f => f.Status == FindingStatuses.Open ? Escalate(f, why) : null, cancellationToken))?.Finding;
+
     /// <summary>Reopens a resolved finding whose problem came back; a dismissed one stays dismissed.</summary>
     public async Task<Finding?> ReopenBySystemAsync(string location, string id, string why, CancellationToken cancellationToken) =>
         (await ChangeBySystemAsync(location, id, f => f.Status == FindingStatuses.Resolved ? Reopen(f, Actors.System, why) : null, cancellationToken))?.Finding;
@@ -36,10 +45,13 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
     /// <summary>
     /// After an item version was evaluated: its findings from the rules that were not raised again are resolved (the
     /// edit removed the problem), and a resolved one remembers this version, so that the problem seen again on any
-    /// other version reopens it. Run twice on the same version, it changes nothing more.
+    /// other version reopens it. An active finding not raised again on the same version is resolved only when
+    /// <paramref name="sameVersionWhy"/> says why (an approval now allows it); otherwise it stays. Run twice on the same
+    /// version, it changes nothing more.
     /// </summary>
     public async Task ResolveAbsentAsync(
-        string platform, string itemId, string version, IReadOnlyCollection<string> present, CancellationToken cancellationToken)
+        string platform, string itemId, string version, IReadOnlyCollection<string> present, CancellationToken cancellationToken,
+        Func<Finding, string?>? sameVersionWhy = null)
     {
         foreach (var (location, id) in await findings.ByItemAsync(platform, itemId, cancellationToken))
         {
@@ -48,7 +60,8 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
                 continue;
             }
             await ChangeBySystemAsync(location, id, f =>
-                !_itemFamilies.Contains(f.Family) || f.ItemVersion == version ? null
+                !_itemFamilies.Contains(f.Family) ? null
+                : f.ItemVersion == version ? (IsActive(f.Status) && sameVersionWhy?.Invoke(f) is { } why ? Resolve(f, version, why) : null)
                 : IsActive(f.Status) ? Resolve(f, version, AfterEditWhy)
                 : f.Status == FindingStatuses.Resolved && f.ResolvedItemVersion != version ? new FindingChange(f with { ResolvedItemVersion = version }, null)
                 : null,
@@ -214,6 +227,12 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
         return new FindingChange(after, Entry(Actors.System, f, after, "resolved", why));
     }
 
+    private FindingChange Escalate(Finding f, string why)
+    {
+        var after = f with { Status = FindingStatuses.Escalated, StatusChangedBy = Actors.System, StatusChangedAt = time.GetUtcNow() };
+        return new FindingChange(after, Entry(Actors.System, f, after, "escalated", why));
+    }
+
     private FindingChange Reopen(Finding f, string actor, string why)
     {
         var now = time.GetUtcNow();
@@ -228,6 +247,9 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
             StatusChangedAt = now,
             ReopenedAt = now,
             ReopenCount = f.ReopenCount + 1,
+            // The problem came back: routed like a new finding, once per reopening (its emails' ids carry the reopening).
+            NotifyQueuedAt = actor == Actors.System ? null : f.NotifyQueuedAt,
+            NotifiedAt = actor == Actors.System ? null : f.NotifiedAt,
         };
         return new FindingChange(after, Entry(actor, f, after, "reopened", why));
     }

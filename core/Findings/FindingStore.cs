@@ -10,7 +10,8 @@ namespace SocialMonitor.Core.Findings;
 /// Findings in Table Storage: <c>Findings</c> (PartitionKey location, RowKey id) for merges and look-ups,
 /// <c>FindingsByTime</c> (PartitionKey location, RowKey inverted first-seen ticks + id) for newest-first lists, and
 /// <c>FindingsByItem</c> (PartitionKey platform|item id, RowKey id) for an item's findings. The index rows are written
-/// after the main row; a retry rewrites them, so a crash between them heals on the next run.
+/// after the main row; every change, also one that finds nothing to change or a stale ETag, rewrites them from the
+/// main row, so a retry after a crash or a failed index write between them repairs the index.
 /// </summary>
 public sealed class FindingStore(StorageClients storage)
 {
@@ -69,11 +70,15 @@ public sealed class FindingStore(StorageClients storage)
             var current = row.Value!;
             if (ifMatch is not null && current.ETag != new ETag(ifMatch))
             {
+                await RepairIndexesAsync(FindingRows.FromEntity(current), cancellationToken);
                 return new FindingWrite(FindingWriteStatus.Stale, null);
             }
             var stored = Stored(current, current.ETag);
             if (decide(stored.Finding) is not { } change || change.After == stored.Finding)
             {
+                // A retry of a change whose index write failed finds it made: the index rows are written again from
+                // the main row, so list, summary and health agree with it.
+                await RepairIndexesAsync(stored.Finding, cancellationToken);
                 return new FindingWrite(FindingWriteStatus.Unchanged, stored);
             }
             if (await TryReplaceAsync(table, current, change, cancellationToken) is { } etag)
@@ -177,6 +182,17 @@ public sealed class FindingStore(StorageClients storage)
     private static StoredFinding Stored(TableEntity row, ETag etag) => new(
         FindingRows.FromEntity(row), etag.ToString(),
         row.GetString(LastChangeProperty) is { } entry ? ItemJson.Deserialize<AuditEntry>(entry) : null);
+
+    /// <summary>Writes the index rows again only when the time index differs from the main row (a repeat writes nothing).</summary>
+    private async Task RepairIndexesAsync(Finding finding, CancellationToken cancellationToken)
+    {
+        var byTime = await storage.TableAsync(TableNames.FindingsByTime, cancellationToken);
+        var row = await byTime.GetEntityIfExistsAsync<TableEntity>(finding.Location, FindingRows.TimeKey(finding), cancellationToken: cancellationToken);
+        if (!row.HasValue || FindingRows.FromEntity(row.Value!) != finding)
+        {
+            await WriteIndexesAsync(finding, cancellationToken);
+        }
+    }
 
     private async Task WriteIndexesAsync(Finding finding, CancellationToken cancellationToken)
     {

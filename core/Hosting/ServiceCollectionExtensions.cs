@@ -16,7 +16,10 @@ using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Platforms.Facebook;
+using SocialMonitor.Core.Platforms.Instagram;
 using SocialMonitor.Core.Platforms.LinkedIn;
+using SocialMonitor.Core.Platforms.X;
+using SocialMonitor.Core.Platforms.YouTube;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.LinkDomain;
@@ -35,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.PostConfigure<StorageOptions>(o => o.ConnectionString = configuration[StorageOptions.Setting] ?? o.ConnectionString);
         services.AddSettings<PolicyOptions>(configuration, PolicyOptions.Section);
         services.AddSettings<PlatformsOptions>(configuration, PlatformsOptions.Section);
+        services.AddSettings<YouTubeOptions>(configuration, YouTubeOptions.Section);
         services.AddSettings<ScanOptions>(configuration, ScanOptions.Section);
         services.AddSettings<TokenOptions>(configuration, TokenOptions.Section);
         services.PostConfigure<TokenOptions>(o =>
@@ -63,6 +67,9 @@ public static class ServiceCollectionExtensions
         services.AddLinkDomain(configuration);
         services.AddContentSafety(configuration);
         services.AddFacebook();
+        services.AddYouTube();
+        services.AddInstagram();
+        services.AddX();
         services.AddLinkedIn();
 
         services.TryAddSingleton<AccountRegistry>();
@@ -71,6 +78,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<FindingLifecycle>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<ApprovalStore>();
+        services.TryAddSingleton<ApprovalCache>();
+        services.TryAddSingleton<ApprovalService>();
         services.TryAddSingleton<QueueSender>();
         services.TryAddSingleton<FailedAttemptStore>();
         services.TryAddSingleton<CursorStore>();
@@ -80,6 +89,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AccountCapture>();
         services.TryAddSingleton<BudgetStore>();
         services.TryAddSingleton<ItemHistory>();
+        services.TryAddSingleton<ItemReevaluation>();
         services.TryAddSingleton<ItemRecorder>();
         services.TryAddSingleton<CaptureConditions>();
         services.TryAddSingleton<ResponseArchive>();

@@ -12,7 +12,8 @@ namespace SocialMonitor.Core.Notifications;
 /// Findings waiting for a person's daily digest: table <c>DigestItems</c> (PartitionKey the person's email, RowKey the
 /// finding id). At each person's digest time (<see cref="BusinessCalendar.LastDigestTime"/>) what was queued before it
 /// becomes one digest email in the outbox, and then the items are removed. A run cut off between the two is repeated
-/// by the next hourly run with the same items, so the same digest id: no second email.
+/// by the next hourly run with the same slot, so the same digest id (<see cref="EmailIds.ForDigest"/>), even when some
+/// of its findings were acknowledged in between: no second email.
 /// </summary>
 public sealed class DigestBacklog(
     StorageClients storage,
@@ -80,7 +81,8 @@ public sealed class DigestBacklog(
             }
             if (open.Count > 0)
             {
-                await outbox.EnqueueAsync(EmailKinds.Digest, composer.Digest(person, open, names, coordinator), open, cancellationToken);
+                var digest = composer.Digest(person, open, names, coordinator) with { Id = EmailIds.ForDigest(person.Email, dueAt) };
+                await outbox.EnqueueAsync(EmailKinds.Digest, digest, open, cancellationToken);
                 sent++;
             }
             foreach (var batch in due.Chunk(100))

@@ -124,7 +124,7 @@ public sealed class EmailComposer(Policy policy, BusinessCalendar calendar, Pers
         html.Append("<p style=\"background:#eef4fb;padding:8px 12px\">").Append(E(act)).Append("</p>\n")
             .Append("<p style=\"color:#555;font-size:14px;border-top:1px solid #ddd;padding-top:8px\">")
             .Append(E(why)).Append("<br>\n").Append(E(Flags)).Append("</p>\n");
-        var id = EmailIds.For(to.Email, kind, findings.Select(f => f.Id));
+        var id = EmailIds.For(to.Email, kind, findings.Select(EmailIds.Occurrence));
         return new Notification(id, [to], subject, text.ToString(), Page(html.ToString()), time.GetUtcNow())
         {
             ReplyTo = kind == EmailKinds.Escalation ? null : coordinator,

@@ -14,4 +14,15 @@ public static class EmailIds
         var key = string.Join('\u001f', [recipient.Trim().ToUpperInvariant(), kind, .. findingIds.Order(StringComparer.Ordinal)]);
         return $"{kind}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24]}";
     }
+
+    /// <summary>
+    /// The id of a person's digest: its slot (the person and the digest time of that business day), not the findings it
+    /// lists, so a run repeated after a crash, with findings acknowledged in between, composes the same email.
+    /// </summary>
+    public static string ForDigest(string recipient, DateTimeOffset slot) =>
+        For(recipient, EmailKinds.Digest, [slot.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", System.Globalization.CultureInfo.InvariantCulture)]);
+
+    /// <summary>A finding as an email's id names it: its id, and after a reopening its number, so each reopening is emailed once.</summary>
+    public static string Occurrence(Findings.Finding finding) =>
+        finding.ReopenCount == 0 ? finding.Id : $"{finding.Id}#{finding.ReopenCount.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }

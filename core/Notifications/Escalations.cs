@@ -2,9 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using SocialMonitor.Core.Accounts;
-using SocialMonitor.Core.Audit;
 using SocialMonitor.Core.Findings;
-using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Storage;
@@ -20,7 +18,7 @@ namespace SocialMonitor.Core.Notifications;
 public sealed class Escalations(
     StorageClients storage,
     FindingStore findings,
-    AuditLog audit,
+    FindingLifecycle lifecycle,
     NotificationRouter router,
     EmailComposer composer,
     Outbox outbox,
@@ -45,8 +43,8 @@ public sealed class Escalations(
         }
     }
 
-    /// <summary>When an open finding is due to be acknowledged: first seen plus its severity's SLA in business hours.</summary>
-    public DateTimeOffset Deadline(Finding finding) => calendar.AddBusinessHours(finding.FirstSeen, SlaHours(finding));
+    /// <summary>When an open finding is due to be acknowledged: first seen (or last reopened) plus its severity's SLA in business hours.</summary>
+    public DateTimeOffset Deadline(Finding finding) => calendar.AddBusinessHours(finding.ReopenedAt ?? finding.FirstSeen, SlaHours(finding));
 
     /// <summary>Escalates every watched finding past its SLA at <paramref name="now"/>; returns how many were escalated.</summary>
     public async Task<int> CheckAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -85,12 +83,11 @@ public sealed class Escalations(
         var email = composer.Escalation(coordinator, finding, deadline, told, await router.LocationNamesAsync(cancellationToken));
         await outbox.EnqueueAsync(EmailKinds.Escalation, email, [finding], cancellationToken);
 
-        // As in FindingLifecycle: the audit entry first, so there is never a change without its entry.
-        await audit.AppendAsync(Actors.System, "finding", finding.Id, finding.Location, "escalated",
-            ItemJson.Serialize(new { finding.Status }), ItemJson.Serialize(new { Status = FindingStatuses.Escalated }),
+        // The email first (a fixed id: a retry queues it once), then the status with its ETag, then its audit entry
+        // (FindingLifecycle): a crash before the change escalates again on the next run, with one entry in the end; an
+        // acknowledgement in between wins, and no entry says escalated.
+        await lifecycle.EscalateBySystemAsync(finding.Location, finding.Id,
             $"Not acknowledged within {SlaHours(finding)} business hours (due {deadline:yyyy-MM-dd'T'HH:mm'Z'}); emailed to the coordinator.", cancellationToken);
-        await findings.UpdateAsync(finding.Location, finding.Id,
-            f => f.Status == FindingStatuses.Open ? f with { Status = FindingStatuses.Escalated } : f, cancellationToken);
         logger.LogWarning("Escalated {Severity} finding {FindingId} of {Location} to the coordinator: not acknowledged by {Deadline}",
             finding.Severity, finding.Id, finding.Location, deadline);
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
@@ -5,6 +6,7 @@ using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.SendMail;
 using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace SocialMonitor.Core.Notifications;
 
@@ -12,11 +14,15 @@ namespace SocialMonitor.Core.Notifications;
 /// <c>Mail__Mode=Graph</c>: <c>POST {Graph__BaseUrl}/users/{Mail__From}/sendMail</c> with <c>saveToSentItems: true</c>,
 /// so the sending mailbox keeps the record. Graph's JSON message carries one body: the HTML part (Exchange derives a
 /// plain-text alternative for recipients that need one; the archived .eml keeps both of ours). The client's own retry
-/// middleware handles 429 and 503 with <c>Retry-After</c> within one send; nothing here retries again. What is left
-/// is a <see cref="MailDeliveryException"/> for the outbox, which owns retries across sends.
+/// middleware retries only 429 (a refusal: Graph took nothing) within one send, never a 5xx or a timeout, after which
+/// Graph may have accepted the email. What is left is a <see cref="MailDeliveryException"/> for the outbox, which owns
+/// retries across sends and marks the next one a possible duplicate when this one may have been sent.
 /// </summary>
 public sealed class GraphNotificationSender(GraphServiceClient graph, IOptions<MailOptions> mail, IOptions<GraphOptions> options) : INotificationSender
 {
+    /// <summary>Graph's retry handler posts sendMail again only after a 429; a 503 or 504 may follow an accepted email.</summary>
+    private static readonly RetryHandlerOption s_retryOnlyRefusals = new() { ShouldRetry = (_, _, response) => response.StatusCode == HttpStatusCode.TooManyRequests };
+
     public string Describe() => $"Microsoft Graph at {options.Value.BaseUrl} as {mail.Value.From}";
 
     public async Task SendAsync(Notification notification, CancellationToken cancellationToken)
@@ -40,7 +46,7 @@ public sealed class GraphNotificationSender(GraphServiceClient graph, IOptions<M
         var from = mail.Value.From;
         try
         {
-            await graph.Users[from].SendMail.PostAsync(body, cancellationToken: cancellationToken);
+            await graph.Users[from].SendMail.PostAsync(body, c => c.Options.Add(s_retryOnlyRefusals), cancellationToken);
         }
         catch (ODataError e)
         {
@@ -66,11 +72,14 @@ public sealed class GraphNotificationSender(GraphServiceClient graph, IOptions<M
         }
         catch (HttpRequestException e)
         {
-            throw new MailDeliveryException($"Microsoft Graph at {options.Value.BaseUrl} could not be reached: {e.Message}", permanent: false, e);
+            throw new MailDeliveryException($"Microsoft Graph at {options.Value.BaseUrl} could not be reached: {e.Message}", permanent: false, e)
+            {
+                MayHaveBeenSent = e.HttpRequestError is not (HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError),
+            };
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new MailDeliveryException($"Microsoft Graph at {options.Value.BaseUrl} did not answer in time.", permanent: false, e);
+            throw new MailDeliveryException($"Microsoft Graph at {options.Value.BaseUrl} did not answer in time.", permanent: false, e) { MayHaveBeenSent = true };
         }
     }
 
@@ -85,6 +94,7 @@ public sealed class GraphNotificationSender(GraphServiceClient graph, IOptions<M
                 $"{what}. The identity may not send as {from}: grant Mail.Send for that one mailbox through Exchange Online RBAC for Applications (README).", permanent: true, inner),
             404 => new MailDeliveryException($"{what}. No mailbox {from}: check Mail__From.", permanent: true, inner),
             400 or 413 => new MailDeliveryException($"{what}.", permanent: true, inner),
+            >= 500 => new MailDeliveryException($"{what}.", permanent: false, inner) { MayHaveBeenSent = true },
             _ => new MailDeliveryException($"{what}.", permanent: false, inner),
         };
     }

@@ -36,7 +36,7 @@ public sealed class ImmediateBundler(
         var hold = TimeSpan.FromSeconds(options.Value.BundleSeconds);
         var table = await storage.TableAsync(TableNames.Outbox, cancellationToken);
         var personKey = Key(person.Email);
-        var own = EmailIds.For(person.Email, EmailKinds.Immediate, [finding.Id]);
+        var own = EmailIds.For(person.Email, EmailKinds.Immediate, [EmailIds.Occurrence(finding)]);
         var member = await MemberAsync(table, personKey, finding, hold > TimeSpan.Zero ? await OpenAsync(table, personKey, cancellationToken) ?? own : own, cancellationToken);
         while (true)
         {
@@ -75,10 +75,16 @@ public sealed class ImmediateBundler(
         }
     }
 
-    /// <summary>The routing record of this finding for this person: written once, so a repeat keeps its email.</summary>
+    /// <summary>
+    /// The routing record of this occurrence of the finding for this person (a reopened finding is a new occurrence, and
+    /// routed again): written once, so a repeated message keeps its email.
+    /// </summary>
     private static async Task<TableEntity> MemberAsync(TableClient table, string person, Finding finding, string emailId, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(MemberPartition(person), finding.Id) { ["EmailId"] = emailId, ["Location"] = finding.Location };
+        var entity = new TableEntity(MemberPartition(person), TableKeys.Escape(EmailIds.Occurrence(finding)))
+        {
+            ["EmailId"] = emailId, ["Location"] = finding.Location, ["FindingId"] = finding.Id,
+        };
         try
         {
             await table.AddEntityAsync(entity, cancellationToken);
@@ -108,7 +114,9 @@ public sealed class ImmediateBundler(
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MemberPartition(person)} and EmailId eq {emailId}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (row.RowKey != joining.Id && await findings.GetAsync(row.GetString("Location"), row.RowKey, cancellationToken) is { } member)
+            // Rows written before reopenings were routed again have no FindingId: their key is the finding's id.
+            var id = row.GetString("FindingId") ?? row.RowKey;
+            if (id != joining.Id && await findings.GetAsync(row.GetString("Location"), id, cancellationToken) is { } member)
             {
                 result.Add(member);
             }

@@ -22,4 +22,7 @@ public sealed class MailDeliveryException : Exception
         Permanent = permanent;
 
     public bool Permanent { get; }
+
+    /// <summary>The request reached Graph and may have been accepted (a timeout, a 5xx): the next attempt is marked as a possible duplicate.</summary>
+    public bool MayHaveBeenSent { get; init; }
 }

@@ -120,7 +120,12 @@ public sealed class OutboxProcessor(
         if (!permanent && email.Attempts < MaxAttempts)
         {
             var wait = Backoff[email.Attempts - 1];
-            if (await outbox.TryUpdateAsync(email with { State = OutboxStates.Pending, NextAttemptAt = time.GetUtcNow() + wait, LastError = message }, cancellationToken) is not null)
+            // Graph may have accepted it (a timeout, a 5xx): the next attempt is marked as a possible duplicate.
+            var possibleDuplicate = email.PossibleDuplicate || error is MailDeliveryException { MayHaveBeenSent: true };
+            if (await outbox.TryUpdateAsync(email with
+                {
+                    State = OutboxStates.Pending, NextAttemptAt = time.GetUtcNow() + wait, LastError = message, PossibleDuplicate = possibleDuplicate,
+                }, cancellationToken) is not null)
             {
                 // A crash before this message is queued leaves a pending row that the hourly job queues again.
                 await outbox.QueueSendAsync(email.Id, wait, cancellationToken);

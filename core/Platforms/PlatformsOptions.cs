@@ -2,7 +2,7 @@ using SocialMonitor.Core.Hosting;
 
 namespace SocialMonitor.Core.Platforms;
 
-/// <summary><c>Platforms__&lt;Platform&gt;__Enabled|BaseUrl|ApiVersion</c>. A base URL may carry a path.</summary>
+/// <summary><c>Platforms__&lt;Platform&gt;__Enabled|BaseUrl|ApiVersion|MonthlyReadBudget</c>. A base URL may carry a path.</summary>
 public sealed class PlatformsOptions : ISettings
 {
     public const string Section = "Platforms";
@@ -24,5 +24,8 @@ public sealed class PlatformsOptions : ISettings
 
     public IEnumerable<string> Validate() =>
         All.SelectMany(p => SettingRules.AbsoluteUri($"Platforms__{p.Key}__BaseUrl", p.Value.BaseUrl, "http", "https")
-            .Concat(SettingRules.Required($"Platforms__{p.Key}__ApiVersion", p.Value.ApiVersion)));
+            .Concat(SettingRules.Required($"Platforms__{p.Key}__ApiVersion", p.Value.ApiVersion))
+            .Concat(p.Value.MonthlyReadBudget is { } budget and <= 0
+                ? [$"Platforms__{p.Key}__MonthlyReadBudget must be a positive number of resources per month (or unset for no budget); got {budget}."]
+                : []));
 }

@@ -30,6 +30,9 @@ public sealed record Policy
     /// <summary>Business hours within which an open critical or high finding must be acknowledged.</summary>
     public SlaHours Sla { get; init; } = new();
 
+    /// <summary>The approvals' review and due defaults and the platform roles' levels.</summary>
+    public ApprovalPolicy Approvals { get; init; } = new();
+
     /// <summary>Severity overrides by rule id (<c>"conduct.profanity": "low"</c>).</summary>
     public IReadOnlyDictionary<string, string> Severities { get; init; } = new Dictionary<string, string>();
 

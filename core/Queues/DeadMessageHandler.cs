@@ -46,30 +46,36 @@ public sealed class DeadMessageHandler(
         logger.LogError("A {Queue} message for {Subject} was set aside after repeated failures: finding {FindingId}", source, subject, finding.Id);
     }
 
-    /// <summary>Which account the message was about, and a short description of it (never the item's text).</summary>
+    /// <summary>
+    /// Which account the message was about, and a short description of it (never the item's text). A body that does not
+    /// read as its queue's message (bad JSON, a date or value the converters refuse) is "an unreadable body", district-wide:
+    /// this handler never fails on a body, so the message never goes to a second poison queue.
+    /// </summary>
     private async Task<(Account? Account, string Subject)> DescribeAsync(string source, string body, CancellationToken cancellationToken)
     {
+        string? accountId;
+        string subject;
         try
         {
-            string? accountId = source switch
+            accountId = source switch
             {
                 QueueNames.ScanAccount => ItemJson.Deserialize<ScanAccountMessage>(body).Account,
                 QueueNames.EvaluateItem => ItemJson.Deserialize<EvaluateItemMessage>(body).Item?.Account,
                 _ => null,
             };
-            var subject = source switch
+            subject = source switch
             {
                 QueueNames.EvaluateItem => $"item {ItemJson.Deserialize<EvaluateItemMessage>(body).Item?.Id ?? "(claim check)"}",
                 QueueNames.Notify => $"finding {ItemJson.Deserialize<NotifyMessage>(body).FindingId}",
                 QueueNames.SendEmail => $"email {ItemJson.Deserialize<Notifications.OutboxMessage>(body).EmailId}",
                 _ => $"account {accountId}",
             };
-            var account = accountId is null ? null : await registry.GetAccountAsync(accountId, cancellationToken);
-            return (account, subject);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException or ArgumentException or NullReferenceException)
         {
             return (null, "an unreadable body");
         }
+        var account = accountId is null ? null : await registry.GetAccountAsync(accountId, cancellationToken);
+        return (account, subject);
     }
 }

@@ -12,7 +12,8 @@ namespace SocialMonitor.Core.Queues;
 /// message to its queue's service, as the trigger of that queue binds it, through <see cref="QueueAttempts"/> (a failure
 /// is recorded), deleted on success; on failure retried at once, and after <see cref="QueueNames.MaxDequeueCount"/>
 /// attempts copied to its poison queue and deleted there, where <see cref="DeadMessageHandler"/> turns it into a capture
-/// finding. Returns when a full pass over the queues finds nothing. Every service is safe to run twice.
+/// finding (a poison message that fails too stays hidden in its poison queue until the next run). Returns when a full
+/// pass over the queues finds nothing, so it always ends. Every service is safe to run twice.
 /// </summary>
 public sealed class QueueDrainer(
     StorageClients storage,
@@ -76,6 +77,12 @@ public sealed class QueueDrainer(
                             await poison.SendMessageAsync(body, cancellationToken);
                             await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                             logger.LogWarning("A {Queue} message failed {Attempts} times and was moved to {Poison}", name, message.DequeueCount, poison.Name);
+                        }
+                        else if (name.EndsWith(QueueNames.PoisonSuffix, StringComparison.Ordinal))
+                        {
+                            // A dead message whose handler failed (storage down): it stays in its poison queue, hidden for the
+                            // lease, so this pass ends; the next `work` (or the Functions host) handles it again.
+                            logger.LogError("A {Queue} message could not be set aside; it stays in {Queue} for the next run", name, name);
                         }
                         else
                         {

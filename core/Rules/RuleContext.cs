@@ -15,8 +15,8 @@ public sealed record RuleContext(DateTimeOffset Now, Policy Policy)
     /// <summary>The location id of the item's account, when known (approvals may be scoped to it).</summary>
     public string? Location { get; init; }
 
-    /// <summary>Every link approval on record, revoked and expired ones included; rules decide what is in force and in scope.</summary>
-    public IReadOnlyList<LinkApproval> Approvals { get; init; } = [];
+    /// <summary>Every approval on record, of every kind, revoked and expired ones included; rules decide what is of their kind, in force and in scope.</summary>
+    public IReadOnlyList<Approval> Approvals { get; init; } = [];
 
     /// <summary>Shortened links resolved before evaluation, by their normalised short link (<see cref="WebAddress.Key"/>).</summary>
     public IReadOnlyDictionary<string, ResolvedLink> ResolvedLinks { get; init; } = _noResolvedLinks;

@@ -109,8 +109,8 @@ public sealed class AccountCapture(IOptions<ScanOptions> options, TimeProvider t
     }
 
     /// <summary>
-    /// Reads one stream within the plan's budget; a platform failure other than <see cref="PlatformErrorKind.Other"/>
-    /// becomes the result, the rest is thrown. What the read cost is spent from the budget whether it succeeded or not.
+    /// Reads one stream within the plan's budget; a platform failure of any kind becomes the result (the caller skips the
+    /// stream or stops the account), the rest is thrown. What the read cost is spent from the budget whether it succeeded or not.
     /// </summary>
     private static async Task<StreamResult> ReadAsync(IPlatformClient client, ReadPlan plan, PlatformSession session, BudgetStore? budgets,
         DateTimeOffset now, StreamRequest request, CancellationToken cancellationToken)
@@ -132,7 +132,7 @@ public sealed class AccountCapture(IOptions<ScanOptions> options, TimeProvider t
             var read = await client.ReadAsync(session, request, cancellationToken);
             return new StreamResult(request.Stream, request.Target, read, new StreamCursor(key));
         }
-        catch (PlatformException e) when (e.Kind != PlatformErrorKind.Other)
+        catch (PlatformException e)
         {
             return new StreamResult(request.Stream, request.Target, null, new StreamCursor(key), e);
         }

@@ -56,20 +56,32 @@ public sealed class AccountScanner(
         string? stopped = null;
         var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
         var readable = new HashSet<string>(StringComparer.Ordinal);
+        var failing = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             await foreach (var result in capture.ReadAsync(client, session, stored, budgets, cancellationToken))
             {
                 if (result.Failure is { } failure)
                 {
-                    stopped ??= await FailedAsync(client, session, result, failure, unreadable, cancellationToken);
+                    stopped ??= await FailedAsync(client, session, result, failure, unreadable, failing, cancellationToken);
                     continue;
                 }
                 var items = result.Read!.Items;
                 var known = await index.ListStreamAsync(account.Id, result.Key, plan.IsEveryScan(result.Stream) ? result.Since : null, cancellationToken);
                 var byId = known.ToDictionary(k => k.ItemId, StringComparer.Ordinal);
                 var recorded = await recorder.RecordAsync(account, result.Key, items, byId, firstScan, cancellationToken);
-                await GoneAsync(client, session, result, byId, cancellationToken);
+                if (await GoneAsync(client, session, result, byId, cancellationToken) is { } goneFailure)
+                {
+                    // The deletion check failed: the stream's cursor stays, so the next run reads and checks it again.
+                    read += items.Count;
+                    queued += recorded.Queued;
+                    stopped ??= await FailedAsync(client, session, result with { Target = null }, goneFailure, unreadable, failing, cancellationToken);
+                    if (stopped is not null)
+                    {
+                        break;
+                    }
+                    continue;
+                }
                 await cursors.SetAsync(account.Id, result.Cursor, cancellationToken);
                 read += items.Count;
                 queued += recorded.Queued;
@@ -101,6 +113,10 @@ public sealed class AccountScanner(
         {
             await conditions.ClearAsync(account, CaptureCondition.PermissionMissing(stream), $"the {stream} stream was read again", cancellationToken);
         }
+        foreach (var stream in readable.Where(s => !failing.Contains(s)))
+        {
+            await conditions.ClearAsync(account, CaptureCondition.StreamFailed(stream), $"the {stream} stream was read again", cancellationToken);
+        }
         logger.LogInformation("Scanned {Platform} account {Account}: {Items} items read, {Queued} new or changed, {Calls} API calls{Stopped}",
             account.Platform, account.Id, read, queued, session.TotalCalls, stopped is null ? "" : "; stopped: " + stopped);
         return await EndAsync(account, new ScanSummary(account.Id, account.Platform, read, queued, session.TotalCalls)
@@ -124,7 +140,7 @@ public sealed class AccountScanner(
 
     /// <summary>Handles a stream that could not be read; returns why the scan stops, or null when it goes on with the next stream.</summary>
     private async Task<string?> FailedAsync(IPlatformClient client, PlatformSession session, StreamResult result, PlatformException failure,
-        Dictionary<string, string> unreadable, CancellationToken cancellationToken)
+        Dictionary<string, string> unreadable, HashSet<string> failing, CancellationToken cancellationToken)
     {
         var account = session.Account;
         switch (failure.Kind)
@@ -144,15 +160,30 @@ public sealed class AccountScanner(
                     $"The {account.Platform} read budget for this period is spent, so {account.Id} is not read until the next period begins. "
                     + $"Raise the budget in the settings (see the README, Settings) or scan less often (ScanSchedule).", cancellationToken);
                 return "budget exhausted";
+            case PlatformErrorKind.Other:
+                // One stream failing (a 500 again and again) never stops the others: it is skipped, its cursor stays,
+                // and the next run reads it again; one finding per account and stream, resolved when it reads again.
+                failing.Add(result.Stream);
+                await conditions.RaiseAsync(account, CaptureCondition.StreamFailed(result.Stream), $"{result.Stream} of {account.Id}: {failure.Message}",
+                    $"{account.Platform} failed to answer the {result.Stream} read of {account.Id}, so it is skipped and read again on the next run; "
+                    + "the other streams were read. If it does not clear, check the platform's status page and the archived answer.", cancellationToken);
+                return null;
             default:
-                if (failure.Kind == PlatformErrorKind.NotFound && result.Target is { } target && client.Plan.IsPerPost(result.Stream)
-                    && await client.IsGoneAsync(session, target, cancellationToken))
+                if (failure.Kind == PlatformErrorKind.NotFound && result.Target is { } target && client.Plan.IsPerPost(result.Stream))
                 {
-                    if (await index.GetAsync(account.Id, target, cancellationToken) is { Deleted: false } post)
+                    var (gone, goneFailure) = await GoneOrFailureAsync(client, session, target, cancellationToken);
+                    if (goneFailure is not null)
                     {
-                        await recorder.GoneAsync(post, ItemEvents.Deleted, "its comments could not be read and the platform confirmed the post gone", cancellationToken);
+                        return await FailedAsync(client, session, result with { Target = null }, goneFailure, unreadable, failing, cancellationToken);
                     }
-                    return null;
+                    if (gone)
+                    {
+                        if (await index.GetAsync(account.Id, target, cancellationToken) is { Deleted: false } post)
+                        {
+                            await recorder.GoneAsync(post, ItemEvents.Deleted, "its comments could not be read and the platform confirmed the post gone", cancellationToken);
+                        }
+                        return null;
+                    }
                 }
                 unreadable[result.Stream] = failure.Message;
                 await conditions.RaiseAsync(account, CaptureCondition.PermissionMissing(result.Stream), failure.Message,
@@ -167,13 +198,14 @@ public sealed class AccountScanner(
     /// (<see cref="StreamAbsence"/>): posts and comments are deleted only when the platform confirms it; roles and apps,
     /// which have no object to ask about, are removed; a profile is read whole.
     /// </summary>
-    private async Task GoneAsync(IPlatformClient client, PlatformSession session, StreamResult result, Dictionary<string, IndexedItem> known,
+    /// <returns>The platform's error when a deletion check failed (the rest of the stream's absent items are left for the next run).</returns>
+    private async Task<PlatformException?> GoneAsync(IPlatformClient client, PlatformSession session, StreamResult result, Dictionary<string, IndexedItem> known,
         CancellationToken cancellationToken)
     {
         var absence = client.Plan.Find(result.Stream)?.WhenAbsent ?? StreamAbsence.Confirm;
         if (absence == StreamAbsence.Ignored)
         {
-            return;
+            return null;
         }
         var present = result.Read!.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var missing in known.Values.Where(k => !present.Contains(k.ItemId)))
@@ -182,10 +214,33 @@ public sealed class AccountScanner(
             {
                 await recorder.GoneAsync(missing, ItemEvents.Removed, $"no longer in the {result.Stream} list", cancellationToken);
             }
-            else if (await client.IsGoneAsync(session, missing.ItemId, cancellationToken))
+            else
             {
-                await recorder.GoneAsync(missing, ItemEvents.Deleted, "gone from its stream; the platform confirmed it does not exist", cancellationToken);
+                var (gone, failure) = await GoneOrFailureAsync(client, session, missing.ItemId, cancellationToken);
+                if (failure is not null)
+                {
+                    return failure;
+                }
+                if (gone)
+                {
+                    await recorder.GoneAsync(missing, ItemEvents.Deleted, "gone from its stream; the platform confirmed it does not exist", cancellationToken);
+                }
             }
+        }
+        return null;
+    }
+
+    /// <summary>Asks the platform whether an item is gone (<see cref="IPlatformClient.IsGoneAsync"/>); its failure is returned, never thrown.</summary>
+    private static async Task<(bool Gone, PlatformException? Failure)> GoneOrFailureAsync(
+        IPlatformClient client, PlatformSession session, string itemId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await client.IsGoneAsync(session, itemId, cancellationToken), null);
+        }
+        catch (PlatformException e)
+        {
+            return (false, e);
         }
     }
 

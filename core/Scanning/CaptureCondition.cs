@@ -28,6 +28,12 @@ public sealed record CaptureCondition(string Rule, string Key, string Severity)
     /// <summary>Azure AI Content Safety gave no answer (after retries): items are evaluated by the rules alone until it answers again.</summary>
     public static readonly CaptureCondition ClassifierFailed = new("capture.classifier-failed", "content-safety", Severities.Medium);
 
+    /// <summary>The daily token check could not run for the account (its token unreadable, the platform failing).</summary>
+    public static readonly CaptureCondition TokenCheckFailed = new("capture.token-check-failed", "token-check", Severities.High);
+
+    /// <summary>A stream that failed with an error of kind Other (one finding per stream): skipped, read again on the next run.</summary>
+    public static CaptureCondition StreamFailed(string stream) => new("capture.stream-failed", stream, Severities.Medium);
+
     /// <summary>A stream the token may not read (one finding per stream).</summary>
     public static CaptureCondition PermissionMissing(string stream) => new("capture.permission-missing", stream, Severities.High);
 }

@@ -23,7 +23,10 @@ public sealed class CaptureConditions(FindingRecorder recorder, FindingLifecycle
             Finding.Create(detection, account.Platform, account.Id, account.Location, account.Id, now), cancellationToken);
         if (finding.Status == FindingStatuses.Resolved)
         {
-            await lifecycle.ReopenBySystemAsync(account.Location, finding.Id, $"{condition.Rule} again: {evidence}", cancellationToken);
+            if (await lifecycle.ReopenBySystemAsync(account.Location, finding.Id, $"{condition.Rule} again: {evidence}", cancellationToken) is { } reopened)
+            {
+                await recorder.QueueNotifyAsync(reopened, cancellationToken);
+            }
         }
         logger.LogWarning("{Rule} for account {Account}: {Evidence}", condition.Rule, account.Id, evidence);
     }

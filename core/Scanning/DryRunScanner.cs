@@ -46,6 +46,10 @@ public sealed class DryRunScanner(
             session = new PlatformSession(account, await tokens.GetAsync(account.Token, cancellationToken));
             await foreach (var result in capture.ReadAsync(client, session, AccountCursors.None, budgets: null, cancellationToken))
             {
+                if (result.Failure is { Kind: PlatformErrorKind.Other } other)
+                {
+                    throw other; // A dry run reports the first stream that fails and reads no further.
+                }
                 if (result.Failure is { } failure)
                 {
                     unreadable[result.Key] = failure.Message;

@@ -33,6 +33,19 @@ public sealed class ItemIndex(StorageClients storage)
         return items;
     }
 
+    /// <summary>Every item of one account that is not deleted, of every stream.</summary>
+    public async Task<IReadOnlyList<IndexedItem>> ListAccountAsync(string account, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.ItemIndex, cancellationToken);
+        var items = new List<IndexedItem>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(account)} and Deleted eq false");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            items.Add(FromEntity(row));
+        }
+        return items;
+    }
+
     public async Task SetAsync(IndexedItem item, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.ItemIndex, cancellationToken);

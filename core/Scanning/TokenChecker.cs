@@ -14,7 +14,8 @@ namespace SocialMonitor.Core.Scanning;
 /// The daily token check (Facebook <c>debug_token</c>): a token that stops working within <see cref="Warning"/> (its own
 /// expiry or, on Facebook, the expiry of its data access, whichever comes first) raises <c>capture.token-expiring</c>
 /// with the date; a token the platform calls invalid raises <c>capture.token-invalid</c>. A later check that finds the
-/// token renewed resolves them. One account failing never stops the others.
+/// token renewed resolves them. One account failing never stops the others: its failure is its own
+/// <c>capture.token-check-failed</c>, resolved by its next check that runs.
 /// </summary>
 public sealed class TokenChecker(
     AccountRegistry registry,
@@ -44,9 +45,16 @@ public sealed class TokenChecker(
                 await CheckAsync(client, account, cancellationToken);
                 checkedCount++;
             }
-            catch (Exception e) when (e is PlatformException or KeyNotFoundException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                logger.LogWarning("The token of {Account} could not be checked: {Error}", account.Id, UrlScrubber.Scrub(e.Message));
+                // Any failure (no such token, Key Vault refusing it, the platform failing) is this account's own condition:
+                // the others are still checked. The next check that runs resolves it.
+                var error = UrlScrubber.Scrub(e.Message);
+                logger.LogWarning("The token of {Account} could not be checked: {Error}", account.Id, error);
+                await conditions.RaiseAsync(account, CaptureCondition.TokenCheckFailed,
+                    $"the token '{account.Token}' of {account.Id} could not be checked: {error}",
+                    $"The daily check of the {account.Platform} token of {account.Id} did not run, so its expiry is not watched. Fix what the error names "
+                    + "(the secret's name, the app identity's access to the vault) so that the next check runs.", cancellationToken);
             }
         }
         return checkedCount;
@@ -65,6 +73,7 @@ public sealed class TokenChecker(
             status = new TokenStatus(false, null, []);
             logger.LogWarning("The token of {Account} was refused: {Error}", account.Id, e.Message);
         }
+        await conditions.ClearAsync(account, CaptureCondition.TokenCheckFailed, "the token check ran", cancellationToken);
 
         var now = time.GetUtcNow();
         // What the health endpoint shows (AccountHealthReader): a retry rewrites the same row.

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Platforms.Meta;
 using SocialMonitor.Core.Scanning;
 
 namespace SocialMonitor.Core.Platforms.Facebook;
@@ -36,12 +37,12 @@ public sealed partial class FacebookClient(
 
     public const string CommentFields = "id,message,created_time,from,permalink_url,parent{id},is_hidden,attachment";
 
-    public const string ProfileFields = "id,name,username,link,about,website,phone,emails,hours,picture{url},cover{source},category_list";
+    public const string ProfileFields = "id,name,username,link,about,website,phone,emails,hours,picture{url},cover{source},category_list,instagram_business_account";
 
     public const int PageLimit = 100;
 
-    /// <summary>The Graph API's secrets: the token, the app secret proof, the token a <c>debug_token</c> inspects, the token a refresh exchanges.</summary>
-    public static readonly PlatformSecrets Secrets = new(["access_token", "appsecret_proof", "input_token", "fb_exchange_token"], ["Authorization"]);
+    /// <summary>The Graph API's secrets (<see cref="MetaGraph.Secrets"/>, shared with Instagram).</summary>
+    public static PlatformSecrets Secrets => MetaGraph.Secrets;
 
     private PlatformApi? _api;
 
@@ -54,10 +55,11 @@ public sealed partial class FacebookClient(
         [new PlannedRead(StreamNames.Profile, StreamAbsence.Ignored), new PlannedRead(StreamNames.Roles, StreamAbsence.Removed),
          new PlannedRead(StreamNames.Apps, StreamAbsence.Removed)]);
 
-    private PlatformApi Api => _api ??= new PlatformApi(PlatformNames.Facebook, HttpClientName, Secrets, Classify)
+    private PlatformApi Api => _api ??= new PlatformApi(PlatformNames.Facebook, HttpClientName, Secrets, MetaGraph.Classify)
     {
-        BeforeSend = WaitOutHoldAsync,
-        Prepare = (session, request) => request.Options.Set(FacebookResilience.PageKey, session.Account.PlatformId),
+        BeforeSend = (session, _, shown, ct) => MetaGraph.WaitOutHoldAsync(gate, "facebook", session, shown,
+            TimeSpan.FromSeconds(scanOptions.Value.MaxWaitSeconds), time, logger, ct),
+        Prepare = MetaGraph.Authorize,
         Observe = (session, response) =>
         {
             var usage = gate.Observe(response.Headers, session.Account.PlatformId);
@@ -90,25 +92,25 @@ public sealed partial class FacebookClient(
         {
             case StreamNames.Posts:
                 var since = request.Since ?? throw new ArgumentException("A posts read needs a time to read from.", nameof(request));
-                return await ReadPostsAsync(session, Url($"{page}/feed", $"fields={Escape(FeedFields)}&since={since.ToUnixTimeSeconds()}&limit={PageLimit}", session),
+                return await ReadPostsAsync(session, Url($"{page}/feed", $"fields={Escape(FeedFields)}&since={since.ToUnixTimeSeconds()}&limit={PageLimit}"),
                     cancellationToken).ConfigureAwait(false);
             case StreamNames.Comments:
                 var post = request.Target ?? throw new ArgumentException("A comments read needs the post.", nameof(request));
                 var commentsUrl = Url($"{Uri.EscapeDataString(post)}/comments",
-                    $"filter=stream&order=chronological&fields={Escape(CommentFields)}&limit={PageLimit}", session);
+                    $"filter=stream&order=chronological&fields={Escape(CommentFields)}&limit={PageLimit}");
                 var comments = await ReadEdgeAsync(session, request, commentsUrl, cancellationToken).ConfigureAwait(false);
                 return StreamRead.Of(Map(comments, c => FacebookItemMapper.MapComment(c, post, account), () => LogCommentWithoutId(account.Id, post)));
             case StreamNames.Profile:
-                using (var profile = await http.GetAsync(Api, session, new PlatformRequest(request.Stream, null, Url(page, $"fields={Escape(ProfileFields)}", session)),
+                using (var profile = await http.GetAsync(Api, session, new PlatformRequest(request.Stream, null, Url(page, $"fields={Escape(ProfileFields)}")),
                     cancellationToken).ConfigureAwait(false))
                 {
                     return StreamRead.Of([FacebookItemMapper.MapProfile(profile.RootElement, account)]);
                 }
             case StreamNames.Roles:
-                var roles = await ReadEdgeAsync(session, request, Url($"{page}/roles", $"limit={PageLimit}", session), cancellationToken).ConfigureAwait(false);
+                var roles = await ReadEdgeAsync(session, request, Url($"{page}/roles", $"limit={PageLimit}"), cancellationToken).ConfigureAwait(false);
                 return StreamRead.Of(Map(roles, r => FacebookItemMapper.MapRole(r, account), () => LogEntryWithoutId(account.Id, StreamNames.Roles)));
             case StreamNames.Apps:
-                var apps = await ReadEdgeAsync(session, request, Url($"{page}/subscribed_apps", $"limit={PageLimit}", session), cancellationToken)
+                var apps = await ReadEdgeAsync(session, request, Url($"{page}/subscribed_apps", $"limit={PageLimit}"), cancellationToken)
                     .ConfigureAwait(false);
                 return StreamRead.Of(Map(apps, a => FacebookItemMapper.MapApp(a, account), () => LogEntryWithoutId(account.Id, StreamNames.Apps)));
             default:
@@ -116,35 +118,11 @@ public sealed partial class FacebookClient(
         }
     }
 
-    public async Task<bool> IsGoneAsync(PlatformSession session, string itemId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        try
-        {
-            using var _ = await http.GetAsync(Api, session, new PlatformRequest(StreamNames.Deletions, itemId, Url(Uri.EscapeDataString(itemId), "fields=id", session)),
-                cancellationToken).ConfigureAwait(false);
-            return false;
-        }
-        catch (PlatformException e) when (e.Kind == PlatformErrorKind.NotFound)
-        {
-            return true;
-        }
-    }
+    public Task<bool> IsGoneAsync(PlatformSession session, string itemId, CancellationToken cancellationToken) =>
+        MetaGraph.IsGoneAsync(http, Api, options.Value.Facebook, session, itemId, cancellationToken);
 
-    public async Task<TokenStatus> CheckTokenAsync(PlatformSession session, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        var url = Url("debug_token", $"input_token={Uri.EscapeDataString(session.Token)}", session);
-        using var answer = await http.GetAsync(Api, session, new PlatformRequest(StreamNames.Token, null, url), cancellationToken).ConfigureAwait(false);
-        var data = answer.RootElement.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object ? d : default;
-        var valid = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("is_valid", out var v) && v.ValueKind == JsonValueKind.True;
-        // 0 means "never": a Page token from a long-lived user token does not expire, but its data access does (90 days).
-        var expiries = new[] { UnixTime(data, "expires_at"), UnixTime(data, "data_access_expires_at") }.OfType<DateTimeOffset>().ToList();
-        var scopes = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("scopes", out var s) && s.ValueKind == JsonValueKind.Array
-            ? s.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList()
-            : [];
-        return new TokenStatus(valid, expiries.Count == 0 ? null : expiries.Min(), scopes);
-    }
+    public Task<TokenStatus> CheckTokenAsync(PlatformSession session, CancellationToken cancellationToken) =>
+        MetaGraph.CheckTokenAsync(http, Api, options.Value.Facebook, session, cancellationToken);
 
     private async Task<StreamRead> ReadPostsAsync(PlatformSession session, string feedUrl, CancellationToken cancellationToken)
     {
@@ -190,83 +168,11 @@ public sealed partial class FacebookClient(
 
     /// <summary>Reads every page of one edge, following <c>paging.next</c> (the shared path keeps it on the Graph API host).</summary>
     private Task<List<JsonElement>> ReadEdgeAsync(PlatformSession session, StreamRequest request, string firstUrl, CancellationToken cancellationToken) =>
-        http.ReadListAsync(Api, session, new PlatformRequest(request.Stream, request.Target, firstUrl), EdgePage, cancellationToken);
+        http.ReadListAsync(Api, session, new PlatformRequest(request.Stream, request.Target, firstUrl), MetaGraph.EdgePage, cancellationToken);
 
-    /// <summary>A Graph API list page: <c>{"data":[…],"paging":{"next":"…"}}</c>; null when the body has no data array.</summary>
-    private static PlatformPage? EdgePage(JsonElement body)
-    {
-        if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-        var next = body.TryGetProperty("paging", out var paging) && paging.ValueKind == JsonValueKind.Object
-            && paging.TryGetProperty("next", out var n) && n.ValueKind == JsonValueKind.String
-                ? n.GetString()
-                : null;
-        return new PlatformPage([.. data.EnumerateArray()], next);
-    }
-
-    /// <summary>Waits out a hold the usage headers asked for, within <c>Scan__MaxWaitSeconds</c>; a longer hold is not waited: the request is not sent.</summary>
-    private async Task WaitOutHoldAsync(PlatformSession session, PlatformRequest request, string shownUrl, CancellationToken cancellationToken)
-    {
-        var account = session.Account;
-        if (gate.HoldFor(account.PlatformId) is not { } hold)
-        {
-            return;
-        }
-        if (hold > TimeSpan.FromSeconds(scanOptions.Value.MaxWaitSeconds))
-        {
-            throw new PlatformException(string.Create(CultureInfo.InvariantCulture,
-                $"facebook account {account.Id}: GET {shownUrl} not sent: Facebook's usage headers asked to wait {hold.TotalMinutes:0.#} min, more than Scan__MaxWaitSeconds"))
-            {
-                Kind = PlatformErrorKind.Throttled,
-                RetryAfter = hold,
-            };
-        }
-        LogHold(account.Id, hold.TotalSeconds);
-        await Task.Delay(hold, time, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>What a Graph API error answer means: its code (and subcode) decide the kind, never its <c>type</c>.</summary>
-    private static PlatformError Classify(ErrorAnswer answer)
-    {
-        var error = FacebookError.Parse(answer.Body);
-        var detail = (error?.Message, error?.Code) switch
-        {
-            (null, null) => "no Facebook error body",
-            (null, var code) => string.Create(CultureInfo.InvariantCulture, $"(#{code})"),
-            (var message, null) => message,
-            (var message, _) when message.StartsWith("(#", StringComparison.Ordinal) => message,
-            (var message, var code) => string.Create(CultureInfo.InvariantCulture, $"(#{code}) {message}"),
-        };
-        var kind = error switch
-        {
-            { IsBadToken: true } => PlatformErrorKind.Token,
-            { IsThrottle: true } => PlatformErrorKind.Throttled,
-            { IsPermission: true } => PlatformErrorKind.Permission,
-            // 100/33 on a read of one object, or of the list of one post: that object is gone (the scanner confirms it).
-            { IsMissingObject: true } when !answer.Request.List || answer.Request.Target is not null => PlatformErrorKind.NotFound,
-            { Code: 100 } => PlatformErrorKind.Permission, // 100 on the Page's own edges: a missing permission or feature.
-            _ => PlatformErrorKind.Other,
-        };
-        return new PlatformError(kind, error?.CodeText, detail,
-            kind == PlatformErrorKind.Throttled ? FacebookRetry.Asked(answer.Response, answer.Session.Account.PlatformId) : null);
-    }
-
-    private string Url(string path, string query, PlatformSession session)
-    {
-        var settings = options.Value.Facebook;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{settings.BaseUrl.TrimEnd('/')}/{settings.ApiVersion.Trim('/')}/{path}?{query}&access_token={Uri.EscapeDataString(session.Token)}");
-    }
+    private string Url(string path, string query) => MetaGraph.Url(options.Value.Facebook, path, query);
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
-
-    private static DateTimeOffset? UnixTime(JsonElement data, string name) =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
-        && value.TryGetInt64(out var seconds) && seconds > 0
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : null;
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
         Message = "Facebook {Account}: a comment on post {PostId} has neither an id nor a comment id in its permalink; skipped")]
@@ -277,9 +183,6 @@ public sealed partial class FacebookClient(
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Facebook {Account}: an entry of {Stream} without an id was skipped")]
     private partial void LogEntryWithoutId(string account, string stream);
-
-    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Facebook {Account}: the usage headers asked to hold; waiting {Seconds:0.#} s")]
-    private partial void LogHold(string account, double seconds);
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Facebook {Account}: usage is high ({Usage})")]
     private partial void LogHighUsage(string account, string usage);

@@ -9,6 +9,9 @@ namespace SocialMonitor.Core.Platforms.Facebook;
 /// <summary>Maps Graph API posts, comments, the Page profile, roles and subscribed apps (wire form) to <see cref="Item"/>s.</summary>
 internal static class FacebookItemMapper
 {
+    /// <summary>The profile fact that holds the Instagram user id linked to the Page (<c>instagram_business_account</c>).</summary>
+    public const string InstagramFact = "instagramAccount";
+
     private static readonly string[] s_days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
     /// <summary>
@@ -60,6 +63,8 @@ internal static class FacebookItemMapper
         var cover = page.TryGetProperty("cover", out var c) && c.ValueKind == JsonValueKind.Object ? StripSignature(String(c, "source")) : null;
         Fact("picture", picture);
         Fact("cover", cover);
+        // The linked Instagram professional account's user id: governance finds a linked account that is not registered.
+        Fact(InstagramFact, page.TryGetProperty("instagram_business_account", out var ig) && ig.ValueKind == JsonValueKind.Object ? String(ig, "id") : null);
 
         var links = (facts.GetValueOrDefault("website") ?? "")
             .Split([' ', ',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries)
@@ -78,7 +83,7 @@ internal static class FacebookItemMapper
             Author = new ItemAuthor(id, facts.GetValueOrDefault("name")),
             // The Page's own address and its images are not links the library publishes: they stay out of the text the rules
             // read; the images are media, so the content hash still covers them.
-            Text = string.Join('\n', facts.Where(f => f.Key is not ("link" or "picture" or "cover")).Select(f => $"{f.Key}: {f.Value}")),
+            Text = string.Join('\n', facts.Where(f => f.Key is not ("link" or "picture" or "cover" or InstagramFact)).Select(f => $"{f.Key}: {f.Value}")),
             Links = links,
             Media = [.. new[] { picture, cover }.OfType<string>().Select(url => new ItemMedia("photo", url, AltText: null, Captions: null))],
             Permalink = facts.GetValueOrDefault("link"),

@@ -23,6 +23,8 @@ public static class CaptureTexts
             "Check the monitor's health (GET /api/health) and the account's token; the account is not monitored until it runs again."),
         new(OutboxProcessor.MailFailedRule, "An email that could not be delivered",
             "Fix the cause in the finding, then send it again (socialmonitor notify resend)."),
+        new(CaptureCondition.TokenCheckFailed.Rule, "A token the monitor could not check",
+            "Read the error in the finding (often the token store or the platform's token check failing); the next daily check tries again."),
         new("capture.stream-failed", "Part of an account the monitor could not read",
             "Read the error in the finding and fix its cause; the next scan reads the stream again."),
         new("capture.budget-exhausted", "A platform read budget used up",

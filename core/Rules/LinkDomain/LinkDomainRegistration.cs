@@ -12,7 +12,7 @@ public static class LinkDomainRegistration
 {
     /// <summary>
     /// The <c>Links</c> settings, the Public Suffix List (embedded, or the newer file <c>Links__PublicSuffixList</c>
-    /// names), the <see cref="LinkAnalyzer"/> the link rule uses, the approvals cache and changes, and the shortened-link
+    /// names), the <see cref="LinkAnalyzer"/> the link rule uses, the approvals cache, and the shortened-link
     /// resolver with its own HttpClient behind <see cref="AddressPolicy.PublicOnly"/>.
     /// </summary>
     public static IServiceCollection AddLinkDomain(this IServiceCollection services, IConfiguration configuration)
@@ -24,7 +24,6 @@ public static class LinkDomainRegistration
         services.TryAddSingleton(provider => new LinkAnalyzer(
             provider.GetRequiredService<PublicSuffixList>(), provider.GetRequiredService<IOptions<LinkOptions>>().Value.ExtraShorteners));
         services.TryAddSingleton<ApprovalCache>();
-        services.TryAddSingleton<ApprovalChanges>();
         services.TryAddSingleton(AddressPolicy.PublicOnly);
         services.TryAddSingleton<LinkResolver>();
         services.AddHttpClient(LinkResolver.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("SocialMonitor-LinkCheck/1.0"))

@@ -110,7 +110,10 @@ public sealed partial class FacebookGraph : LoopbackPlatform
         .Get("{page}/roles", r => Entries(r, r["page"], page => page.Roles))
         .Get("{page}/subscribed_apps", r => Entries(r, r["page"], page => page.Apps));
 
-    protected override string? TokenOf(HttpRequest request)
+    protected override string? TokenOf(HttpRequest request) => GraphToken(request);
+
+    /// <summary>The token of a Graph API request, as the real API takes it: <c>access_token</c> in the query, else a bearer header.</summary>
+    internal static string? GraphToken(HttpRequest request)
     {
         string? token = request.Query["access_token"];
         var authorization = request.Headers.Authorization.ToString();
@@ -182,7 +185,7 @@ public sealed partial class FacebookGraph : LoopbackPlatform
                 return copy;
             })];
         }
-        return Paged(request.Http, list);
+        return Paged(request.Http, list, PageSize);
     }
 
     /// <summary><c>/{post}/comments</c>: oldest first; top-level only unless <c>filter=stream</c>; <c>order=reverse_chronological</c> turns it round.</summary>
@@ -207,7 +210,7 @@ public sealed partial class FacebookGraph : LoopbackPlatform
             }
             list = [.. comments.Select(c => c.DeepClone().AsObject())];
         }
-        return Paged(request.Http, list);
+        return Paged(request.Http, list, PageSize);
     }
 
     /// <summary><c>/{page}/roles</c> and <c>/{page}/subscribed_apps</c>: the Page's entries as they are.</summary>
@@ -222,14 +225,14 @@ public sealed partial class FacebookGraph : LoopbackPlatform
             }
             list = [.. entries(page).Select(e => e.DeepClone().AsObject())];
         }
-        return Paged(request.Http, list);
+        return Paged(request.Http, list, PageSize);
     }
 
     /// <summary>
-    /// One page of a list: from the <c>after</c> cursor, <c>limit</c> items (default 25, at most 100, at most
-    /// <see cref="PageSize"/>), with <c>paging.cursors</c> and, while more follow, <c>paging.next</c>.
+    /// One page of a Graph API list (Facebook and Instagram): from the <c>after</c> cursor, <c>limit</c> items (default 25,
+    /// at most 100, at most <paramref name="pageSize"/>), with <c>paging.cursors</c> and, while more follow, <c>paging.next</c>.
     /// </summary>
-    private LoopbackAnswer Paged(HttpRequest request, List<JsonObject> items)
+    internal static LoopbackAnswer Paged(HttpRequest request, List<JsonObject> items, int? pageSize)
     {
         var start = 0;
         if (request.Query.ContainsKey("after"))
@@ -243,9 +246,9 @@ public sealed partial class FacebookGraph : LoopbackPlatform
         var limit = int.TryParse(request.Query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) && asked > 0
             ? Math.Min(asked, MaxLimit)
             : DefaultLimit;
-        if (PageSize is { } pageSize)
+        if (pageSize is { } size)
         {
-            limit = Math.Min(limit, Math.Max(1, pageSize));
+            limit = Math.Min(limit, Math.Max(1, size));
         }
         var page = items.Skip(start).Take(limit).ToList();
         var hasMore = start + page.Count < items.Count;
@@ -331,10 +334,10 @@ public sealed partial class FacebookGraph : LoopbackPlatform
     }
 
     /// <summary>
-    /// Facebook's error answer: <c>{"error":{"message","type","is_transient","code","error_subcode","fbtrace_id"}}</c>
+    /// Meta's error answer (Facebook and Instagram): <c>{"error":{"message","type","is_transient","code","error_subcode","fbtrace_id"}}</c>
     /// with the error's status and headers.
     /// </summary>
-    private static LoopbackAnswer Error(FacebookSampleError error)
+    internal static LoopbackAnswer Error(FacebookSampleError error)
     {
         var answer = Json(error.Status, writer =>
         {
@@ -359,7 +362,7 @@ public sealed partial class FacebookGraph : LoopbackPlatform
     }
 
     /// <summary>A JSON answer with the trace header every Graph API answer carries.</summary>
-    private static LoopbackAnswer Json(int status, Action<Utf8JsonWriter> write) =>
+    internal static LoopbackAnswer Json(int status, Action<Utf8JsonWriter> write) =>
         LoopbackAnswer.Json(status, write) with
         {
             Headers = new Dictionary<string, string> { ["x-fb-trace-id"] = "A" + Guid.NewGuid().ToString("N")[..10] },

@@ -9,6 +9,7 @@ namespace SocialMonitor.IntegrationTests.Api;
 /// <summary>The API tests' own registry (three locations, one without a manager) and findings across locations, rules and platforms.</summary>
 internal static class ApiData
 {
+    public const string CoordinatorEmail = "coordinator@example.org";
     public const string HaydenManagerEmail = "sam.lee@example.org";
     public const string HaydenManagerObjectId = "6d0f4f0e-8f3c-4d7a-9b1e-2a5c7e9d1f30";
     public const string RathdrumManagerEmail = "pat.kim@example.org";

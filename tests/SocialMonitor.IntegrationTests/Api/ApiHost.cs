@@ -64,12 +64,15 @@ internal sealed class ApiHost : IAsyncDisposable
         ["AzureWebJobsStorage"] = connectionString,
         ["Api:Keys:0:Key"] = CoordinatorKey,
         ["Api:Keys:0:Role"] = "Coordinator",
+        ["Api:Keys:0:Owner"] = ApiData.CoordinatorEmail,
         ["Api:Keys:1:Key"] = HaydenKey,
         ["Api:Keys:1:Role"] = "Manager",
         ["Api:Keys:1:Locations"] = "hayden",
+        ["Api:Keys:1:Owner"] = ApiData.HaydenManagerEmail,
         ["Api:Keys:2:Key"] = RathdrumKey,
         ["Api:Keys:2:Role"] = "Manager",
         ["Api:Keys:2:Locations"] = "rathdrum",
+        ["Api:Keys:2:Owner"] = ApiData.RathdrumManagerEmail,
     };
 
     /// <summary>Starts the app and returns the address it listens on.</summary>

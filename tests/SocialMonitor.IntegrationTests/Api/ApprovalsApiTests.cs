@@ -33,16 +33,16 @@ public sealed class ApprovalsApiTests(AzuriteFixture azurite) : IClassFixture<Az
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal($"/api/approvals/links/{id}", created.Headers.Location!.ToString());
-        Assert.Equal(("api key 0", "2026-10-15", true), (approval.GetProperty("approver").GetString(), approval.GetProperty("date").GetString(), approval.GetProperty("inForce").GetBoolean()));
+        Assert.Equal((ApiData.CoordinatorEmail, "2026-10-15", true), (approval.GetProperty("approver").GetString(), approval.GetProperty("date").GetString(), approval.GetProperty("inForce").GetBoolean()));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(id, (await again.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString());
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (revoked.StatusCode, revokedAgain.StatusCode));
         Assert.Equal(0, inForce.GetProperty("items").GetArrayLength());
         Assert.False(Assert.Single(all.GetProperty("items").EnumerateArray()).GetProperty("inForce").GetBoolean());
-        Assert.Equal(["revoked", "approved"], audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(["revoke", "add"], audit.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
         Assert.Equal("hayden", audit.GetProperty("items")[0].GetProperty("location").GetString());
         var stored = await api.Services.GetRequiredService<ApprovalStore>().GetAsync(id, Ct);
-        Assert.Equal("api key 0", stored!.RevokedBy);
+        Assert.Equal(ApiData.CoordinatorEmail, stored!.RevokedBy);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class ApprovalsApiTests(AzuriteFixture azurite) : IClassFixture<Az
         var revoke = await client.DeleteAsync($"/api/approvals/links/{id}", Ct);
         var approve = await client.PostAsync("/api/approvals/links", Json($$"""{"match":"domain","value":"kootenaicounty.org","scope":"{{scope}}"}"""), Ct);
 
-        Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
+        Assert.Contains(revoke.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.BadRequest }); // The issue: 400 or 404, never 500.
         Assert.Equal("application/problem+json", revoke.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.BadRequest, approve.StatusCode);
         Assert.Contains("scope", (await approve.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -65,7 +65,7 @@ public sealed class ApprovalsApiTests(AzuriteFixture azurite) : IClassFixture<Az
     [Theory]
     [InlineData("""{"match":"domain","value":"www.kootenaicounty.org"}""", "kootenaicounty.org")]
     [InlineData("""{"match":"domain","value":"https://kootenaicounty.org/events"}""", "domain")]
-    [InlineData("""{"match":"domain","value":"co.uk"}""", "registrable")]
+    [InlineData("""{"match":"domain","value":"co.uk"}""", "value: 'co.uk' is a public suffix")]
     [InlineData("""{"match":"prefix","value":"javascript:alert(1)"}""", "http")]
     [InlineData("""{"match":"url","value":"/relative"}""", "http")]
     [InlineData("""{"match":"regex","value":".*"}""", "match")]

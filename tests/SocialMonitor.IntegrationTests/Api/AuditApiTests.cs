@@ -114,10 +114,10 @@ public sealed class AuditApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
     {
         await using var api = await ApiHost.StartAsync(azurite, ApiHost.Serve, Ct);
         await api.Services.GetRequiredService<AuditLog>().AppendAsync(
-            "coordinator@example.org", "approval", "link-1", null, "approved", null, "{}", "on the day", Ct);
+            "coordinator@example.org", "finding", "f-1", null, "acknowledged", null, "{}", "on the day", Ct);
         using var client = api.Client(ApiHost.CoordinatorKey);
 
-        var day = await client.GetFromJsonAsync<JsonElement>($"/api/audit?from={api.Time.GetUtcNow():yyyy-MM-dd}&to={api.Time.GetUtcNow():yyyy-MM-dd}&subject=approval", Ct);
+        var day = await client.GetFromJsonAsync<JsonElement>($"/api/audit?from={api.Time.GetUtcNow():yyyy-MM-dd}&to={api.Time.GetUtcNow():yyyy-MM-dd}&subject=finding", Ct);
 
         Assert.Equal(["on the day"], Whys(day));
     }

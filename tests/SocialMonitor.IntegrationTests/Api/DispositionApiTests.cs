@@ -153,7 +153,7 @@ public sealed class DispositionApiTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal(JsonValueKind.Null, detail.GetProperty("resolution").ValueKind);
         var history = detail.GetProperty("history").EnumerateArray().ToList();
         Assert.Equal(["reopened", "resolved", "acknowledged"], history.Select(e => e.GetProperty("action").GetString()));
-        Assert.Equal(["api key 0", "api key 1", "api key 1"], history.Select(e => e.GetProperty("actor").GetString()));
+        Assert.Equal([ApiData.CoordinatorEmail, ApiData.HaydenManagerEmail, ApiData.HaydenManagerEmail], history.Select(e => e.GetProperty("actor").GetString()));
         Assert.Equal("comment hidden on Facebook by the Hayden manager", history[1].GetProperty("after").GetProperty("resolution").GetString());
         Assert.Equal("open", history[2].GetProperty("before").GetProperty("status").GetString());
         Assert.Equal("the comment is visible again", history[0].GetProperty("why").GetString());
@@ -173,7 +173,7 @@ public sealed class DispositionApiTests(AzuriteFixture azurite) : IClassFixture<
 
         var finding = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(("dismissed", "duplicate", original), (finding.GetProperty("status").GetString(), finding.GetProperty("dismissReason").GetString(), finding.GetProperty("duplicateOf").GetString()));
-        Assert.Equal("api key 1", finding.GetProperty("statusChangedBy").GetString());
+        Assert.Equal(ApiData.HaydenManagerEmail, finding.GetProperty("statusChangedBy").GetString());
     }
 
     [Fact]

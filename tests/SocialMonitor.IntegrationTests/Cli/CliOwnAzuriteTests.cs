@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.Text.Json;
 using SocialMonitor.Cli;
 using SocialMonitor.IntegrationTests.Support;

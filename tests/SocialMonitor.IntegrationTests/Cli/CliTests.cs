@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.Text.Json;
 using SocialMonitor.IntegrationTests.Support;
 
@@ -134,6 +135,7 @@ public sealed class CliTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var environment = Environment;
         environment["Api__Keys__0__Key"] = "serve-test-key-0123456789";
         environment["Api__Keys__0__Role"] = "Coordinator";
+        environment["Api__Keys__0__Owner"] = "coordinator@example.org";
         var status = System.Net.HttpStatusCode.InternalServerError;
 
         var result = await CliProcess.RunUntilInterruptedAsync(environment, _directory, "Serving the API", async () =>

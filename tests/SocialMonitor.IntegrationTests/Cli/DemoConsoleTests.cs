@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using SocialMonitor.IntegrationTests.Support;
 
 namespace SocialMonitor.IntegrationTests.Cli;
@@ -24,7 +25,7 @@ public sealed class DemoConsoleTests : IDisposable
 
         var table = result.Stderr[System.Text.RegularExpressions.Regex.Match(result.Stderr, @"(?m)^location +severity").Index..];
         Assert.Contains("first seen (America/Los_Angeles)", table, StringComparison.Ordinal);
-        Assert.Contains("private phone number", table, StringComparison.Ordinal);
+        Assert.Contains("A phone number", table, StringComparison.Ordinal);
         Assert.DoesNotContain("pii.phone", table, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"' at \d+|[a-z] at \d+ ->", table);
         var rows = table.Split('\n').Skip(2).TakeWhile(l => l.Trim().Length > 0).Select(l => l.Split("  ", 2)[0].Trim()).ToList();

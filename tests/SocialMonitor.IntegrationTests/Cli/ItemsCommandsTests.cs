@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Queues;

@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using Azure.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -191,7 +192,7 @@ public sealed class ContentSafetyTests(AzuriteFixture azurite) : IClassFixture<A
         var finding = Assert.Single(await services.GetRequiredService<ItemEvaluator>().EvaluateAsync(Message(Threat), Ct));
 
         Assert.Equal(FindingIds.For("facebook", "1_2", "conduct.threat", "i know where you live"), finding.Id);
-        Assert.StartsWith("'I know where you live' at 0", finding.Evidence, StringComparison.Ordinal);
+        Assert.StartsWith("'I know where you live';", finding.Evidence, StringComparison.Ordinal);
         Assert.EndsWith("; Azure AI Content Safety: Violence, severity 4", finding.Evidence, StringComparison.Ordinal);
     }
 

@@ -38,7 +38,7 @@ public sealed class ItemEvaluatorModerationTests(AzuriteFixture azurite) : IClas
     public async Task EvaluateAsync_HiddenGuestCommentWithAConductFinding_RaisesNoModeration()
     {
         await using var services = await StartAsync();
-        var rude = s_hiddenGuestComment with { Text = "This damn parking lot is always full." };
+        var rude = s_hiddenGuestComment with { Text = "This shitty parking lot is always full." };
 
         var findings = await Evaluator(services).EvaluateAsync(new EvaluateItemMessage(rude, null, [ItemEvents.Hidden]), Ct);
 

@@ -29,9 +29,9 @@ public sealed class FunctionsMetadataTests
         { "AuditList", "httpTrigger", "audit" },
         { "AccountsList", "httpTrigger", "accounts" },
         { "Health", "httpTrigger", "health" },
-        { "ApprovalsList", "httpTrigger", "approvals/links" },
-        { "ApprovalsAdd", "httpTrigger", "approvals/links" },
-        { "ApprovalsRevoke", "httpTrigger", "approvals/links/{id}" },
+        { "ApprovalsList", "httpTrigger", "approvals/{kind}" },
+        { "ApprovalsAdd", "httpTrigger", "approvals/{kind}" },
+        { "ApprovalsRevoke", "httpTrigger", "approvals/{kind}/{id}" },
         { "OpenApi", "httpTrigger", "openapi.json" },
     };
 

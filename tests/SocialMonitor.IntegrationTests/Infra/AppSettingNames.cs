@@ -23,14 +23,22 @@ internal static class AppSettingNames
         ["Platforms__X__ApiVersion"] = "the code pins the API version it was written against",
         ["Platforms__YouTube__BaseUrl"] = "the code's default is the platform's real API",
         ["Platforms__YouTube__ApiVersion"] = "the code pins the API version it was written against",
+        ["Platforms__YouTube__DailyQuota"] = "the code's default is Google's default quota (10,000 units); set it only when Google grants more",
         ["Platforms__LinkedIn__BaseUrl"] = "the code's default is the platform's real API",
         ["Platforms__LinkedIn__ApiVersion"] = "the code pins the API version it was written against",
+        ["Platforms__Facebook__MonthlyReadBudget"] = "set by hand to the platform plan's monthly cap once the plan is chosen; unset is no budget (only X bills per month today)",
+        ["Platforms__Instagram__MonthlyReadBudget"] = "set by hand to the platform plan's monthly cap once the plan is chosen; unset is no budget (only X bills per month today)",
+        ["Platforms__X__MonthlyReadBudget"] = "set by hand to the platform plan's monthly cap once the plan is chosen; unset is no budget (only X bills per month today)",
+        ["Platforms__YouTube__MonthlyReadBudget"] = "set by hand to the platform plan's monthly cap once the plan is chosen; unset is no budget (only X bills per month today)",
+        ["Platforms__LinkedIn__MonthlyReadBudget"] = "set by hand to the platform plan's monthly cap once the plan is chosen; unset is no budget (only X bills per month today)",
         ["Mail__Directory"] = "only Mail__Mode=Files writes files; Azure sends through Graph",
         ["Links__Shorteners"] = "optional: the policy's shorteners list is the one to keep up to date (config/policy/policy.json)",
         ["Links__PublicSuffixList"] = "optional: the embedded Public Suffix List serves until a newer file is uploaded beside the app",
         ["Api__Keys__<n>__Key"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",
         ["Api__Keys__<n>__Role"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",
         ["Api__Keys__<n>__Locations"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",
+        ["Api__Keys__<n>__Name"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",
+        ["Api__Keys__<n>__Owner"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",
     };
 
     /// <summary>Settings no options class reads, which the Functions host, the platform or an SDK reads, each with why.</summary>
@@ -92,9 +100,9 @@ internal static class AppSettingNames
 
     /// <summary>The section an options class binds: its <c>Section</c> constant, its <c>Setting</c> constant, or the root.</summary>
     private static string Section(Type type) =>
-        type.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
+        (type.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
         ?? type.GetField("Setting", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
-        ?? "";
+        ?? "").Replace(":", "__", StringComparison.Ordinal);
 
     /// <summary>
     /// The settings under <paramref name="prefix"/> that the configuration binder fills: each public settable property, nested

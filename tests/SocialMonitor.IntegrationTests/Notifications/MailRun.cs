@@ -57,7 +57,8 @@ internal sealed class MailRun : IAsyncDisposable
     public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<MailRun> StartAsync(AzuriteFixture azurite, DateTimeOffset start, CancellationToken cancellationToken, int sendingTimeoutMinutes = 15, int bundleSeconds = 0)
+    public static async Task<MailRun> StartAsync(AzuriteFixture azurite, DateTimeOffset start, CancellationToken cancellationToken, int sendingTimeoutMinutes = 15, int bundleSeconds = 0,
+        Action<IServiceCollection>? configure = null)
     {
         await azurite.ResetAsync(cancellationToken);
         var graph = await GraphMailServer.StartAsync(cancellationToken);
@@ -69,7 +70,11 @@ internal sealed class MailRun : IAsyncDisposable
             ["Mail:BundleSeconds"] = bundleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Graph:BaseUrl"] = graph.BaseUrl,
             ["Api:PublicUrl"] = "https://monitor.example.org",
-        }, new FakeTimeProvider(start), configure: s => s.AddSingleton<TokenCredential>(new StaticTokenCredential("test-graph-token")).AddSingleton(Policy));
+        }, new FakeTimeProvider(start), configure: s =>
+        {
+            s.AddSingleton<TokenCredential>(new StaticTokenCredential("test-graph-token")).AddSingleton(Policy);
+            configure?.Invoke(s);
+        });
         await services.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(AccountsJson), cancellationToken);
         // The import raised governance.managers for the Bookmobile: route it now, so that each test starts with empty queues.
         await services.GetRequiredService<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);

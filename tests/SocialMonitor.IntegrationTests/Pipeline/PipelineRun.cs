@@ -32,7 +32,9 @@ internal sealed class PipelineRun : IAsyncDisposable
     public FakeTimeProvider Time => (FakeTimeProvider)Services.GetRequiredService<TimeProvider>();
 
     /// <param name="extra">More settings, e.g. <c>Scan:MaxWaitSeconds</c>.</param>
-    public static async Task<PipelineRun> StartAsync(AzuriteFixture azurite, CancellationToken cancellationToken, IDictionary<string, string?>? extra = null)
+    /// <param name="configure">Replaces services after the app's own (as <see cref="TestHost.Create"/>).</param>
+    public static async Task<PipelineRun> StartAsync(
+        AzuriteFixture azurite, CancellationToken cancellationToken, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? configure = null)
     {
         await azurite.ResetAsync(cancellationToken);
         var facebook = new FacebookGraph(PipelineData.Data, new HashSet<string>([PipelineData.HaydenToken, PipelineData.BookmobileToken]))
@@ -51,7 +53,7 @@ internal sealed class PipelineRun : IAsyncDisposable
             settings[key] = value;
         }
         var logs = new CapturingLoggerProvider();
-        var services = TestHost.Create(azurite, settings, logs: logs);
+        var services = TestHost.Create(azurite, settings, logs: logs, configure: configure);
         await services.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), cancellationToken);
         return new PipelineRun(host, facebook, services, logs, mail);
     }

@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

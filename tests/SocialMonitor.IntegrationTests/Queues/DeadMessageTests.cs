@@ -57,4 +57,31 @@ public sealed class DeadMessageTests(AzuriteFixture azurite) : IClassFixture<Azu
         var poison = await services.GetRequiredService<StorageClients>().QueueAsync(QueueNames.EvaluateItemPoison, Ct);
         Assert.Empty((await poison.PeekMessagesAsync(cancellationToken: Ct)).Value);
     }
+
+    [Fact]
+    public async Task DrainAsync_EvaluateMessageWithAnUnreadableDate_BecomesADeadMessageWithItsRawBody_AndTheDrainEnds()
+    {
+        await azurite.ResetAsync(Ct);
+        await using var services = TestHost.Create(azurite);
+        await services.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct);
+        const string Body = """{"item":{"id":"x","createdAt":"garbage"}}""";
+        var storage = services.GetRequiredService<StorageClients>();
+        await (await storage.QueueAsync(QueueNames.EvaluateItem, Ct)).SendMessageAsync(Body, Ct);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(TimeSpan.FromMinutes(2)); // Before the fix the drain never ended.
+
+        await services.GetRequiredService<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, deadline.Token);
+
+        var page = await services.GetRequiredService<FindingStore>().ListAsync(new FindingQuery([Locations.District], null), null, 50, Ct);
+        var dead = Assert.Single(page.Items, f => f.Rule == DeadMessageHandler.Rule);
+        Assert.Contains("an unreadable body", dead.Evidence, StringComparison.Ordinal);
+        var container = await storage.ContainerAsync(ContainerNames.DeadLetters, Ct);
+        var blob = Assert.Single(container.GetBlobs(cancellationToken: Ct));
+        Assert.Equal($"{QueueNames.EvaluateItem}/{FailedAttemptStore.BodyHash(Body)}.json", blob.Name);
+        Assert.Equal(Body, (await container.GetBlobClient(blob.Name).DownloadContentAsync(Ct)).Value.Content.ToString());
+        foreach (var name in QueueDrainer.AllQueues)
+        {
+            Assert.Empty((await (await storage.QueueAsync(name, Ct)).PeekMessagesAsync(cancellationToken: Ct)).Value);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using SocialMonitor.Local;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;

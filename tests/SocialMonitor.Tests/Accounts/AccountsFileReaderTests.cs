@@ -149,12 +149,12 @@ public sealed class AccountsFileReaderTests
         Assert.Equal(
             Enumerable.Range(1, 8).Select(n => $"10400000000000{n}"),
             facebook.Select(account => account.PlatformId));
-        var linkedIn = Assert.Single(result.File.Accounts, account => account.Platform == PlatformNames.LinkedIn);
-        Assert.Equal(("cln-district-li", "urn:li:organization:104900001", "administration"), (linkedIn.Id, linkedIn.PlatformId, linkedIn.Location));
-        Assert.Equal(9, result.File.Accounts.Count);
+        Assert.Equal(
+            ["cln-district-yt", "cln-postfalls-yt", "cln-district-li", "cln-athol-ig", "cln-hayden-ig", "cln-postfalls-ig", "cln-district-x", "cln-postfalls-x", "cln-hayden-x"],
+            result.File.Accounts.Where(account => account.Platform != PlatformNames.Facebook).Select(account => account.Id));
         Assert.All(result.File.Accounts, account =>
         {
-            Assert.Equal($"{account.Id}-token", account.Token);
+            Assert.Equal($"{account.Id}-{(account.Platform == PlatformNames.YouTube ? "key" : "token")}", account.Token); // Each account its own name.
             Assert.Equal("coordinator@example.org", account.ApprovedBy);
             Assert.Equal(2026, account.ApprovedOn?.Year);
         });

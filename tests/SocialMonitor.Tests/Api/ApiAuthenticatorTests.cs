@@ -36,6 +36,14 @@ public sealed class ApiAuthenticatorTests
         Assert.False(caller.MaySee("athol"));
     }
 
+    [Fact]
+    public async Task AuthenticateAsync_Key_NamesItsOwnerNotItsNumber()
+    {
+        var caller = await CreateSut().AuthenticateAsync(Request(ManagerKey), Ct);
+
+        Assert.Equal("sam.lee@example.org", caller!.Name);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -100,10 +108,10 @@ public sealed class ApiAuthenticatorTests
         AuthMode = mode,
         Keys =
         [
-            new ApiKeyOptions { Key = CoordinatorKey, Role = Roles.Coordinator },
-            new ApiKeyOptions { Key = ManagerKey, Role = Roles.Manager, Locations = "hayden, rathdrum" },
+            new ApiKeyOptions { Key = CoordinatorKey, Role = Roles.Coordinator, Owner = "coordinator@example.org" },
+            new ApiKeyOptions { Key = ManagerKey, Role = Roles.Manager, Locations = "hayden, rathdrum", Owner = "sam.lee@example.org" },
         ],
     }), new AccountRegistry(new StorageClients(
         Options.Create(new StorageOptions { ConnectionString = "DefaultEndpointsProtocol=http;AccountName=none;AccountKey=bm9uZQ==;TableEndpoint=http://127.0.0.1:9/none;QueueEndpoint=http://127.0.0.1:9/none;BlobEndpoint=http://127.0.0.1:9/none;" }),
-        Substitute.For<TokenCredential>())));
+        Substitute.For<TokenCredential>(), [])));
 }

@@ -28,6 +28,7 @@ public sealed class SettingsTests
     [InlineData("Graph:BaseUrl", "ftp://graph", "Graph__BaseUrl")]
     [InlineData("Api:AuthMode", "Basic", "Api__AuthMode")]
     [InlineData("Api:Keys:0:Key", "<a long random key for the coordinator>", "Api__Keys__0__Key")]
+    [InlineData("Api:Keys:0:Owner", "api key 0", "Api__Keys__0__Owner")]
     [InlineData("Api:PublicUrl", "localhost", "Api__PublicUrl")]
     [InlineData("KeyVault:Uri", "http://vault", "KeyVault__Uri")]
     [InlineData("ContentSafety:Endpoint", "cln-safety.cognitiveservices.azure.com", "ContentSafety__Endpoint")]

@@ -309,11 +309,11 @@ public sealed class UnapprovedLinkRuleTests
     public void Evaluate_LookAlikeOfApprovedDomain_IsLookalike() =>
         Assert.Equal(UnapprovedLinkRule.LookalikeId, Assert.Single(Rule.Evaluate(Comment("https://eventbr\u0456te.com/e/1"), ApprovalContext(Approval()))).Rule);
 
-    private static LinkApproval Approval(string scope = "all", DateOnly? expires = null) => new()
+    private static Approval Approval(string scope = "all", DateOnly? expires = null) => new()
     {
         Id = "a1", Match = LinkMatches.Domain, Value = "eventbrite.com", Scope = scope, Approver = "coordinator@example.org",
         Date = new DateOnly(2026, 9, 1), Expires = expires,
     };
 
-    private static RuleContext ApprovalContext(LinkApproval approval) => Context with { Location = "hayden", Approvals = [approval] };
+    private static RuleContext ApprovalContext(Approval approval) => Context with { Location = "hayden", Approvals = [approval] };
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace SocialMonitor.Core.Hosting;
+namespace SocialMonitor.Local;
 
 /// <summary>
 /// The local Azure Storage emulator, started in memory for the tests, the demo and the CLI. It is found in the

@@ -1,4 +1,4 @@
-namespace SocialMonitor.Core.Hosting;
+namespace SocialMonitor.Local;
 
 /// <summary>Azurite could not be installed or started; the message says why (Node missing, npm failed, port in use).</summary>
 public sealed class AzuriteException : Exception

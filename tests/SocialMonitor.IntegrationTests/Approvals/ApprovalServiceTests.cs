@@ -11,11 +11,18 @@ using SocialMonitor.IntegrationTests.Support;
 namespace SocialMonitor.IntegrationTests.Approvals;
 
 /// <summary>Approvals in Table Storage: changes audited, and the evaluator honouring them (and resolved short links).</summary>
-public sealed class ApprovalChangesTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class ApprovalServiceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static LinkApproval Eventbrite(string scope = "all") => new()
+    private static readonly ApprovalActor s_coordinator = new("coordinator@example.org", null);
+
+    private static readonly ApprovalRequest s_eventbrite = new() { Match = LinkMatches.Domain, Value = "eventbrite.com", Note = "Teen STEM night registrations" };
+
+    private static Task<(Approval Approval, bool Created)> AddEventbriteAsync(ApprovalService approvals) =>
+        approvals.AddAsync(ApprovalKinds.Links, s_eventbrite, s_coordinator, Ct, id: "eventbrite-cln");
+
+    private static Approval Eventbrite(string scope = "all") => new()
     {
         Id = "eventbrite-cln", Match = LinkMatches.Domain, Value = "eventbrite.com", Scope = scope, Approver = "coordinator@example.org",
         Date = new DateOnly(2026, 10, 1), Note = "Teen STEM night registrations",
@@ -30,16 +37,16 @@ public sealed class ApprovalChangesTests(AzuriteFixture azurite) : IClassFixture
         await azurite.ResetAsync(Ct);
         var time = new FakeTimeProvider(TestHost.Start);
         await using var services = TestHost.Create(azurite, time: time);
-        var changes = services.GetRequiredService<ApprovalChanges>();
+        var changes = services.GetRequiredService<ApprovalService>();
 
-        await changes.AddAsync(Eventbrite(), "coordinator@example.org", Ct);
+        await AddEventbriteAsync(changes);
         time.Advance(TimeSpan.FromMinutes(1));
-        var revoked = await changes.RevokeAsync("eventbrite-cln", "coordinator@example.org", "program ended", Ct);
-        var again = await changes.RevokeAsync("eventbrite-cln", "someone@example.org", "twice", Ct);
+        var revoked = await changes.RevokeAsync(ApprovalKinds.Links, "eventbrite-cln", "program ended", s_coordinator, Ct);
+        var again = await changes.RevokeAsync(ApprovalKinds.Links, "eventbrite-cln", "twice", new ApprovalActor("someone@example.org", null), Ct);
 
-        Assert.Equal(TestHost.Start.AddMinutes(1), revoked!.RevokedAt);
-        Assert.Equal("coordinator@example.org", again!.RevokedBy);
-        var history = await services.GetRequiredService<AuditLog>().HistoryAsync(ApprovalChanges.Subject, "eventbrite-cln", Ct);
+        Assert.Equal(TestHost.Start.AddMinutes(1), revoked.RevokedAt);
+        Assert.Equal(("coordinator@example.org", "program ended"), (again.RevokedBy, again.RevokedReason));
+        var history = await services.GetRequiredService<AuditLog>().HistoryAsync(ApprovalService.Subject, "eventbrite-cln", Ct);
         Assert.Equal(["revoke", "add"], history.Select(e => e.Action));
         Assert.Equal("program ended", history[0].Why);
         Assert.Contains("\"revokedAt\":null", history[0].Before, StringComparison.Ordinal);
@@ -51,8 +58,8 @@ public sealed class ApprovalChangesTests(AzuriteFixture azurite) : IClassFixture
         await azurite.ResetAsync(Ct);
         await using var services = TestHost.Create(azurite);
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            services.GetRequiredService<ApprovalChanges>().AddAsync(Eventbrite() with { Value = "com" }, "coordinator@example.org", Ct));
+        var error = await Assert.ThrowsAsync<ApprovalException>(() =>
+            services.GetRequiredService<ApprovalService>().AddAsync(ApprovalKinds.Links, s_eventbrite with { Value = "com" }, s_coordinator, Ct));
 
         Assert.Contains("value: 'com' is a public suffix", error.Message, StringComparison.Ordinal);
         Assert.Empty(await services.GetRequiredService<ApprovalStore>().ListAsync(Ct));
@@ -64,12 +71,12 @@ public sealed class ApprovalChangesTests(AzuriteFixture azurite) : IClassFixture
         await azurite.ResetAsync(Ct);
         await using var services = TestHost.Create(azurite);
         var evaluator = services.GetRequiredService<ItemEvaluator>();
-        var changes = services.GetRequiredService<ApprovalChanges>();
+        var changes = services.GetRequiredService<ApprovalService>();
 
         var before = await evaluator.EvaluateAsync(Message("1", "Register at https://www.eventbrite.com/e/1"), Ct);
-        await changes.AddAsync(Eventbrite(), "coordinator@example.org", Ct);
+        await AddEventbriteAsync(changes);
         var approved = await evaluator.EvaluateAsync(Message("2", "Register at https://www.eventbrite.com/e/2"), Ct);
-        await changes.RevokeAsync("eventbrite-cln", "coordinator@example.org", "ended", Ct);
+        await changes.RevokeAsync(ApprovalKinds.Links, "eventbrite-cln", "ended", s_coordinator, Ct);
         var revoked = await evaluator.EvaluateAsync(Message("3", "Register at https://www.eventbrite.com/e/3"), Ct);
 
         Assert.Equal("link-domain.unapproved", Assert.Single(before).Rule);

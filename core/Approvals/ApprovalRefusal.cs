@@ -1,0 +1,13 @@
+namespace SocialMonitor.Core.Approvals;
+
+public enum ApprovalRefusal
+{
+    /// <summary>A field is wrong (the message names it).</summary>
+    Invalid,
+
+    /// <summary>The caller may not make this change (a manager and an administrator-level role, an account, an app or a link).</summary>
+    Forbidden,
+
+    /// <summary>No such approval, or one of a location the caller does not manage.</summary>
+    NotFound,
+}
