@@ -76,6 +76,7 @@ public sealed class SecondCorpusGrammarTests
     [Theory]
     [InlineData("Our librarian Dana will read her favourite picture book at storytime.")]
     [InlineData("The Friends of the Library book sale is Saturday, proceeds to the library.")]
+    [InlineData("Yes, it's free for library card holders. Seats are limited to 12 per session.")]
     public void Evaluate_StaffInAnOfficialPostWithoutABusiness_IsNoPersonalGain(string text)
     {
         var rule = new PersonalGainRule();
