@@ -1,5 +1,7 @@
 using SocialMonitor.Local.Platforms.Facebook;
 using SocialMonitor.Local.Platforms.Instagram;
+using SocialMonitor.Local.Platforms.LinkedIn;
+using SocialMonitor.Local.Platforms.YouTube;
 
 namespace SocialMonitor.Local;
 
@@ -11,5 +13,7 @@ public static class SamplePlatforms
         new("facebook", "Facebook", (folder, tokens) => new FacebookGraph(FacebookSampleData.Load(folder), tokens)),
         new("instagram", "Instagram", (folder, tokens) => new InstagramGraph(InstagramSampleData.Load(folder), tokens)),
         new("x", "X", (folder, tokens) => new Platforms.X.XApi(Platforms.X.XSampleData.Load(folder), tokens)),
+        new("youtube", "YouTube", (folder, tokens) => new YouTubeDataApi(YouTubeSampleData.Load(folder), tokens)),
+        new("linkedin", "LinkedIn", (folder, tokens) => new LinkedInRestApi(LinkedInSampleData.Load(folder), tokens)),
     ];
 }

@@ -17,7 +17,9 @@ using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Platforms.Facebook;
 using SocialMonitor.Core.Platforms.Instagram;
+using SocialMonitor.Core.Platforms.LinkedIn;
 using SocialMonitor.Core.Platforms.X;
+using SocialMonitor.Core.Platforms.YouTube;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.LinkDomain;
@@ -36,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.PostConfigure<StorageOptions>(o => o.ConnectionString = configuration[StorageOptions.Setting] ?? o.ConnectionString);
         services.AddSettings<PolicyOptions>(configuration, PolicyOptions.Section);
         services.AddSettings<PlatformsOptions>(configuration, PlatformsOptions.Section);
+        services.AddSettings<YouTubeOptions>(configuration, YouTubeOptions.Section);
         services.AddSettings<ScanOptions>(configuration, ScanOptions.Section);
         services.AddSettings<TokenOptions>(configuration, TokenOptions.Section);
         services.PostConfigure<TokenOptions>(o =>
@@ -64,8 +67,10 @@ public static class ServiceCollectionExtensions
         services.AddLinkDomain(configuration);
         services.AddContentSafety(configuration);
         services.AddFacebook();
+        services.AddYouTube();
         services.AddInstagram();
         services.AddX();
+        services.AddLinkedIn();
 
         services.TryAddSingleton<AccountRegistry>();
         services.TryAddSingleton<FindingStore>();

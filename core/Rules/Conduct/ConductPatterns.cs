@@ -22,7 +22,7 @@ internal static class ConductPatterns
     private const int SubjectWindow = 3;
     private const int GroupWindow = 12;
     private const int CopulaWindow = 6;
-    private const int PersonWindow = 8;
+    private const int PersonWindow = 11;
     private const int MaxOtherWords = 2;
 
     /// <summary>The first word of the sentence <paramref name="word"/> is in.</summary>
@@ -105,7 +105,10 @@ internal static class ConductPatterns
             {
                 continue;
             }
-            if (ConductGrammar.SelfIntent.Contains(form) || words[w].OpensSentence)
+            // "the people who booked her should be run over", "needs to get lynched": a wish in the passive names its
+            // target, not its doer.
+            var next = w + 1 < verb.Word && scan.Form(w + 1) is "to" ? w + 2 : w + 1;
+            if (ConductGrammar.SelfIntent.Contains(form) || words[w].OpensSentence || (next < verb.Word && scan.Form(next) is "be" or "get" or "got"))
             {
                 return true;
             }
@@ -209,7 +212,10 @@ internal static class ConductPatterns
             }
             var form = scan.Form(w);
             var possessive = w + 1 < copula && scan.Form(w + 1) is "s";
-            person |= !possessive && (HasKind(scan, w, TermKind.Person) || IsName(scan, w, english) ||
+            // "Hey Brenda, the hours are…", "@MarkT the vote was…": the person spoken to is not the subject.
+            var spokenTo = scan.Words[w].SourceEnd < scan.Source.Length && scan.Source[scan.Words[w].SourceEnd] == ','
+                || (scan.Words[w].SourceStart > 0 && scan.Source[scan.Words[w].SourceStart - 1] == '@');
+            person |= !possessive && !spokenTo && (HasKind(scan, w, TermKind.Person) || IsName(scan, w, english) ||
                 (w == copula - 1 && ConductGrammar.You.Contains(form)) ||
                 (w == copula - 1 && form is "he" or "she" && Identified(scan, w, english)));
         }
@@ -222,6 +228,39 @@ internal static class ConductPatterns
         for (var w = pronoun - 1; w >= 0; w--)
         {
             if (HasKind(scan, w, TermKind.Person) || IsName(scan, w, english))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the text speaks to one person by name: an @mention ("@JasonK"), or a name opening a sentence, alone or after
+    /// an opener, and followed by a comma or "you" ("Hey Linda,", "Marco, you keep…", "Shut up Keith you…").
+    /// </summary>
+    public static bool AddressesSomeone(ScannedText scan, WordList english)
+    {
+        var source = scan.Source.AsSpan();
+        for (var at = source.IndexOf('@'); at >= 0 && at + 1 < source.Length; at = source[(at + 1)..].IndexOf('@') is var next and >= 0 ? at + 1 + next : -1)
+        {
+            if (char.IsLetter(source[at + 1]) && (at == 0 || !char.IsLetterOrDigit(source[at - 1])))
+            {
+                return true;
+            }
+        }
+        var words = scan.Words;
+        for (var w = 0; w < words.Length; w++)
+        {
+            var start = SentenceStart(scan, w);
+            var lead = w - start;
+            if (lead > 2 || !IsName(scan, w, english) || (lead > 0 && !ConductGrammar.Openers.Contains(scan.Form(start)) && scan.Form(start) is not "shut"))
+            {
+                continue;
+            }
+            var end = words[w].SourceEnd;
+            var comma = end < source.Length && source[end] == ',';
+            if (comma || (w + 1 < words.Length && ConductGrammar.You.Contains(scan.Form(w + 1))))
             {
                 return true;
             }

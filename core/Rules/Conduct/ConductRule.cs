@@ -67,6 +67,7 @@ public sealed class ConductRule : IRule
     ];
 
     private static readonly ConditionalWeakTable<Policy, TermLexicon> s_lexicons = [];
+    private static readonly System.Buffers.SearchValues<char> s_maskChars = System.Buffers.SearchValues.Create("*#%$");
 
     public string Family => "conduct";
 
@@ -79,7 +80,7 @@ public sealed class ConductRule : IRule
         var lexicon = LexiconFor(context.Policy);
         using var scan = lexicon.Scan(item.Text);
         var hits = scan.Hits;
-        var masked = item.Text.AsSpan().ContainsAny('*', '#', '%') ? MaskedProfanity.For(context.Policy).Find(item.Text) : null;
+        var masked = item.Text.AsSpan().ContainsAny(s_maskChars) ? MaskedProfanity.For(context.Policy).Find(item.Text) : null;
         if (hits.IsEmpty && masked is null && context.Classification is null)
         {
             return [];
@@ -94,6 +95,7 @@ public sealed class ConductRule : IRule
         var contact = -1;
         var who = item.Origin == ItemOrigins.Official ? "Official posts follow" : "Guest comments follow";
         var lastAnchor = -1;
+        bool? addressed = null;
         var firstSignal = -1;
         var secondSignal = -1;
         foreach (var hit in hits)
@@ -131,6 +133,11 @@ public sealed class ConductRule : IRule
             else if ((kinds & TermKind.Insult) != 0 && !ConductPatterns.InFictionQuote(scan, hit) && ConductPatterns.SaidOfPerson(scan, hit, english))
             {
                 Add(Harassment, Severities.High, hit, "attacks a person");
+            }
+            else if ((kinds & TermKind.Insult) != 0 && !ConductPatterns.InQuotes(scan, hit.Word) && !CanDescribeAThing(lexicon.Term(hit.TermId)) &&
+                (addressed ??= ConductPatterns.AddressesSomeone(scan, english)) == true)
+            {
+                Add(Harassment, Severities.High, hit, "insults the person it speaks to");
             }
             if (((kinds & TermKind.ThreatPhrase) != 0 || ((kinds & TermKind.Violent) != 0 && ConductPatterns.IsThreat(scan, hit))) &&
                 !ConductPatterns.InFictionQuote(scan, hit))
@@ -207,6 +214,14 @@ public sealed class ConductRule : IRule
         }
     }
 
+    /// <summary>
+    /// Insults that as often describe a program, a rule or a building as a person ("Hey Linda, the new hours are stupid"):
+    /// said to a person by name they are criticism, not harassment, unless aimed at "you".
+    /// </summary>
+    private static bool CanDescribeAThing(string term) => term is "stupid" or "dumb" or "pathetic" or "disgusting" or "ugly" or "rotten" or "joke"
+        or "trash" or "garbage" or "worthless" or "fat" or "dumbest" or "stupidest" or "condescending" or "illiterate" or "piece of work"
+        or "annoying" or "most annoying" or "incompetent" or "slimy";
+
     /// <summary>Whether <paramref name="term"/> is already a profanity finding (a loop, not a lambda: no closure per item).</summary>
     private static bool HasProfanity(List<Detection>? detections, string term)
     {
@@ -239,6 +254,7 @@ public sealed class ConductRule : IRule
     /// </summary>
     private static int AimedAtReader(ScannedText scan, TermHit hit)
     {
+        var unknown = 0;
         for (var w = hit.Word - 1; w >= 0 && w >= hit.Word - 6; w--)
         {
             var form = scan.Form(w);
@@ -250,7 +266,8 @@ public sealed class ConductRule : IRule
             {
                 return w;
             }
-            if (!ConductGrammar.Between.Contains(form) && !IsInsult(scan, w))
+            // One word the grammar does not know may stand between: "you inbred hick", "ur a virgin loser".
+            if (!ConductGrammar.Between.Contains(form) && !IsInsult(scan, w) && ++unknown > 1)
             {
                 break;
             }

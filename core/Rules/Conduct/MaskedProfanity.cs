@@ -6,7 +6,7 @@ namespace SocialMonitor.Core.Rules.Conduct;
 
 /// <summary>
 /// Profanity with letters masked by asterisks or symbols inside the word (<c>f*ck</c>, <c>f**k</c>, <c>sh*tty</c>,
-/// <c>clusterf#ck</c>, <c>f***</c>): the masked word read against the policy's single-word profanity (English and Spanish;
+/// <c>clusterf#ck</c>, <c>f***</c>, <c>a$$</c>): the masked word read against the policy's single-word profanity (English and Spanish;
 /// the mild words only when the mild tier is on). A mask must follow a letter, and one trailing mask is not enough,
 /// so emphasis (<c>*New*</c>, <c>Saturday*</c>), hashtags, <c>C#</c> and <c>room #3</c> are never read as masked words.
 /// One per policy; safe to share between threads.
@@ -15,7 +15,7 @@ internal sealed class MaskedProfanity
 {
     private const int MaxToken = 32;
     private static readonly ConditionalWeakTable<Policy, MaskedProfanity> s_byPolicy = [];
-    private static readonly SearchValues<char> s_masks = SearchValues.Create("*#%");
+    private static readonly SearchValues<char> s_masks = SearchValues.Create("*#%$");
     private static readonly string[] s_suffixes = ["", "s", "ing", "in", "ed", "er", "ers", "ty", "y", "head", "hole", "face"];
 
     private readonly string[] _words;
@@ -62,7 +62,7 @@ internal sealed class MaskedProfanity
 
     private string? Match(ReadOnlySpan<char> token)
     {
-        var trailing = token.Length - token.TrimEnd("*#%").Length;
+        var trailing = token.Length - token.TrimEnd("*#%$").Length;
         if (trailing == 1 || !token.ContainsAny(s_masks))
         {
             return null;

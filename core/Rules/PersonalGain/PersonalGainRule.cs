@@ -135,14 +135,14 @@ public sealed class PersonalGainRule : IRule
     }
 
     /// <summary>
-    /// What every finding needs somewhere in the text, as written: the longest word of a selling, promo-code, payment or
-    /// fundraiser term, or "my", "I", "I'm" (before a business or cause); a "$" (a cashtag) is sought apart. Most official posts have none, and are
+    /// What every finding needs somewhere in the text, as written: the longest word of a selling, promo-code, payment,
+    /// fundraiser or business term, or "my", "I", "I'm" (before a business or cause); a "$" (a cashtag) is sought apart. Most official posts have none, and are
     /// not read further. A short word is sought with a space before it ("obo" is in "audiobooks"), and at the start of
     /// the text as if one were there.
     /// </summary>
     private static SearchValues<string> Triggers(Policy policy)
     {
-        string[] lists = ["personal-gain.selling", "personal-gain.promo-code", "personal-gain.payment-handle", "personal-gain.fundraiser"];
+        string[] lists = ["personal-gain.selling", "personal-gain.promo-code", "personal-gain.payment-handle", "personal-gain.fundraiser", "personal-gain.business"];
         string[] triggers = [.. lists.SelectMany(policy.List).Select(Trigger), " my", " i ", " i'm", " im "];
         return SearchValues.Create([.. triggers.Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
 
@@ -163,13 +163,31 @@ public sealed class PersonalGainRule : IRule
     {
         for (var w = hit.Word - 1; w >= 0 && w >= hit.Word - OwnerWindow; w--)
         {
-            if (scan.Form(w) is "my" || (byMe && scan.Form(w) is "im" or "i"))
+            if (scan.Form(w) is "my" || (byMe && scan.Form(w) is "im" or "i" or "we"))
+            {
+                return true;
+            }
+            // "our teen librarian's band", "her cookbook" in a post that names a staff member: theirs, not the library's.
+            if (byMe && scan.Form(w) is "her" or "his" or "s" or "staffer" or "librarian" or "tech" && NamesStaff(scan))
             {
                 return true;
             }
             if (scan.Words[w + 1].OpensSentence)
             {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether the post names a staff member: "our Harrison staffer Tom", "your Post Falls librarian", "our IT tech Ray".</summary>
+    private static bool NamesStaff(ScannedText scan)
+    {
+        for (var w = 0; w < scan.Words.Length; w++)
+        {
+            if (scan.Form(w) is "librarian" or "librarians" or "staffer" or "clerk" or "tech" or "manager" or "staff" or "bibliotecaria" or "bibliotecario")
+            {
+                return true;
             }
         }
         return false;

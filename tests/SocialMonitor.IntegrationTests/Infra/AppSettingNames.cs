@@ -23,6 +23,7 @@ internal static class AppSettingNames
         ["Platforms__X__ApiVersion"] = "the code pins the API version it was written against",
         ["Platforms__YouTube__BaseUrl"] = "the code's default is the platform's real API",
         ["Platforms__YouTube__ApiVersion"] = "the code pins the API version it was written against",
+        ["Platforms__YouTube__DailyQuota"] = "the code's default is Google's default quota (10,000 units); set it only when Google grants more",
         ["Platforms__LinkedIn__BaseUrl"] = "the code's default is the platform's real API",
         ["Platforms__LinkedIn__ApiVersion"] = "the code pins the API version it was written against",
         ["Platforms__Facebook__MonthlyReadBudget"] = "set by hand to the platform plan's monthly cap once the plan is chosen; unset is no budget (only X bills per month today)",
@@ -99,9 +100,9 @@ internal static class AppSettingNames
 
     /// <summary>The section an options class binds: its <c>Section</c> constant, its <c>Setting</c> constant, or the root.</summary>
     private static string Section(Type type) =>
-        type.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
+        (type.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
         ?? type.GetField("Setting", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
-        ?? "";
+        ?? "").Replace(":", "__", StringComparison.Ordinal);
 
     /// <summary>
     /// The settings under <paramref name="prefix"/> that the configuration binder fills: each public settable property, nested

@@ -150,11 +150,11 @@ public sealed class AccountsFileReaderTests
             Enumerable.Range(1, 8).Select(n => $"10400000000000{n}"),
             facebook.Select(account => account.PlatformId));
         Assert.Equal(
-            ["cln-athol-ig", "cln-hayden-ig", "cln-postfalls-ig", "cln-district-x", "cln-postfalls-x", "cln-hayden-x"],
+            ["cln-district-yt", "cln-postfalls-yt", "cln-district-li", "cln-athol-ig", "cln-hayden-ig", "cln-postfalls-ig", "cln-district-x", "cln-postfalls-x", "cln-hayden-x"],
             result.File.Accounts.Where(account => account.Platform != PlatformNames.Facebook).Select(account => account.Id));
         Assert.All(result.File.Accounts, account =>
         {
-            Assert.Equal($"{account.Id}-token", account.Token);
+            Assert.Equal($"{account.Id}-{(account.Platform == PlatformNames.YouTube ? "key" : "token")}", account.Token); // Each account its own name.
             Assert.Equal("coordinator@example.org", account.ApprovedBy);
             Assert.Equal(2026, account.ApprovedOn?.Year);
         });
