@@ -80,11 +80,7 @@ public sealed class ScanCommandTests(AzuriteFixture azurite) : IClassFixture<Azu
         await azurite.ResetAsync(ct);
         var server = Facebook();
         await using var host = await StartAsync(server);
-        var environment = Environment(server);
-        environment["AzureWebJobsStorage"] = azurite.ConnectionString;
-        environment["Mail__Mode"] = "Files";
-        environment["Mail__Directory"] = Path.Combine(_directory, "mail");
-        environment["Mail__BundleSeconds"] = "1";
+        var environment = WithMail(server, bundleSeconds: 1);
         await CliProcess.RunAsync(environment, _directory, "accounts", "import", AccountsFile());
 
         var accounts = await CliProcess.RunAsync(environment, _directory, "accounts", "list");
@@ -118,11 +114,7 @@ public sealed class ScanCommandTests(AzuriteFixture azurite) : IClassFixture<Azu
         await azurite.ResetAsync(ct);
         var server = Facebook();
         await using var host = await StartAsync(server);
-        var environment = Environment(server);
-        environment["AzureWebJobsStorage"] = azurite.ConnectionString;
-        environment["Mail__Mode"] = "Files";
-        environment["Mail__Directory"] = Path.Combine(_directory, "mail");
-        environment["Mail__BundleSeconds"] = "3";
+        var environment = WithMail(server, bundleSeconds: 3);
         var everything = """, "notify": {"critical": "immediate", "high": "immediate", "medium": "immediate", "low": "immediate"}}""";
         var file = AccountsFile();
         await File.WriteAllTextAsync(file, SampleAccounts.Json.Replace("\"objectId\": null}", "\"objectId\": null" + everything, StringComparison.Ordinal), ct);
@@ -166,6 +158,17 @@ public sealed class ScanCommandTests(AzuriteFixture azurite) : IClassFixture<Azu
         ["Tokens__cln-hayden-fb-token"] = PipelineData.HaydenToken,
         ["Tokens__cln-bookmobile-fb-token"] = PipelineData.BookmobileToken,
     };
+
+    /// <summary>The test's Azurite, and emails as files in <c>mail/</c>, bundled for <paramref name="bundleSeconds"/>.</summary>
+    private Dictionary<string, string> WithMail(FacebookGraph server, int bundleSeconds)
+    {
+        var environment = Environment(server);
+        environment["AzureWebJobsStorage"] = azurite.ConnectionString;
+        environment["Mail__Mode"] = "Files";
+        environment["Mail__Directory"] = Path.Combine(_directory, "mail");
+        environment["Mail__BundleSeconds"] = bundleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return environment;
+    }
 
     private string AccountsFile()
     {
