@@ -226,7 +226,7 @@ public sealed class ApprovalService(
             Approver = account.ApprovedBy.Trim(), Date = approvedOn, Note = ImportNote,
         };
         var before = recorded.FirstOrDefault(a => a.Id == importId);
-        if (before is not null && before with { RevokedAt = null, RevokedBy = null, RevokedReason = null } == imported && before.RevokedAt is null)
+        if (before is not null && before with { ETag = null, RevokedAt = null, RevokedBy = null, RevokedReason = null } == imported && before.RevokedAt is null)
         {
             return before;
         }
