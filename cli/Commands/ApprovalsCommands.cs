@@ -99,7 +99,7 @@ internal static class ApprovalsCommands
             var all = (await host.Get<ApprovalService>().ListAsync(parse.GetValue(kind)!, coordinator, ct)).OrderBy(a => a.Date).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
             if (parse.GetValue(format) == "json")
             {
-                await Console.Out.WriteLineAsync(ItemJson.Serialize(all));
+                await Console.Out.WriteLineAsync(ApprovalsFile.Write(all));
                 return 0;
             }
             var today = host.Get<Policy>().LocalDate(host.Get<TimeProvider>().GetUtcNow());

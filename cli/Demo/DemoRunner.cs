@@ -17,13 +17,18 @@ namespace SocialMonitor.Cli.Demo;
 /// The demo: its own Azurite (in memory, free ports), the loopback host serving each platform of
 /// <see cref="SamplePlatforms"/> from <c>samples/{platform}/</c> in its real wire format (the sample CLN pages on Facebook),
 /// <c>samples/accounts.json</c> imported, one scan through the real queues and the same core services the
-/// functions use, the queues drained; the bundling window of the immediate emails passed on the clock; then the next 24 hours of the hourly <c>DigestTimer</c>, each hour on the fixed
+/// functions use, the queues drained; the bundling window of the immediate emails passed on the clock; at 18:30 a second
+/// scan after staff hid a guest comment on Instagram (<c>governance.moderation</c>); then the next 24 hours of the hourly <c>DigestTimer</c>, each hour on the fixed
 /// clock (each person's digest at their hour, escalations past the SLA). It writes its emails afresh, so every run is
 /// the same: the immediate ones, the digests and any escalation, in <c>./outbox/demo/</c>.
 /// </summary>
 internal sealed class DemoRunner : IAsyncDisposable
 {
     public static readonly DateTimeOffset Clock = new(2026, 10, 15, 18, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Hayden's storytime post on Instagram (<c>samples/instagram/hayden.json</c>) and the guest comment on it staff hide at 18:30.</summary>
+    private const string HaydenStorytime = "17900000000030001";
+    private const string HaydenHiddenComment = "17950000000030002";
 
     private readonly Azurite _azurite;
     private readonly LoopbackPlatformHost _platforms;
@@ -111,6 +116,22 @@ internal sealed class DemoRunner : IAsyncDisposable
         await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
         // The immediate emails wait Mail__BundleSeconds for more findings: on the fixed clock that time passes here.
         clock.Now = Clock.AddSeconds(host.Get<IOptions<MailOptions>>().Value.BundleSeconds);
+        await host.Get<Outbox>().QueueDueAsync(clock.Now, cancellationToken);
+        await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
+
+        // 18:30: on Hayden's Instagram a guest answers the storytime post, and staff hide an earlier guest comment without
+        // recording why. The next scan reads the post's comments again (its comment count moved) and sees the hide as an
+        // event: governance.moderation. (A comment already hidden on an account's first scan is its state, not an event.)
+        clock.Now = Clock.AddMinutes(30);
+        var instagram = _fakes.Select(f => f.Fake).OfType<Local.Platforms.Instagram.InstagramGraph>().Single();
+        instagram.AddComment(HaydenStorytime, """
+            {"id": "17950000000030003", "text": "Thank you, see you Tuesday!", "timestamp": "2026-10-15T18:20:00+0000",
+             "username": "north.idaho.dad", "from": {"id": "17841499990000011", "username": "north.idaho.dad"}, "hidden": false}
+            """);
+        instagram.Update(HaydenHiddenComment, comment => comment["hidden"] = true);
+        await host.Get<ScanScheduler>().QueueAllAsync(cancellationToken);
+        await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
+        clock.Now = clock.Now.AddSeconds(host.Get<IOptions<MailOptions>>().Value.BundleSeconds);
         await host.Get<Outbox>().QueueDueAsync(clock.Now, cancellationToken);
         await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
         for (var hour = 1; hour <= 24; hour++)

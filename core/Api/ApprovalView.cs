@@ -6,7 +6,8 @@ namespace SocialMonitor.Core.Api;
 
 /// <summary>
 /// An approval as the API lists it: its kind, its fields, and whether it is in force today (the district's date). A
-/// link approval shows the fields it always did (plus its kind); the other kinds' fields appear on their kinds only.
+/// link approval shows the fields it always did (plus its kind); the other kinds' fields appear on their kinds only. Its
+/// <c>etag</c> is what a <c>DELETE</c> sends back in <c>If-Match</c>, as for a finding's disposition.
 /// </summary>
 public sealed record ApprovalView(
     string Kind, string Id,
@@ -21,11 +22,13 @@ public sealed record ApprovalView(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ClosesOn,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? AppName,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Statement,
-    bool InForce)
+    bool InForce,
+    [property: JsonPropertyName("etag"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ETag)
 {
     public static ApprovalView From(Approval a, DateOnly today) =>
         new(a.Kind, a.Id, a.Match, a.Value, a.Scope, a.Approver, a.Date, a.Expires, a.Note, a.RevokedAt, a.RevokedBy, a.RevokedReason,
-            a.Role, a.Level, a.Person, a.ReviewOn, a.ClosesOn, a.AppName, a.Statement, a.InForce(today));
+            a.Role, a.Level, a.Person, a.ReviewOn, a.ClosesOn, a.AppName, a.Statement, a.InForce(today),
+            a.ETag is null ? null : ETags.ToHeader(a.ETag));
 
     public static readonly IReadOnlyList<CsvColumn<ApprovalView>> CsvColumns =
     [

@@ -10,6 +10,8 @@ namespace SocialMonitor.Core.Api;
 /// </summary>
 public sealed class ApprovalsApi(ApiRunner runner, ApprovalService approvals, Policy policy, TimeProvider time)
 {
+    private const string NotOurs = "(an entity tag this API did not issue)";
+
     private static readonly string[] s_states = ["all", "in-force", "revoked", "expired"];
 
     /// <summary><c>GET</c>: the approvals of the kind the caller may see, newest first (<c>state</c>: all, in-force, revoked or expired); JSON or CSV.</summary>
@@ -51,17 +53,34 @@ public sealed class ApprovalsApi(ApiRunner runner, ApprovalService approvals, Po
                 context.Response.StatusCode = StatusCodes.Status201Created;
                 context.Response.Headers.Location = $"/api/approvals/{kind}/{approval.Id}";
             }
+            WriteETag(context, approval);
             await ApiOutput.WriteJsonAsync(context, ApprovalView.From(approval, policy.LocalDate(time.GetUtcNow())), cancellationToken);
         }, cancellationToken);
 
-    /// <summary><c>DELETE /{id}</c>: revokes the approval (it stays on record, marked) for <c>reason</c>; revoking twice keeps the first revocation.</summary>
+    /// <summary>
+    /// <c>DELETE /{id}</c>: revokes the approval (it stays on record, marked) for <c>reason</c>, with <c>If-Match</c>
+    /// carrying the record's <c>etag</c> from the caller's last read: none is a 428, a stale one a 412, so a revocation
+    /// never acts on a record its author did not see. Revoking twice keeps the first revocation (a retry gets it, 200).
+    /// </summary>
     public Task RevokeAsync(HttpContext context, string kind, string id, CancellationToken cancellationToken) =>
         RunAsync(context, async actor =>
         {
             var query = new ApiQuery(context.Request, "reason");
-            var revoked = await approvals.RevokeAsync(kind, id, query.Value("reason") ?? "", actor, cancellationToken);
+            var ifMatch = context.Request.Headers.IfMatch.ToString().Trim();
+            // None (or *) is refused once the approval is known to exist; tags none of ours match nothing, so a 412.
+            IReadOnlyList<string> read = ifMatch.Length == 0 || ifMatch == "*" ? [] : ETags.FromIfMatch(ifMatch) ?? [NotOurs];
+            var revoked = await approvals.RevokeAsync(kind, id, query.Value("reason") ?? "", actor, cancellationToken, read);
+            WriteETag(context, revoked);
             await ApiOutput.WriteJsonAsync(context, ApprovalView.From(revoked, policy.LocalDate(time.GetUtcNow())), cancellationToken);
         }, cancellationToken);
+
+    private static void WriteETag(HttpContext context, Approval approval)
+    {
+        if (approval.ETag is { } etag)
+        {
+            context.Response.Headers.ETag = ETags.ToHeader(etag);
+        }
+    }
 
     private Task RunAsync(HttpContext context, Func<ApprovalActor, Task> handle, CancellationToken cancellationToken) =>
         runner.RunAsync(context, coordinatorOnly: false, async caller =>
@@ -76,6 +95,9 @@ public sealed class ApprovalsApi(ApiRunner runner, ApprovalService approvals, Po
                 {
                     ApprovalRefusal.Forbidden => ApiProblemException.Forbidden(e.Message),
                     ApprovalRefusal.NotFound => ApiProblemException.NotFound(e.Message),
+                    ApprovalRefusal.PreconditionRequired => new ApiProblemException(StatusCodes.Status428PreconditionRequired, ProblemTypes.PreconditionRequired, "If-Match required",
+                        $"{e.Message} Send the etag of the approval from your last GET /api/approvals/{{kind}} in If-Match (If-Match: * is not accepted), so that you cannot revoke a record that changed since you read it."),
+                    ApprovalRefusal.Stale => new ApiProblemException(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "Approval changed", e.Message),
                     _ => ApiProblemException.BadBody(e.Message),
                 };
             }

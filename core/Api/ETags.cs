@@ -4,7 +4,7 @@ using System.Text;
 namespace SocialMonitor.Core.Api;
 
 /// <summary>
-/// The HTTP form of a finding's version: a strong entity tag wrapping the table row's ETag (base64url, so it is always a
+/// The HTTP form of a finding's or an approval's version: a strong entity tag wrapping the table row's ETag (base64url, so it is always a
 /// valid quoted string), and back from an <c>If-Match</c> header. <c>If-Match: *</c> is not accepted: it would let a
 /// change overwrite one the caller never saw.
 /// </summary>

@@ -24,6 +24,10 @@ public sealed partial record Approval
 
     public required string Id { get; init; }
 
+    /// <summary>The stored row's version, for a change that must not overwrite one its author did not see; not in the JSON of a row.</summary>
+    [JsonIgnore]
+    public string? ETag { get; init; }
+
     /// <summary>links: <c>domain</c>, <c>prefix</c> or <c>url</c>.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Match { get; init; }

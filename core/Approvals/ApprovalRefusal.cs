@@ -10,4 +10,10 @@ public enum ApprovalRefusal
 
     /// <summary>No such approval, or one of a location the caller does not manage.</summary>
     NotFound,
+
+    /// <summary>The caller sent no version of the approval (the API's If-Match), so the change could act on one they did not see.</summary>
+    PreconditionRequired,
+
+    /// <summary>The approval changed since the caller read it (its ETag is not the one they sent).</summary>
+    Stale,
 }

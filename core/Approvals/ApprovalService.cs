@@ -144,7 +144,7 @@ public sealed class ApprovalService(
             await ReevaluateCoveredAsync(existing, cancellationToken);
             return (existing, false);
         }
-        await store.AddAsync(approval, cancellationToken);
+        approval = await store.AddAsync(approval, cancellationToken);
         cache.Invalidate();
         await RecordOnceAsync(approval, location, AddAction, existing, approval.Note ?? Describe(approval), cancellationToken);
         await ReevaluateCoveredAsync(approval, cancellationToken);
@@ -152,7 +152,12 @@ public sealed class ApprovalService(
     }
 
     /// <summary>Revokes the approval with <paramref name="reason"/>; revoking a revoked one changes nothing (its first revocation stays).</summary>
-    public async Task<Approval> RevokeAsync(string kind, string id, string reason, ApprovalActor actor, CancellationToken cancellationToken)
+    /// <param name="ifMatch">
+    /// The versions (<see cref="Approval.ETag"/>) the caller read: the approval in force at another version is stale.
+    /// Empty: the caller sent none, refused. Null: no precondition (the command line, which reads and revokes in one step);
+    /// the write is conditional on the version read here either way.
+    /// </param>
+    public async Task<Approval> RevokeAsync(string kind, string id, string reason, ApprovalActor actor, CancellationToken cancellationToken, IReadOnlyList<string>? ifMatch = null)
     {
         Authorise(kind, actor);
         if (id.Length > Approval.MaxIdLength)
@@ -172,15 +177,28 @@ public sealed class ApprovalService(
         }
         if (before.RevokedAt is not null)
         {
+            // Already revoked (a retried request, whatever ETag it sends): nothing is written, so nothing is overwritten.
             await RecordOnceAsync(before, location, RevokeAction, null, before.RevokedReason ?? "", cancellationToken);
             return before;
         }
+        if (ifMatch is { Count: 0 })
+        {
+            throw new ApprovalException(ApprovalRefusal.PreconditionRequired, $"Revoking the {kind} approval '{id}' needs the version you read.");
+        }
+        if (ifMatch is not null && !ifMatch.Contains(before.ETag, StringComparer.Ordinal))
+        {
+            throw Stale(kind, id);
+        }
         var revoked = before with { RevokedAt = time.GetUtcNow(), RevokedBy = actor.Name, RevokedReason = reason.Length == 0 ? null : reason };
-        await store.AddAsync(revoked, cancellationToken);
+        // Written only over the version read: a change in between (another revocation, an edit) is a stale request.
+        revoked = await store.TryReplaceAsync(revoked, before.ETag!, cancellationToken) ?? throw Stale(kind, id);
         cache.Invalidate();
         await RecordOnceAsync(revoked, location, RevokeAction, before, reason, cancellationToken);
         return revoked;
     }
+
+    private static ApprovalException Stale(string kind, string id) => new(ApprovalRefusal.Stale,
+        $"The {kind} approval '{id}' changed since you read it (If-Match is not its ETag): list it again, check the change still makes sense, and send it with the new ETag.");
 
     /// <summary>
     /// The account approval an import of the accounts file records from its <c>approvedBy</c>/<c>approvedOn</c> (id
@@ -208,7 +226,7 @@ public sealed class ApprovalService(
             Approver = account.ApprovedBy.Trim(), Date = approvedOn, Note = ImportNote,
         };
         var before = recorded.FirstOrDefault(a => a.Id == importId);
-        if (before is not null && before with { RevokedAt = null, RevokedBy = null, RevokedReason = null } == imported && before.RevokedAt is null)
+        if (before is not null && before with { ETag = null, RevokedAt = null, RevokedBy = null, RevokedReason = null } == imported && before.RevokedAt is null)
         {
             return before;
         }

@@ -12,12 +12,34 @@ namespace SocialMonitor.Core.Approvals;
 /// </summary>
 public sealed class ApprovalStore(StorageClients storage)
 {
-    public async Task AddAsync(Approval approval, CancellationToken cancellationToken)
+    /// <summary>Writes the approval; returns it with its row's new ETag.</summary>
+    public async Task<Approval> AddAsync(Approval approval, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Approvals, cancellationToken);
-        await table.UpsertEntityAsync(
+        var response = await table.UpsertEntityAsync(
             new ApprovalRow { PartitionKey = ApprovalKinds.Partition(approval.Kind), RowKey = TableKeys.Escape(approval.Id), Approval = ItemJson.Serialize(approval) },
             TableUpdateMode.Replace, cancellationToken);
+        return approval with { ETag = response.Headers.ETag?.ToString() };
+    }
+
+    /// <summary>
+    /// Replaces the approval if its row is still at <paramref name="etag"/>; returns it with its new ETag, or null when
+    /// the row changed (or went) since it was read.
+    /// </summary>
+    public async Task<Approval?> TryReplaceAsync(Approval approval, string etag, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Approvals, cancellationToken);
+        try
+        {
+            var response = await table.UpdateEntityAsync(
+                new ApprovalRow { PartitionKey = ApprovalKinds.Partition(approval.Kind), RowKey = TableKeys.Escape(approval.Id), Approval = ItemJson.Serialize(approval) },
+                new Azure.ETag(etag), TableUpdateMode.Replace, cancellationToken);
+            return approval with { ETag = response.Headers.ETag?.ToString() };
+        }
+        catch (Azure.RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return null;
+        }
     }
 
     /// <summary>The approval, or null when there is none (an id too long to be a key is none).</summary>
@@ -53,5 +75,5 @@ public sealed class ApprovalStore(StorageClients storage)
     /// <summary>The link approvals.</summary>
     public Task<IReadOnlyList<Approval>> ListAsync(CancellationToken cancellationToken) => ListAsync(ApprovalKinds.Links, cancellationToken);
 
-    private static Approval Read(string kind, ApprovalRow row) => ItemJson.Deserialize<Approval>(row.Approval!) with { Kind = kind };
+    private static Approval Read(string kind, ApprovalRow row) => ItemJson.Deserialize<Approval>(row.Approval!) with { Kind = kind, ETag = row.ETag.ToString() };
 }

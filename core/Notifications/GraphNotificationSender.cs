@@ -1,19 +1,20 @@
 using System.Net;
+using System.Text;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
-using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.SendMail;
 using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace SocialMonitor.Core.Notifications;
 
 /// <summary>
-/// <c>Mail__Mode=Graph</c>: <c>POST {Graph__BaseUrl}/users/{Mail__From}/sendMail</c> with <c>saveToSentItems: true</c>,
-/// so the sending mailbox keeps the record. Graph's JSON message carries one body: the HTML part (Exchange derives a
-/// plain-text alternative for recipients that need one; the archived .eml keeps both of ours). The client's own retry
+/// <c>Mail__Mode=Graph</c>: <c>POST {Graph__BaseUrl}/users/{Mail__From}/sendMail</c> with the message as MIME (the same
+/// bytes as the archived .eml: text and HTML parts, quoted-printable, so no line passes 998 characters on the way), and
+/// the sending mailbox keeps the record in Sent Items. The client's own retry
 /// middleware retries only 429 (a refusal: Graph took nothing) within one send, never a 5xx or a timeout, after which
 /// Graph may have accepted the email. What is left is a <see cref="MailDeliveryException"/> for the outbox, which owns
 /// retries across sends and marks the next one a possible duplicate when this one may have been sent.
@@ -23,30 +24,17 @@ public sealed class GraphNotificationSender(GraphServiceClient graph, IOptions<M
     /// <summary>Graph's retry handler posts sendMail again only after a 429; a 503 or 504 may follow an accepted email.</summary>
     private static readonly RetryHandlerOption s_retryOnlyRefusals = new() { ShouldRetry = (_, _, response) => response.StatusCode == HttpStatusCode.TooManyRequests };
 
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> s_errors = new() { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
+
     public string Describe() => $"Microsoft Graph at {options.Value.BaseUrl} as {mail.Value.From}";
 
     public async Task SendAsync(Notification notification, CancellationToken cancellationToken)
     {
-        var body = new SendMailPostRequestBody
-        {
-            Message = new Message
-            {
-                Subject = notification.Subject,
-                Body = new ItemBody { ContentType = BodyType.Html, Content = notification.Html },
-                ToRecipients = [.. notification.To.Select(p => new Recipient { EmailAddress = new EmailAddress { Address = p.Email, Name = p.Name } })],
-                InternetMessageHeaders = [new InternetMessageHeader { Name = MimeEmail.IdHeader, Value = notification.Id }],
-            },
-            SaveToSentItems = true,
-        };
-        if (notification.ReplyTo is { } replyTo)
-        {
-            // Only when there is one: Graph's backing store would send a null too.
-            body.Message.ReplyTo = [new Recipient { EmailAddress = new EmailAddress { Address = replyTo.Email, Name = replyTo.Name } }];
-        }
         var from = mail.Value.From;
+        var request = await MimeRequestAsync(notification, from, cancellationToken);
         try
         {
-            await graph.Users[from].SendMail.PostAsync(body, c => c.Options.Add(s_retryOnlyRefusals), cancellationToken);
+            await graph.RequestAdapter.SendNoContentAsync(request, s_errors, cancellationToken);
         }
         catch (ODataError e)
         {
@@ -81,6 +69,22 @@ public sealed class GraphNotificationSender(GraphServiceClient graph, IOptions<M
         {
             throw new MailDeliveryException($"Microsoft Graph at {options.Value.BaseUrl} did not answer in time.", permanent: false, e) { MayHaveBeenSent = true };
         }
+    }
+
+    /// <summary>
+    /// sendMail in its MIME form: the message exactly as the archived .eml (text and HTML alternatives, both
+    /// quoted-printable, headers RFC 2047-encoded), base64 in a <c>text/plain</c> body. Graph takes recipients, subject and
+    /// Reply-To from the MIME headers and always keeps a copy in Sent Items (the MIME form has no <c>saveToSentItems</c>).
+    /// </summary>
+    private async Task<RequestInformation> MimeRequestAsync(Notification notification, string from, CancellationToken cancellationToken)
+    {
+        var mime = await MimeEmail.ToBytesAsync(notification, from, cancellationToken);
+        // The SDK's builder gives the URL (and its escaping of the mailbox); its JSON content is replaced by the MIME.
+        var request = graph.Users[from].SendMail.ToPostRequestInformation(new SendMailPostRequestBody());
+        request.Headers.Remove("Content-Type");
+        request.SetStreamContent(new MemoryStream(Encoding.ASCII.GetBytes(Convert.ToBase64String(mime))), "text/plain");
+        request.AddRequestOptions([s_retryOnlyRefusals]);
+        return request;
     }
 
     private static MailDeliveryException Refused(int status, string? code, string? message, string from, Exception inner)

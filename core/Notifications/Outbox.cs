@@ -122,6 +122,19 @@ public sealed class Outbox(StorageClients storage, IOptions<MailOptions> options
         return queued;
     }
 
+    /// <summary>
+    /// When the last immediate email still held for its bundle window (pending, never attempted, its send not yet due)
+    /// becomes due, or null when none is held: what a run that ends (<c>work</c>) waits for, so that it sends its own
+    /// bundles instead of leaving them pending. An email in back-off after a failed send is not held.
+    /// </summary>
+    public async Task<DateTimeOffset?> HeldUntilAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return (await ListUnsentAsync(cancellationToken))
+            .Where(e => e.Kind == EmailKinds.Immediate && e.State == OutboxStates.Pending && e.Attempts == 0 && e.NextAttemptAt > now)
+            .Max(e => e.NextAttemptAt);
+    }
+
     public async Task<OutboxEmail?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.Outbox, cancellationToken);

@@ -81,9 +81,10 @@ public sealed class ApprovalKindsApiTests(AzuriteFixture azurite) : IClassFixtur
 
         var added = await manager.PostAsync("/api/approvals/access", Json("""{"value":"casey@example.org","role":"MODERATE","person":"Casey Nguyen","scope":"cln-hayden-fb"}"""), Ct);
         var attested = await manager.PostAsync("/api/approvals/attestations", Json("""{"value":"roles","statement":"Only Sam Lee posts to this account.","scope":"cln-hayden-ig"}"""), Ct);
-        var id = (await added.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
+        var approval = await added.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = approval.GetProperty("id").GetString();
         var list = await manager.GetFromJsonAsync<JsonElement>("/api/approvals/access", Ct);
-        var revoked = await manager.DeleteAsync($"/api/approvals/access/{id}?reason=left%20the%20library", Ct);
+        var revoked = await manager.RevokeAsync(approval, "?reason=left%20the%20library");
         var attestations = await manager.GetAsync("/api/approvals/attestations", Ct);
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.OK),
@@ -138,7 +139,7 @@ public sealed class ApprovalKindsApiTests(AzuriteFixture azurite) : IClassFixtur
         var app = await PostAsync(client, "apps", """{"value":"350685531728","appName":"Hootsuite"}""");
         var id = app.GetProperty("id").GetString()!;
 
-        var response = await client.DeleteAsync($"/api/approvals/apps/{id}?reason=contract%20ended", Ct);
+        var response = await client.RevokeAsync(app, "?reason=contract%20ended");
 
         var revoked = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(("contract ended", ApiData.CoordinatorEmail, false), (revoked.GetProperty("revokedReason").GetString(), revoked.GetProperty("revokedBy").GetString(), revoked.GetProperty("inForce").GetBoolean()));
@@ -210,7 +211,8 @@ public sealed class ApprovalKindsApiTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal(0, cliAdd.ExitCode);
         var cliId = JsonDocument.Parse(cliAdd.Stdout).RootElement.GetProperty("id").GetString()!;
         Assert.Equal(cliId, Assert.Single(apiList.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
-        Assert.Equal(viaApi.GetProperty("id").GetString(), Assert.Single(JsonDocument.Parse(cliList.Stdout).RootElement.EnumerateArray()).GetProperty("id").GetString());
+        var listed = Assert.Single(JsonDocument.Parse(cliList.Stdout).RootElement.EnumerateArray());
+        Assert.Equal((viaApi.GetProperty("id").GetString(), "access"), (listed.GetProperty("id").GetString(), listed.GetProperty("kind").GetString()));
         var audit = api.Services.GetRequiredService<AuditLog>();
         var cliEntry = Assert.Single(await audit.HistoryAsync(ApprovalService.Subject, cliId, Ct));
         var apiEntry = Assert.Single(await audit.HistoryAsync(ApprovalService.Subject, viaApi.GetProperty("id").GetString()!, Ct));

@@ -25,8 +25,8 @@ public sealed class ApprovalsApiTests(AzuriteFixture azurite) : IClassFixture<Az
         var id = approval.GetProperty("id").GetString()!;
         var again = await client.PostAsync("/api/approvals/links", Json(
             """{"match":"prefix","value":"https://www.eventbrite.com/e/teen-stem-night-","scope":"hayden"}"""), Ct);
-        var revoked = await client.DeleteAsync($"/api/approvals/links/{id}", Ct);
-        var revokedAgain = await client.DeleteAsync($"/api/approvals/links/{id}", Ct);
+        var revoked = await client.RevokeAsync(approval);
+        var revokedAgain = await client.RevokeAsync(approval); // A retry with the ETag it read: the first revocation stands.
         var inForce = await client.GetFromJsonAsync<JsonElement>("/api/approvals/links?state=in-force", Ct);
         var all = await client.GetFromJsonAsync<JsonElement>("/api/approvals/links", Ct);
         var audit = await client.GetFromJsonAsync<JsonElement>($"/api/audit?subject=approval&subjectId={id}", Ct);
@@ -110,6 +110,43 @@ public sealed class ApprovalsApiTests(AzuriteFixture azurite) : IClassFixture<Az
         var response = await client.DeleteAsync("/api/approvals/links/link-nothing", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Delete_IfMatch_RequiredAndMustBeTheETagTheListGives()
+    {
+        await using var api = await ApiHost.StartAsync(azurite, ApiHost.Serve, Ct);
+        using var client = api.Client(ApiHost.CoordinatorKey);
+        var created = await client.PostAsync("/api/approvals/links", Json("""{"match":"domain","value":"kootenaicounty.org","scope":"hayden"}"""), Ct);
+        var approval = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = approval.GetProperty("id").GetString()!;
+        var listed = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/approvals/links", Ct)).GetProperty("items").EnumerateArray());
+        var etag = listed.GetProperty("etag").GetString()!;
+
+        var none = await client.RevokeAsync("links", id, null);
+        var star = await client.RevokeAsync("links", id, "*");
+        var foreign = await client.RevokeAsync("links", id, "\"not-one-of-ours\"");
+        // Someone else changes the record after this client read it.
+        var store = api.Services.GetRequiredService<ApprovalStore>();
+        await store.AddAsync((await store.GetAsync(id, Ct))! with { Note = "extended for the fall programme" }, Ct);
+        var stale = await client.RevokeAsync("links", id, etag);
+        var fresh = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/approvals/links", Ct)).GetProperty("items").EnumerateArray());
+        var revoked = await client.RevokeAsync(fresh, "?reason=event%20over");
+
+        Assert.Equal(created.Headers.ETag!.ToString(), approval.GetProperty("etag").GetString());
+        Assert.Equal(etag, approval.GetProperty("etag").GetString());
+        Assert.Equal((HttpStatusCode)428, none.StatusCode);
+        Assert.Equal((HttpStatusCode)428, star.StatusCode);
+        Assert.Contains("If-Match", (await none.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.PreconditionFailed, HttpStatusCode.PreconditionFailed), (foreign.StatusCode, stale.StatusCode));
+        Assert.Equal("urn:socialmonitor:problem:precondition-failed", (await stale.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("type").GetString());
+        Assert.NotEqual(etag, fresh.GetProperty("etag").GetString());
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        var after = await revoked.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(revoked.Headers.ETag!.ToString(), after.GetProperty("etag").GetString());
+        Assert.Equal("event over", after.GetProperty("revokedReason").GetString());
+        var history = await api.Services.GetRequiredService<Core.Audit.AuditLog>().HistoryAsync(ApprovalService.Subject, id, Ct);
+        Assert.Equal(["revoke", "add"], history.Select(e => e.Action)); // The refused requests recorded nothing.
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

@@ -23,6 +23,8 @@ public sealed class DemoTests : IDisposable
 
         Assert.Contains(first.Summary.Findings, f => f.Rule == "link-domain.unapproved");
         Assert.Contains(first.Summary.Findings, f => f.Rule == "conduct.profanity");
+        // Hayden's staff hide a guest comment on Instagram at 18:30: the second scan sees it (issue 21).
+        Assert.Contains(first.Summary.Findings, f => f.Rule == "governance.moderation" && f.Platform == "instagram" && f.Location == "hayden");
         Assert.True(first.Summary.Findings.Select(f => f.Location).Distinct().Count() >= 3, "findings in several locations");
         Assert.Equal(first.Summary.Findings.Select(f => (f.Id, f.Rule, f.Evidence)), second.Summary.Findings.Select(f => (f.Id, f.Rule, f.Evidence)));
         Assert.Equal(first.Emails, second.Emails);

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Azure.Data.Tables;
+using SocialMonitor.Core.Notifications;
+using SocialMonitor.Core.Storage;
 using SocialMonitor.IntegrationTests.Support;
 using SocialMonitor.Local;
 using SocialMonitor.Local.Platforms.Facebook;
@@ -77,10 +80,7 @@ public sealed class ScanCommandTests(AzuriteFixture azurite) : IClassFixture<Azu
         await azurite.ResetAsync(ct);
         var server = Facebook();
         await using var host = await StartAsync(server);
-        var environment = Environment(server);
-        environment["AzureWebJobsStorage"] = azurite.ConnectionString;
-        environment["Mail__Mode"] = "Files";
-        environment["Mail__Directory"] = Path.Combine(_directory, "mail");
+        var environment = WithMail(server, bundleSeconds: 1);
         await CliProcess.RunAsync(environment, _directory, "accounts", "import", AccountsFile());
 
         var accounts = await CliProcess.RunAsync(environment, _directory, "accounts", "list");
@@ -105,6 +105,31 @@ public sealed class ScanCommandTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Contains("digests and", digest.Stderr, StringComparison.Ordinal);
         Assert.Equal(1, resend.ExitCode);
         Assert.Contains("there is no email immediate-000000000000000000000000", resend.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Work_ImmediateEmailsHeldForTheirBundle_WaitsForTheWindowAndSendsThemBeforeItEnds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await azurite.ResetAsync(ct);
+        var server = Facebook();
+        await using var host = await StartAsync(server);
+        var environment = WithMail(server, bundleSeconds: 3);
+        var everything = """, "notify": {"critical": "immediate", "high": "immediate", "medium": "immediate", "low": "immediate"}}""";
+        var file = AccountsFile();
+        await File.WriteAllTextAsync(file, SampleAccounts.Json.Replace("\"objectId\": null}", "\"objectId\": null" + everything, StringComparison.Ordinal), ct);
+        await CliProcess.RunAsync(environment, _directory, "accounts", "import", file);
+        await CliProcess.RunAsync(environment, _directory, "scan", "--once");
+
+        var work = await CliProcess.RunAsync(environment, _directory, "work");
+
+        Assert.Equal(0, work.ExitCode);
+        Assert.Contains(" s for the immediate emails held to bundle findings (Mail__BundleSeconds)", work.Stderr, StringComparison.Ordinal);
+        var outbox = new TableClient(azurite.ConnectionString, TableNames.Outbox);
+        var immediate = await outbox.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Outbox.Partition} and Kind eq {EmailKinds.Immediate}"), cancellationToken: ct).ToListAsync(ct);
+        Assert.NotEmpty(immediate);
+        Assert.All(immediate, e => Assert.Equal(OutboxStates.Sent, e.GetString("State")));
+        Assert.Equal(immediate.Count, Directory.GetFiles(Path.Combine(_directory, "mail"), "immediate-*.eml").Length);
     }
 
     [Fact]
@@ -133,6 +158,17 @@ public sealed class ScanCommandTests(AzuriteFixture azurite) : IClassFixture<Azu
         ["Tokens__cln-hayden-fb-token"] = PipelineData.HaydenToken,
         ["Tokens__cln-bookmobile-fb-token"] = PipelineData.BookmobileToken,
     };
+
+    /// <summary>The test's Azurite, and emails as files in <c>mail/</c>, bundled for <paramref name="bundleSeconds"/>.</summary>
+    private Dictionary<string, string> WithMail(FacebookGraph server, int bundleSeconds)
+    {
+        var environment = Environment(server);
+        environment["AzureWebJobsStorage"] = azurite.ConnectionString;
+        environment["Mail__Mode"] = "Files";
+        environment["Mail__Directory"] = Path.Combine(_directory, "mail");
+        environment["Mail__BundleSeconds"] = bundleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return environment;
+    }
 
     private string AccountsFile()
     {

@@ -1,7 +1,8 @@
-using System.Text.Json.Nodes;
+using System.Text;
 using Azure.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Hosting;
 using SocialMonitor.Core.Notifications;
@@ -36,29 +37,51 @@ public sealed class GraphNotificationSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendAsync_Email_PostsTheExactSendMailRequestWithTheInjectedCredential()
+    public async Task SendAsync_Email_PostsTheMessageAsBase64MimeWithTheInjectedCredential()
     {
         await Sender().SendAsync(s_email, Ct);
 
         var request = Assert.Single(_graph.Requests);
         Assert.Equal("/v1.0/users/monitor@example.org/sendMail", Uri.UnescapeDataString(request.Path));
         Assert.Equal($"Bearer {Token}", request.Authorization);
-        Assert.StartsWith("application/json", request.ContentType, StringComparison.Ordinal);
+        Assert.StartsWith("text/plain", request.ContentType, StringComparison.Ordinal);
         Assert.Equal([GraphOptions.Scope], _credential.Scopes.Distinct());
         Assert.Equal("[SocialMonitor] Hayden: 1 finding, high - pii.phone", request.Subject);
         Assert.Equal(["sam.lee@example.org"], request.To);
-        Assert.Equal("html", request.BodyType);
-        Assert.True(request.SaveToSentItems);
-        // The whole body, exactly as the SDK writes it (Graph takes the action's parameters in any case).
-        var expected = JsonNode.Parse("""
-            {"Message":{"@odata.type":"#microsoft.graph.message",
-                        "body":{"content":"<p>html &amp; part</p>","contentType":"html"},
-                        "internetMessageHeaders":[{"name":"X-SocialMonitor-Id","value":"immediate-0123456789abcdef01234567"}],
-                        "subject":"[SocialMonitor] Hayden: 1 finding, high - pii.phone",
-                        "toRecipients":[{"emailAddress":{"address":"sam.lee@example.org","name":"Sam Lee"}}]},
-             "SaveToSentItems":true}
-            """);
-        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(request.Body)), request.Body);
+        Assert.Equal("monitor@example.org", Assert.Single(request.Mime.From.Mailboxes).Address);
+        Assert.Equal("immediate-0123456789abcdef01234567", request.EmailId);
+        Assert.Equal("text part\n", request.Text);
+        Assert.Equal("<p>html &amp; part</p>", request.Html);
+        // The same bytes as the archived .eml.
+        Assert.Equal(await MimeEmail.ToBytesAsync(s_email, "monitor@example.org", Ct), Convert.FromBase64String(request.Body));
+    }
+
+    [Fact]
+    public async Task SendAsync_LongHtmlAndAccentedSubject_QuotedPrintableAlternativesAndEncodedHeaders()
+    {
+        var html = "<p>" + string.Join(" ", Enumerable.Range(0, 600).Select(n => $"entry-{n}")) + " Café</p>";
+        var email = s_email with
+        {
+            Subject = "[SocialMonitor] Post Falls: a phone number in a guest comment – Zoë",
+            Html = html,
+            Text = "Café, line one\n",
+            ReplyTo = new Person { Name = "Renée Coordinator", Email = "coordinator@example.org" },
+        };
+
+        await Sender().SendAsync(email, Ct);
+
+        var request = Assert.Single(_graph.Requests);
+        var raw = Encoding.ASCII.GetString(Convert.FromBase64String(request.Body));
+        Assert.True(raw.All(c => c < 128), "the MIME is 7-bit: headers RFC 2047, parts quoted-printable");
+        Assert.All(raw.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= 998, $"{line.Length} characters"));
+        Assert.Contains("=?utf-8?", raw, StringComparison.OrdinalIgnoreCase);
+        var alternative = Assert.IsType<MultipartAlternative>(request.Mime.Body);
+        Assert.Equal(["text/plain", "text/html"], alternative.OfType<MimePart>().Select(p => p.ContentType.MimeType));
+        Assert.All(alternative.OfType<MimePart>(), p => Assert.Equal(ContentEncoding.QuotedPrintable, p.ContentTransferEncoding));
+        Assert.Equal(email.Subject, request.Subject);
+        Assert.Equal(html, request.Html);
+        Assert.Equal("Café, line one\n", request.Text);
+        Assert.Equal(("Renée Coordinator", "coordinator@example.org"), request.Mime.ReplyTo.Mailboxes.Select(m => (m.Name, m.Address)).Single());
     }
 
     [Fact]

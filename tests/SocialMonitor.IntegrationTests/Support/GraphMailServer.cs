@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using MimeKit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -57,7 +58,7 @@ internal sealed class GraphMailServer : IAsyncDisposable
             context.Request.ContentType, await reader.ReadToEndAsync(context.RequestAborted), _clock.Elapsed);
         _requests.Enqueue(request);
         OnRequest?.Invoke(request);
-        if (Answer?.Invoke(_requests.Count) is not { } answer)
+        if ((Answer?.Invoke(_requests.Count) ?? Refusal(request)) is not { } answer)
         {
             context.Response.StatusCode = StatusCodes.Status202Accepted;
             return;
@@ -85,6 +86,23 @@ internal sealed class GraphMailServer : IAsyncDisposable
         await context.Response.WriteAsync(error.ToJsonString(), context.RequestAborted);
     }
 
+    /// <summary>What Graph answers to a MIME sendMail whose body is not base64 or whose message has no recipient.</summary>
+    private static GraphAnswer? Refusal(GraphRequest request)
+    {
+        if (request.ContentType?.StartsWith("text/plain", StringComparison.Ordinal) != true)
+        {
+            return null; // The JSON form; nothing of ours sends it.
+        }
+        try
+        {
+            return request.To.Count == 0 ? new GraphAnswer(400, "ErrorInvalidRecipients", "At least one recipient isn't valid.") : null;
+        }
+        catch (FormatException)
+        {
+            return new GraphAnswer(400, "ErrorMimeContentInvalidBase64String", "Invalid base64 string for MIME content.");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -93,19 +111,17 @@ internal sealed class GraphMailServer : IAsyncDisposable
 }
 
 /// <summary>
-/// One sendMail request as received. Graph reads action parameters case-insensitively, and the SDK writes the two of
-/// sendMail as <c>Message</c> and <c>SaveToSentItems</c>: the accessors here read them the way Graph does.
+/// One sendMail request as received, read the way Graph reads its MIME form (<c>Content-Type: text/plain</c>, the body
+/// the base64 of an RFC 5322 message): recipients, subject, Reply-To and headers come from the message's own headers.
 /// </summary>
 internal sealed record GraphRequest(string Path, string User, string Authorization, string? ContentType, string Body, TimeSpan At)
 {
-    public JsonObject Json => JsonNode.Parse(Body, new JsonNodeOptions { PropertyNameCaseInsensitive = true })!.AsObject();
-    public JsonNode Message => Json["message"]!;
-    public bool? SaveToSentItems => Json["saveToSentItems"]?.GetValue<bool>();
-    public string Subject => Message["subject"]!.GetValue<string>();
-    public string BodyType => Message["body"]!["contentType"]!.GetValue<string>();
-    public string Html => Message["body"]!["content"]!.GetValue<string>();
-    public string EmailId => Message["internetMessageHeaders"]!.AsArray().Single(h => h!["name"]!.GetValue<string>() == "X-SocialMonitor-Id")!["value"]!.GetValue<string>();
-    public IReadOnlyList<string> To => [.. Message["toRecipients"]!.AsArray().Select(r => r!["emailAddress"]!["address"]!.GetValue<string>())];
+    public MimeMessage Mime => MimeMessage.Load(new MemoryStream(Convert.FromBase64String(Body)));
+    public string Subject => Mime.Subject ?? "";
+    public string Text => Mime.TextBody ?? "";
+    public string Html => Mime.HtmlBody ?? "";
+    public string EmailId => Mime.Headers["X-SocialMonitor-Id"] ?? "";
+    public IReadOnlyList<string> To => [.. Mime.To.Mailboxes.Select(m => m.Address)];
 }
 
 /// <summary>A status other than 202, with Graph's error code and message and an optional Retry-After in seconds.</summary>

@@ -19,6 +19,28 @@ public sealed class ApprovalsFileTests
         Assert.NotNull(approvals[1].RevokedAt);
     }
 
+    [Fact]
+    public void Write_EveryKind_EachRecordNamesItsKindAndReadsBackAsIt()
+    {
+        Approval[] approvals =
+        [
+            new() { Id = "link-1", Match = "domain", Value = "eventbrite.com", Approver = "c@example.org", Date = new DateOnly(2026, 9, 1) },
+            new()
+            {
+                Kind = ApprovalKinds.Access, Id = "access-1", Value = "casey@example.org", Scope = "cln-hayden-fb", Role = "MODERATE", Level = "editor",
+                Person = "Casey Nguyen", ReviewOn = new DateOnly(2027, 3, 1), Approver = "c@example.org", Date = new DateOnly(2026, 9, 1),
+            },
+        ];
+
+        var json = ApprovalsFile.Write(approvals);
+        var read = ApprovalsFile.Parse(json, "a.json", PublicSuffixList.Default);
+
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(["links", "access"], document.RootElement.EnumerateArray().Select(r => r.GetProperty("kind").GetString()));
+        Assert.Equal(["kind", "id"], document.RootElement[1].EnumerateObject().Take(2).Select(p => p.Name));
+        Assert.Equal(approvals, read);
+    }
+
     [Theory]
     [InlineData("""{"id":"a1"}""", "a.json: $: not an array of approvals")]
     [InlineData("""[{"id":"a1","match":"domain","value":"com","approver":"c@example.org","date":"2026-09-01"}]""", "$[0].value:")]
