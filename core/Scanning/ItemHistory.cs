@@ -11,11 +11,14 @@ namespace SocialMonitor.Core.Scanning;
 /// Every version and event of every item, never overwritten by a later one (table <c>ItemHistory</c>; PartitionKey the
 /// item id, RowKey <c>{platform}|v{version}</c> or <c>{platform}|e{n}</c>; each version's item JSON in the
 /// <c>archive</c> container). Row keys come from the version and event counters of the index row, which is written after
-/// them: a retry after a crash writes the same rows again, never a second copy.
+/// them: a retry after a crash writes the same rows again, never a second copy. A version row names the archived
+/// answers it came from (<c>RawSha256</c>, space-separated); a row written before versions recorded them has none.
 /// </summary>
 public sealed class ItemHistory(StorageClients storage)
 {
-    public async Task AddVersionAsync(string account, Item item, int version, string hash, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <param name="raw">The SHA-256 of the archived answers this version came from.</param>
+    public async Task AddVersionAsync(string account, Item item, int version, string hash, DateTimeOffset at, IReadOnlyList<string> raw,
+        CancellationToken cancellationToken)
     {
         var blob = VersionBlob(item.Platform, item.Id, version);
         var container = await storage.ContainerAsync(ContainerNames.Archive, cancellationToken);
@@ -30,6 +33,7 @@ public sealed class ItemHistory(StorageClients storage)
             ["Version"] = version,
             ["Hash"] = hash,
             ["Blob"] = blob,
+            ["RawSha256"] = string.Join(' ', raw),
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -78,6 +82,7 @@ public sealed class ItemHistory(StorageClients storage)
                 FromVersion = row.GetInt32("FromVersion"),
                 ToVersion = row.GetInt32("ToVersion"),
                 Detail = row.GetString("Detail"),
+                RawSha256 = row.GetString("RawSha256") is { } raw ? raw.Split(' ', StringSplitOptions.RemoveEmptyEntries) : null,
                 Item = item,
             });
         }
