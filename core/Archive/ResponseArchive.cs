@@ -60,13 +60,13 @@ public sealed class ResponseArchive(StorageClients storage)
         return sha;
     }
 
-    /// <summary>The archived answer of an account named <paramref name="sha256"/>, as a stream of its bytes; null when the archive has none.</summary>
-    public async Task<Stream?> OpenAsync(string platform, string account, string sha256, CancellationToken cancellationToken)
+    /// <summary>An archived answer (its <see cref="PageName"/>) as a stream of its bytes; null when the archive has none.</summary>
+    public async Task<Stream?> OpenAsync(string page, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(ContainerNames.Archive, cancellationToken);
         try
         {
-            return await container.GetBlobClient(PageName(platform, account, sha256)).OpenReadAsync(cancellationToken: cancellationToken);
+            return await container.GetBlobClient(page).OpenReadAsync(cancellationToken: cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -74,5 +74,6 @@ public sealed class ResponseArchive(StorageClients storage)
         }
     }
 
-    private static string PageName(string platform, string account, string sha256) => $"pages/{platform}/{account}/{sha256}.json";
+    /// <summary>Where an account's answer with this SHA-256 is kept in the <c>archive</c> container.</summary>
+    public static string PageName(string platform, string account, string sha256) => $"pages/{platform}/{account}/{sha256}.json";
 }

@@ -19,6 +19,7 @@ using SocialMonitor.Core.Platforms.Facebook;
 using SocialMonitor.Core.Platforms.Instagram;
 using SocialMonitor.Core.Platforms.X;
 using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Records;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.LinkDomain;
 using SocialMonitor.Core.Scanning;
@@ -108,6 +109,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<HealthApi>();
         services.TryAddSingleton<ApprovalsApi>();
         services.TryAddSingleton<OpenApiDocument>();
+        services.TryAddSingleton<RecordsExporter>();
+        services.TryAddSingleton<RecordsApi>();
         return services;
     }
 

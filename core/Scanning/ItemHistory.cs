@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Storage;
 
@@ -64,31 +65,67 @@ public sealed class ItemHistory(StorageClients storage)
         var partition = TableKeys.Escape(itemId);
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
         {
-            Item? item = null;
-            if (row.GetString("Blob") is { } blob)
-            {
-                var content = await container.GetBlobClient(blob).DownloadContentAsync(cancellationToken);
-                item = ItemJson.Deserialize<Item>(content.Value.Content.ToString());
-            }
-            entries.Add(new ItemHistoryEntry
-            {
-                ItemId = row.GetString("ItemId"),
-                Platform = row.GetString("Platform"),
-                Account = row.GetString("Account"),
-                At = row.GetDateTimeOffset("At") ?? default,
-                Version = row.GetInt32("Version"),
-                Hash = row.GetString("Hash"),
-                Event = row.GetString("Event"),
-                FromVersion = row.GetInt32("FromVersion"),
-                ToVersion = row.GetInt32("ToVersion"),
-                Detail = row.GetString("Detail"),
-                RawSha256 = row.GetString("RawSha256") is { } raw ? raw.Split(' ', StringSplitOptions.RemoveEmptyEntries) : null,
-                Item = item,
-            });
+            entries.Add(await EntryAsync(container, row, cancellationToken));
         }
-        // Versions before the events of the same moment: an edit's new version is listed before the edit that made it.
-        return [.. entries.OrderBy(e => e.At).ThenBy(e => e.Event is null ? 0 : 1).ThenBy(e => e.Version ?? e.ToVersion ?? 0)];
+        return InTimeOrder(entries);
     }
+
+    /// <summary>
+    /// Every item of one account with its history (as <see cref="ListAsync"/> gives it), one item at a time in the
+    /// order of its escaped id (the order of the account's <see cref="ItemIndex"/> partition): one read of the table,
+    /// and only one item's history in memory at once.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<ItemHistoryEntry>> ReadAccountAsync(string account,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.ItemHistory, cancellationToken);
+        var container = await storage.ContainerAsync(ContainerNames.Archive, cancellationToken);
+        var entries = new List<ItemHistoryEntry>();
+        string? partition = null;
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Account eq {account}"), 1000, cancellationToken: cancellationToken))
+        {
+            if (partition is not null && row.PartitionKey != partition)
+            {
+                yield return InTimeOrder(entries);
+                entries = [];
+            }
+            partition = row.PartitionKey;
+            entries.Add(await EntryAsync(container, row, cancellationToken));
+        }
+        if (entries.Count > 0)
+        {
+            yield return InTimeOrder(entries);
+        }
+    }
+
+    private static async Task<ItemHistoryEntry> EntryAsync(BlobContainerClient container, TableEntity row, CancellationToken cancellationToken)
+    {
+        Item? item = null;
+        if (row.GetString("Blob") is { } blob)
+        {
+            var content = await container.GetBlobClient(blob).DownloadContentAsync(cancellationToken);
+            item = ItemJson.Deserialize<Item>(content.Value.Content.ToString());
+        }
+        return new ItemHistoryEntry
+        {
+            ItemId = row.GetString("ItemId"),
+            Platform = row.GetString("Platform"),
+            Account = row.GetString("Account"),
+            At = row.GetDateTimeOffset("At") ?? default,
+            Version = row.GetInt32("Version"),
+            Hash = row.GetString("Hash"),
+            Event = row.GetString("Event"),
+            FromVersion = row.GetInt32("FromVersion"),
+            ToVersion = row.GetInt32("ToVersion"),
+            Detail = row.GetString("Detail"),
+            RawSha256 = row.GetString("RawSha256") is { } raw ? raw.Split(' ', StringSplitOptions.RemoveEmptyEntries) : null,
+            Item = item,
+        };
+    }
+
+    // Versions before the events of the same moment: an edit's new version is listed before the edit that made it.
+    private static List<ItemHistoryEntry> InTimeOrder(List<ItemHistoryEntry> entries) =>
+        [.. entries.OrderBy(e => e.At).ThenBy(e => e.Event is null ? 0 : 1).ThenBy(e => e.Version ?? e.ToVersion ?? 0)];
 
     private static string RowKey(string platform, char kind, int number) =>
         string.Create(CultureInfo.InvariantCulture, $"{platform}|{kind}{number:D6}");
