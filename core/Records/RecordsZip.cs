@@ -15,13 +15,21 @@ public sealed class RecordsZip : IAsyncDisposable
     public const string CommentPrefix = "SocialMonitor records export; SHA-256 of manifest.json: ";
 
     private readonly ZipArchive _zip;
+    private readonly WriteBehindStream _output;
     private readonly SpoolFile _files = new();
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
-    private RecordsZip(ZipArchive zip) => _zip = zip;
+    private RecordsZip(ZipArchive zip, WriteBehindStream output)
+    {
+        _zip = zip;
+        _output = output;
+    }
 
-    public static async Task<RecordsZip> CreateAsync(Stream output, CancellationToken cancellationToken) =>
-        new(await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8, cancellationToken));
+    public static async Task<RecordsZip> CreateAsync(Stream output, CancellationToken cancellationToken)
+    {
+        var behind = new WriteBehindStream(output);
+        return new(await ZipArchive.CreateAsync(behind, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8, cancellationToken), behind);
+    }
 
     /// <summary>The files written so far: one <see cref="RecordsFile"/> JSON line each, in the order written.</summary>
     public SpoolFile Files => _files;
@@ -44,6 +52,7 @@ public sealed class RecordsZip : IAsyncDisposable
             await write(hashing);
             file = new RecordsFile(path, hashing.Sha256(), hashing.Bytes, source);
         }
+        await _output.DrainAsync(cancellationToken);
         await _files.Writer.WriteLineAsync(ItemJson.Serialize(file).AsMemory(), cancellationToken);
         _files.Count++;
         return file;
@@ -66,6 +75,7 @@ public sealed class RecordsZip : IAsyncDisposable
         }
         _zip.Comment = CommentPrefix + sha;
         await _zip.DisposeAsync();
+        await _output.FlushAsync(cancellationToken);
         return sha;
     }
 
@@ -73,5 +83,6 @@ public sealed class RecordsZip : IAsyncDisposable
     {
         await _zip.DisposeAsync();
         await _files.DisposeAsync();
+        await _output.DisposeAsync();
     }
 }
