@@ -45,7 +45,8 @@ public class RecordsExportBenchmark
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         using var sampling = new CancellationTokenSource();
-        var peak = Environment.WorkingSet;
+        var before = Environment.WorkingSet;
+        var peak = before;
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested)
@@ -63,6 +64,8 @@ public class RecordsExportBenchmark
             throw new InvalidOperationException($"exported {export.Counts.Items} items of {Items}");
         }
         PeakWorkingSetColumn.Record(Items, peak);
+        await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"// {Items} items: working set {before / 1048576.0:F1} MB before the export, peak {peak / 1048576.0:F1} MB during it; {output.Bytes / 1048576.0:F1} MB of ZIP"));
         return output.Bytes;
     }
 
@@ -131,6 +134,8 @@ public class RecordsExportBenchmark
         public Config()
         {
             // One export per iteration, three iterations after one warm-up: an export of 100,000 items takes minutes.
+            // Each size in its own process, so that one's memory is not the other's; the build of that process gets time on a busy machine.
+            BuildTimeout = TimeSpan.FromMinutes(15);
             AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(3));
             AddColumn(new PeakWorkingSetColumn());
         }
