@@ -32,6 +32,7 @@ internal static class ApiServer
         app.MapGet("/api/approvals/{kind}", (HttpContext context, string kind, ApprovalsApi api, CancellationToken ct) => api.ListAsync(context, kind, ct));
         app.MapPost("/api/approvals/{kind}", (HttpContext context, string kind, ApprovalsApi api, CancellationToken ct) => api.AddAsync(context, kind, ct));
         app.MapDelete("/api/approvals/{kind}/{id}", (HttpContext context, string kind, string id, ApprovalsApi api, CancellationToken ct) => api.RevokeAsync(context, kind, id, ct));
+        app.MapGet("/api/records/export", (HttpContext context, RecordsApi api, CancellationToken ct) => api.ExportAsync(context, ct));
         app.MapGet("/api/openapi.json", (HttpContext context, OpenApiDocument document, CancellationToken ct) => document.GetAsync(context, ct));
         return app;
     }

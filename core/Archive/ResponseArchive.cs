@@ -15,16 +15,18 @@ namespace SocialMonitor.Core.Archive;
 /// The record of every platform answer, in the <c>archive</c> container: the body (tokens already scrubbed by the
 /// client) named by its SHA-256, <c>pages/{platform}/{account}/{sha256}.json</c>, written once however often the same
 /// answer comes back; and a line per answer in <c>log/{platform}/{account}/{yyyy-MM-dd}.jsonl</c> (time, stream, URL,
-/// status, SHA-256, size). A retried scan logs its answers again: they were real calls.
+/// status, SHA-256, size). A retried scan logs its answers again: they were real calls. Each item version names the
+/// answers it came from by their SHA-256 (docs/architecture.md, "Records requests").
 /// </summary>
 public sealed class ResponseArchive(StorageClients storage)
 {
-    public async Task RecordAsync(Account account, PlatformResponse response, CancellationToken cancellationToken)
+    /// <summary>Archives the answer; returns its SHA-256 (lower-case hex), the name it is kept under.</summary>
+    public async Task<string> RecordAsync(Account account, PlatformResponse response, CancellationToken cancellationToken)
     {
         var bytes = Encoding.UTF8.GetBytes(response.Body);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var container = await storage.ContainerAsync(ContainerNames.Archive, cancellationToken);
-        var page = $"pages/{account.Platform}/{account.Id}/{sha}.json";
+        var page = PageName(account.Platform, account.Id, sha);
         try
         {
             await container.GetBlobClient(page).UploadAsync(new BinaryData(bytes), new BlobUploadOptions
@@ -55,5 +57,23 @@ public sealed class ResponseArchive(StorageClients storage)
         }) + "\n";
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(line));
         await log.AppendBlockAsync(stream, cancellationToken: cancellationToken);
+        return sha;
     }
+
+    /// <summary>An archived answer (its <see cref="PageName"/>) as a stream of its bytes; null when the archive has none.</summary>
+    public async Task<Stream?> OpenAsync(string page, CancellationToken cancellationToken)
+    {
+        var container = await storage.ContainerAsync(ContainerNames.Archive, cancellationToken);
+        try
+        {
+            return await container.GetBlobClient(page).OpenReadAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Where an account's answer with this SHA-256 is kept in the <c>archive</c> container.</summary>
+    public static string PageName(string platform, string account, string sha256) => $"pages/{platform}/{account}/{sha256}.json";
 }

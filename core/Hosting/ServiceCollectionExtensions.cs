@@ -21,6 +21,7 @@ using SocialMonitor.Core.Platforms.LinkedIn;
 using SocialMonitor.Core.Platforms.X;
 using SocialMonitor.Core.Platforms.YouTube;
 using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Records;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.LinkDomain;
 using SocialMonitor.Core.Scanning;
@@ -113,6 +114,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<HealthApi>();
         services.TryAddSingleton<ApprovalsApi>();
         services.TryAddSingleton<OpenApiDocument>();
+        services.TryAddSingleton<RecordsExporter>();
+        services.TryAddSingleton<RecordsApi>();
         return services;
     }
 

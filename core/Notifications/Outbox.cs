@@ -186,6 +186,25 @@ public sealed class Outbox(StorageClients storage, IOptions<MailOptions> options
         return rows;
     }
 
+    /// <summary>Every email that was sent, as the table pages them (a records export picks those about its findings).</summary>
+    public async IAsyncEnumerable<OutboxEmail> ReadSentAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Outbox, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and State eq {OutboxStates.Sent}");
+        await foreach (var row in table.QueryAsync<OutboxRow>(filter, cancellationToken: cancellationToken))
+        {
+            yield return row.ToEmail();
+        }
+    }
+
+    /// <summary>The email's archived bytes (the .eml that was sent), as a stream.</summary>
+    public async Task<Stream> OpenArchiveAsync(OutboxEmail email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        var archive = await storage.ContainerAsync(ContainerNames.MailArchive, cancellationToken);
+        return await archive.GetBlobClient(email.Archive).OpenReadAsync(cancellationToken: cancellationToken);
+    }
+
     /// <summary>The email as archived when it was queued.</summary>
     public async Task<Notification> ReadArchiveAsync(OutboxEmail email, CancellationToken cancellationToken)
     {

@@ -48,7 +48,10 @@ public sealed class AccountScanner(
             return await EndAsync(account, new ScanSummary(account.Id, account.Platform, 0, 0, 0, "platform not enabled"), cancellationToken);
         }
 
-        var session = new PlatformSession(account, await tokens.GetAsync(account.Token, cancellationToken), (r, ct) => archive.RecordAsync(account, r, ct));
+        // Each answer is archived, and kept for the stream's item versions to name by its SHA-256 until the stream is recorded.
+        var answers = new StreamAnswers();
+        var session = new PlatformSession(account, await tokens.GetAsync(account.Token, cancellationToken),
+            async (r, ct) => answers.Add(await archive.RecordAsync(account, r, ct), r));
         var stored = await cursors.LoadAsync(account.Id, cancellationToken);
         var plan = client.Plan;
         var firstScan = stored.Find(plan.Primary.Name) is null;
@@ -64,13 +67,16 @@ public sealed class AccountScanner(
                 if (result.Failure is { } failure)
                 {
                     stopped ??= await FailedAsync(client, session, result, failure, unreadable, failing, cancellationToken);
+                    answers.Clear();
                     continue;
                 }
                 var items = result.Read!.Items;
                 var known = await index.ListStreamAsync(account.Id, result.Key, plan.IsEveryScan(result.Stream) ? result.Since : null, cancellationToken);
                 var byId = known.ToDictionary(k => k.ItemId, StringComparer.Ordinal);
-                var recorded = await recorder.RecordAsync(account, result.Key, items, byId, firstScan, cancellationToken);
-                if (await GoneAsync(client, session, result, byId, cancellationToken) is { } goneFailure)
+                var recorded = await recorder.RecordAsync(account, result.Key, items, byId, firstScan, answers, cancellationToken);
+                var goneFailure = await GoneAsync(client, session, result, byId, cancellationToken);
+                answers.Clear();
+                if (goneFailure is not null)
                 {
                     // The deletion check failed: the stream's cursor stays, so the next run reads and checks it again.
                     read += items.Count;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Storage;
 
@@ -11,11 +12,14 @@ namespace SocialMonitor.Core.Scanning;
 /// Every version and event of every item, never overwritten by a later one (table <c>ItemHistory</c>; PartitionKey the
 /// item id, RowKey <c>{platform}|v{version}</c> or <c>{platform}|e{n}</c>; each version's item JSON in the
 /// <c>archive</c> container). Row keys come from the version and event counters of the index row, which is written after
-/// them: a retry after a crash writes the same rows again, never a second copy.
+/// them: a retry after a crash writes the same rows again, never a second copy. A version row names the archived
+/// answers it came from (<c>RawSha256</c>, space-separated); a row written before versions recorded them has none.
 /// </summary>
 public sealed class ItemHistory(StorageClients storage)
 {
-    public async Task AddVersionAsync(string account, Item item, int version, string hash, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <param name="raw">The SHA-256 of the archived answers this version came from.</param>
+    public async Task AddVersionAsync(string account, Item item, int version, string hash, DateTimeOffset at, IReadOnlyList<string> raw,
+        CancellationToken cancellationToken)
     {
         var blob = VersionBlob(item.Platform, item.Id, version);
         var container = await storage.ContainerAsync(ContainerNames.Archive, cancellationToken);
@@ -32,6 +36,7 @@ public sealed class ItemHistory(StorageClients storage)
             Version = version,
             Hash = hash,
             Blob = blob,
+            RawSha256 = string.Join(' ', raw),
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
@@ -64,30 +69,67 @@ public sealed class ItemHistory(StorageClients storage)
         var partition = TableKeys.Escape(itemId);
         await foreach (var row in table.QueryAsync<ItemHistoryRow>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken))
         {
-            Item? item = null;
-            if (row.Blob is { } blob)
-            {
-                var content = await container.GetBlobClient(blob).DownloadContentAsync(cancellationToken);
-                item = ItemJson.Deserialize<Item>(content.Value.Content.ToString());
-            }
-            entries.Add(new ItemHistoryEntry
-            {
-                ItemId = row.ItemId!,
-                Platform = row.Platform!,
-                Account = row.Account!,
-                At = row.At ?? default,
-                Version = row.Version,
-                Hash = row.Hash,
-                Event = row.Event,
-                FromVersion = row.FromVersion,
-                ToVersion = row.ToVersion,
-                Detail = row.Detail,
-                Item = item,
-            });
+            entries.Add(await EntryAsync(container, row, cancellationToken));
         }
-        // Versions before the events of the same moment: an edit's new version is listed before the edit that made it.
-        return [.. entries.OrderBy(e => e.At).ThenBy(e => e.Event is null ? 0 : 1).ThenBy(e => e.Version ?? e.ToVersion ?? 0)];
+        return InTimeOrder(entries);
     }
+
+    /// <summary>
+    /// Every item of one account with its history (as <see cref="ListAsync"/> gives it), one item at a time in the
+    /// order of its escaped id (the order of the account's <see cref="ItemIndex"/> partition): one read of the table,
+    /// and only one item's history in memory at once.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<ItemHistoryEntry>> ReadAccountAsync(string account,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.ItemHistory, cancellationToken);
+        var container = await storage.ContainerAsync(ContainerNames.Archive, cancellationToken);
+        var entries = new List<ItemHistoryEntry>();
+        string? partition = null;
+        await foreach (var row in table.QueryAsync<ItemHistoryRow>(TableClient.CreateQueryFilter($"Account eq {account}"), 1000, cancellationToken: cancellationToken))
+        {
+            if (partition is not null && row.PartitionKey != partition)
+            {
+                yield return InTimeOrder(entries);
+                entries = [];
+            }
+            partition = row.PartitionKey;
+            entries.Add(await EntryAsync(container, row, cancellationToken));
+        }
+        if (entries.Count > 0)
+        {
+            yield return InTimeOrder(entries);
+        }
+    }
+
+    private static async Task<ItemHistoryEntry> EntryAsync(BlobContainerClient container, ItemHistoryRow row, CancellationToken cancellationToken)
+    {
+        Item? item = null;
+        if (row.Blob is { } blob)
+        {
+            var content = await container.GetBlobClient(blob).DownloadContentAsync(cancellationToken);
+            item = ItemJson.Deserialize<Item>(content.Value.Content.ToString());
+        }
+        return new ItemHistoryEntry
+        {
+            ItemId = row.ItemId!,
+            Platform = row.Platform!,
+            Account = row.Account!,
+            At = row.At ?? default,
+            Version = row.Version,
+            Hash = row.Hash,
+            Event = row.Event,
+            FromVersion = row.FromVersion,
+            ToVersion = row.ToVersion,
+            Detail = row.Detail,
+            RawSha256 = row.RawSha256 is { } raw ? raw.Split(' ', StringSplitOptions.RemoveEmptyEntries) : null,
+            Item = item,
+        };
+    }
+
+    // Versions before the events of the same moment: an edit's new version is listed before the edit that made it.
+    private static List<ItemHistoryEntry> InTimeOrder(List<ItemHistoryEntry> entries) =>
+        [.. entries.OrderBy(e => e.At).ThenBy(e => e.Event is null ? 0 : 1).ThenBy(e => e.Version ?? e.ToVersion ?? 0)];
 
     private static string RowKey(string platform, char kind, int number) =>
         string.Create(CultureInfo.InvariantCulture, $"{platform}|{kind}{number:D6}");

@@ -18,5 +18,8 @@ public sealed record ItemHistoryEntry
     public int? FromVersion { get; init; }
     public int? ToVersion { get; init; }
     public string? Detail { get; init; }
+
+    /// <summary>A version's archived answers, by SHA-256; null for a version captured before versions recorded them.</summary>
+    public IReadOnlyList<string>? RawSha256 { get; init; }
     public Item? Item { get; init; }
 }

@@ -4,7 +4,7 @@ namespace SocialMonitor.Core.Scanning;
 
 /// <summary>
 /// A row of <c>ItemHistory</c> (PartitionKey the item id, RowKey <c>{platform}|v{version}</c> or <c>{platform}|e{n}</c>):
-/// a version has <see cref="Version"/>, <see cref="Hash"/> and <see cref="Blob"/>; an event has <see cref="Event"/>,
+/// a version has <see cref="Version"/>, <see cref="Hash"/>, <see cref="Blob"/> and <see cref="RawSha256"/>; an event has <see cref="Event"/>,
 /// the versions it went between and its detail.
 /// </summary>
 internal sealed class ItemHistoryRow : TableRow
@@ -20,4 +20,7 @@ internal sealed class ItemHistoryRow : TableRow
     public int? FromVersion { get; set; }
     public int? ToVersion { get; set; }
     public string? Detail { get; set; }
+
+    /// <summary>The SHA-256 of the archived answers a version came from, space-separated; absent on rows written before records exports.</summary>
+    public string? RawSha256 { get; set; }
 }

@@ -46,6 +46,17 @@ public sealed class ItemIndex(StorageClients storage)
         return items;
     }
 
+    /// <summary>Every item of one account, deleted ones too, in the order of their escaped ids, read as the table pages them.</summary>
+    public async IAsyncEnumerable<IndexedItem> ReadAccountAsync(string account, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.ItemIndex, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(account)}");
+        await foreach (var row in table.QueryAsync<ItemIndexRow>(filter, 1000, cancellationToken: cancellationToken))
+        {
+            yield return row.ToItem();
+        }
+    }
+
     public async Task SetAsync(IndexedItem item, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.ItemIndex, cancellationToken);

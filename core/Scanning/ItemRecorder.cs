@@ -16,8 +16,9 @@ public sealed class ItemRecorder(ItemIndex index, ItemHistory history, QueueSend
 {
     /// <param name="known">The index rows of this stream, by item id (items not among them are looked up one by one).</param>
     /// <param name="firstScan">The account's first scan: an item already hidden then is its state, not an event anyone saw.</param>
+    /// <param name="answers">The archived answers of this stream's read: each new version records the SHA-256 of those it came from.</param>
     public async Task<RecordOutcome> RecordAsync(Account account, string streamKey, IReadOnlyList<Item> items,
-        IReadOnlyDictionary<string, IndexedItem> known, bool firstScan, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, IndexedItem> known, bool firstScan, StreamAnswers answers, CancellationToken cancellationToken)
     {
         int created = 0, edited = 0, queued = 0, events = 0;
         var now = time.GetUtcNow();
@@ -41,7 +42,7 @@ public sealed class ItemRecorder(ItemIndex index, ItemHistory history, QueueSend
             if (changed)
             {
                 after = after with { Version = (before?.Version ?? 0) + 1, ChangedAt = now };
-                await history.AddVersionAsync(account.Id, item, after.Version, hash, now, cancellationToken);
+                await history.AddVersionAsync(account.Id, item, after.Version, hash, now, answers.SourcesOf(item), cancellationToken);
             }
             if (before is not null && changed)
             {

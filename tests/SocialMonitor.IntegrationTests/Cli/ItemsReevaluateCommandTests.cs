@@ -49,7 +49,7 @@ public sealed class ItemsReevaluateCommandTests(AzuriteFixture azurite) : IClass
     private static async Task CaptureAsync(IServiceProvider services, string account, string id)
     {
         var item = new Item { Id = id, Platform = "facebook", Account = account, Text = "Tickets https://tickets.example/x", Links = ["https://tickets.example/x"] };
-        await services.GetRequiredService<ItemHistory>().AddVersionAsync(account, item, 1, "h1", TestHost.Start, Ct);
+        await services.GetRequiredService<ItemHistory>().AddVersionAsync(account, item, 1, "h1", TestHost.Start, [], Ct);
         await services.GetRequiredService<ItemIndex>().SetAsync(new IndexedItem
         {
             Account = account, ItemId = id, Platform = "facebook", Kind = "post", Stream = "posts", Origin = "official", Hash = "h1", Version = 1,

@@ -26,7 +26,7 @@ public sealed class ItemHistoryRowTests(AzuriteFixture azurite) : IClassFixture<
         await azurite.ResetAsync(Ct);
         await using var services = TestHost.Create(azurite);
         var history = services.GetRequiredService<ItemHistory>();
-        await history.AddVersionAsync("cln-hayden-fb", s_item, 1, "abc", s_at, Ct); // The version's blob.
+        await history.AddVersionAsync("cln-hayden-fb", s_item, 1, "abc", s_at, [], Ct); // The version's blob.
         var blob = (await RawRows.GetAsync(azurite, TableNames.ItemHistory, "1_2", "facebook|v000001", Ct)).GetString("Blob");
         await RawRows.PutAsync(azurite, TableNames.ItemHistory, new TableEntity("1_2", "facebook|v000001")
         {
@@ -62,11 +62,11 @@ public sealed class ItemHistoryRowTests(AzuriteFixture azurite) : IClassFixture<
         await using var services = TestHost.Create(azurite);
         var history = services.GetRequiredService<ItemHistory>();
 
-        await history.AddVersionAsync("cln-hayden-fb", s_item, 1, "abc", s_at, Ct);
+        await history.AddVersionAsync("cln-hayden-fb", s_item, 1, "abc", s_at, ["f00d", "beef"], Ct);
         await history.AddEventAsync(Indexed, 1, "edited", s_at.AddHours(1), 1, 2, "text changed", Ct);
         await history.AddEventAsync(Indexed, 2, "deleted", s_at.AddHours(2), null, null, null, Ct);
 
-        Assert.Equal("Account:String, At:DateTimeOffset, Blob:String, Hash:String, ItemId:String, Platform:String, Version:Int32",
+        Assert.Equal("Account:String, At:DateTimeOffset, Blob:String, Hash:String, ItemId:String, Platform:String, RawSha256:String, Version:Int32",
             RawRows.Columns(await RawRows.GetAsync(azurite, TableNames.ItemHistory, "1_2", "facebook|v000001", Ct)));
         Assert.Equal("Account:String, At:DateTimeOffset, Detail:String, Event:String, FromVersion:Int32, ItemId:String, Platform:String, ToVersion:Int32",
             RawRows.Columns(await RawRows.GetAsync(azurite, TableNames.ItemHistory, "1_2", "facebook|e000001", Ct)));
@@ -77,5 +77,6 @@ public sealed class ItemHistoryRowTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Equal([null, "edited", "deleted"], entries.Select(e => e.Event));
         Assert.Equal((1, 2, "text changed"), (entries[1].FromVersion, entries[1].ToVersion, entries[1].Detail));
         Assert.Equal(ItemJson.Serialize(s_item), ItemJson.Serialize(entries[0].Item));
+        Assert.Equal(["f00d", "beef"], entries[0].RawSha256);
     }
 }

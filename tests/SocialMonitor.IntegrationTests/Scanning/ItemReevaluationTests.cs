@@ -22,8 +22,8 @@ public sealed class ItemReevaluationTests(AzuriteFixture azurite) : IClassFixtur
         var first = new Item { Id = "1_801", Platform = "facebook", Account = "cln-hayden-fb", Text = "old text" };
         var latest = first with { Text = "Tickets https://tickets.example/x", Links = ["https://tickets.example/x"] };
         var history = services.GetRequiredService<ItemHistory>();
-        await history.AddVersionAsync("cln-hayden-fb", first, 1, "h1", TestHost.Start, Ct);
-        await history.AddVersionAsync("cln-hayden-fb", latest, 2, "h2", TestHost.Start.AddMinutes(1), Ct);
+        await history.AddVersionAsync("cln-hayden-fb", first, 1, "h1", TestHost.Start, [], Ct);
+        await history.AddVersionAsync("cln-hayden-fb", latest, 2, "h2", TestHost.Start.AddMinutes(1), [], Ct);
         await services.GetRequiredService<ItemIndex>().SetAsync(new IndexedItem
         {
             Account = "cln-hayden-fb", ItemId = "1_801", Platform = "facebook", Kind = "post", Stream = "posts", Origin = "official", Hash = "h2", Version = 2,
