@@ -4,8 +4,8 @@ import * as api from './api.js';
 import { h, replace, announce } from './dom.js';
 import * as f from './format.js';
 
-const filters = ['location', 'account', 'platform', 'family', 'rule', 'severity', 'status', 'from', 'to', 'q'];
-export const pageSize = 25;
+const filters = ['location', 'account', 'platform', 'family', 'rule', 'severity', 'status', 'from', 'to', 'q', 'pageSize'];
+const defaultPageSize = 25;
 
 export async function showFindings(main, session, params) {
   document.title = 'Findings - SocialMonitor';
@@ -21,7 +21,8 @@ export async function showFindings(main, session, params) {
   let page;
   try {
     const paging = new URLSearchParams(query);
-    paging.set('pageSize', String(pageSize));
+    const size = Number.parseInt(query.get('pageSize') ?? '', 10);
+    paging.set('pageSize', String(size >= 1 && size <= 200 ? size : defaultPageSize));
     if (params.get('after')) paging.set('continuationToken', params.get('after'));
     page = await api.get('/api/findings?' + paging);
   } catch (error) {
