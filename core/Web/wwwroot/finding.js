@@ -197,7 +197,7 @@ function dialog(id, title, fields, submitText, collect) {
 }
 
 function resolveDialog(send) {
-  const action = h('textarea', { id: 'resolve-action', name: 'action', rows: 3, required: true, maxlength: 1000, 'aria-describedby': 'resolve-action-help' });
+  const action = h('textarea', { id: 'resolve-action', name: 'action', rows: 3, 'aria-required': 'true', maxlength: 1000, 'aria-describedby': 'resolve-action-help resolve-dialog-problem' });
   const note = h('textarea', { id: 'resolve-note', name: 'note', rows: 2, maxlength: 1000 });
   dialog('resolve-dialog', 'Resolve the finding', [
     h('div', { class: 'field' }, h('label', { for: 'resolve-action' }, 'What was done (required)'), action,
