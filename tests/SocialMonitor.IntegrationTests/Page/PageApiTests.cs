@@ -100,6 +100,25 @@ public sealed class PageApiTests(PageFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.PostAsync("/signout", null, Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task DemoServe_PrintedLink_SignsInAndShowsTheDemosFindings()
+    {
+        using var output = new StringWriter();
+        await SocialMonitor.Cli.SignInLinks.PrintAsync(fixture.App, fixture.Url, output);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var coordinator = lines.Single(l => l.Contains("(Coordinator, every location)", StringComparison.Ordinal));
+        var link = coordinator[(coordinator.IndexOf(fixture.Url + "/signin?token=", StringComparison.Ordinal))..].Trim();
+        Assert.Single(lines, l => l.Contains("(Manager, hayden)", StringComparison.Ordinal));
+
+        var (context, page) = await fixture.OpenAsync(key: null);
+        await using var _ = context;
+        await page.GotoAsync(link);
+        var shown = await PageChecks.ShownIdsAsync(page);
+
+        Assert.Equal($"{fixture.Url}/findings", page.Url);
+        Assert.True(shown.Count >= 10, "the demo's findings");
+    }
+
     private static async Task<string> IdAsync(HttpClient api, string filter) =>
         (await api.GetFromJsonAsync<JsonElement>($"/api/findings?{filter}", Ct)).GetProperty("items")[0].GetProperty("id").GetString()!;
 }

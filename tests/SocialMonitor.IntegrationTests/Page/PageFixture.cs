@@ -63,6 +63,9 @@ public sealed class PageFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The app as <c>demo --serve</c> serves it.</summary>
+    public WebApplication App => _app!;
+
     /// <summary>A fresh one-time sign-in link of the coordinator's key (0) or the Hayden manager's (1), landing on <paramref name="next"/>.</summary>
     public string SignInLink(int key, string next = "/findings") =>
         _app!.Services.GetRequiredService<PageSessions>().CreateLinks(Url, next)[key].Url;
