@@ -10,7 +10,7 @@ public sealed class AccountsApiFunctions(AccountsApi api)
 {
     [Function("AccountsList")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "accounts")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/accounts")] HttpRequest request, CancellationToken cancellationToken)
     {
         await api.ListAsync(request.HttpContext, cancellationToken);
         return new EmptyResult();

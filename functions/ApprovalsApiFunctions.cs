@@ -10,7 +10,7 @@ public sealed class ApprovalsApiFunctions(ApprovalsApi api)
 {
     [Function("ApprovalsList")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/approvals/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken)
     {
         await api.ListAsync(request.HttpContext, kind, cancellationToken);
         return new EmptyResult();
@@ -18,7 +18,7 @@ public sealed class ApprovalsApiFunctions(ApprovalsApi api)
 
     [Function("ApprovalsAdd")]
     public async Task<IActionResult> Add(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/approvals/{kind}")] HttpRequest request, string kind, CancellationToken cancellationToken)
     {
         await api.AddAsync(request.HttpContext, kind, cancellationToken);
         return new EmptyResult();
@@ -26,7 +26,7 @@ public sealed class ApprovalsApiFunctions(ApprovalsApi api)
 
     [Function("ApprovalsRevoke")]
     public async Task<IActionResult> Revoke(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "approvals/{kind}/{id}")] HttpRequest request, string kind, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "api/approvals/{kind}/{id}")] HttpRequest request, string kind, string id, CancellationToken cancellationToken)
     {
         await api.RevokeAsync(request.HttpContext, kind, id, cancellationToken);
         return new EmptyResult();

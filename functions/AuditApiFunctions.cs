@@ -10,7 +10,7 @@ public sealed class AuditApiFunctions(AuditApi api)
 {
     [Function("AuditList")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "audit")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/audit")] HttpRequest request, CancellationToken cancellationToken)
     {
         await api.ListAsync(request.HttpContext, cancellationToken);
         return new EmptyResult();

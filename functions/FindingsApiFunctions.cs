@@ -10,7 +10,7 @@ public sealed class FindingsApiFunctions(FindingsApi api)
 {
     [Function("FindingsList")]
     public async Task<IActionResult> List(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "findings")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/findings")] HttpRequest request, CancellationToken cancellationToken)
     {
         await api.ListAsync(request.HttpContext, cancellationToken);
         return new EmptyResult();
@@ -18,7 +18,7 @@ public sealed class FindingsApiFunctions(FindingsApi api)
 
     [Function("FindingsSummary")]
     public async Task<IActionResult> Summary(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "findings/summary")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/findings/summary")] HttpRequest request, CancellationToken cancellationToken)
     {
         await api.SummaryAsync(request.HttpContext, cancellationToken);
         return new EmptyResult();
@@ -26,7 +26,7 @@ public sealed class FindingsApiFunctions(FindingsApi api)
 
     [Function("FindingsGet")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "findings/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/findings/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         await api.GetAsync(request.HttpContext, id, cancellationToken);
         return new EmptyResult();
@@ -34,9 +34,17 @@ public sealed class FindingsApiFunctions(FindingsApi api)
 
     [Function("FindingsDisposition")]
     public async Task<IActionResult> Disposition(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "findings/{id}/disposition")] HttpRequest request, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/findings/{id}/disposition")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
         await api.DispositionAsync(request.HttpContext, id, cancellationToken);
+        return new EmptyResult();
+    }
+
+    [Function("FindingsBulkDisposition")]
+    public async Task<IActionResult> BulkDisposition(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/findings/dispositions")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        await api.BulkDispositionAsync(request.HttpContext, cancellationToken);
         return new EmptyResult();
     }
 }

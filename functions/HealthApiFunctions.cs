@@ -10,7 +10,7 @@ public sealed class HealthApiFunctions(HealthApi api)
 {
     [Function("Health")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/health")] HttpRequest request, CancellationToken cancellationToken)
     {
         await api.GetAsync(request.HttpContext, cancellationToken);
         return new EmptyResult();

@@ -10,7 +10,7 @@ public sealed class OpenApiFunction(OpenApiDocument document)
 {
     [Function("OpenApi")]
     public async Task<IActionResult> Get(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/openapi.json")] HttpRequest request, CancellationToken cancellationToken)
     {
         await document.GetAsync(request.HttpContext, cancellationToken);
         return new EmptyResult();

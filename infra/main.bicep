@@ -649,8 +649,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   ]
 }
 
-// App Service Authentication (Entra ID) in front of the API: no token, no entry (401). The app reads the caller's roles
-// (Coordinator, Manager) from X-MS-CLIENT-PRINCIPAL.
+// App Service Authentication (Entra ID) in front of the page and the API. A browser without a session is sent to the
+// Entra ID sign-in (RedirectToLoginPage) and comes back where it was going; /api/* is excluded from that redirect
+// (excludedPaths), so an API call without a session or token reaches the app, which answers 401 itself, while a call with
+// one still carries the caller in X-MS-CLIENT-PRINCIPAL. The app reads the caller's roles (Coordinator, Manager) from it.
 resource authentication 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'authsettingsV2'
@@ -660,7 +662,11 @@ resource authentication 'Microsoft.Web/sites/config@2024-04-01' = {
     }
     globalValidation: {
       requireAuthentication: true
-      unauthenticatedClientAction: 'Return401'
+      unauthenticatedClientAction: 'RedirectToLoginPage'
+      redirectToProvider: 'azureactivedirectory'
+      excludedPaths: [
+        '/api/*'
+      ]
     }
     httpSettings: {
       requireHttps: true

@@ -13,7 +13,7 @@ internal static class DemoCommand
     public static Command Create()
     {
         var demo = new Command("demo", "Run the whole pipeline on CLN sample data: its own Azurite, a loopback Facebook, one scan, rules, findings and emails in ./outbox/demo/.");
-        var serve = new Option<bool>("--serve") { Description = $"Afterwards keep the API up on {ApiServer.DefaultUrl} until Ctrl+C." };
+        var serve = new Option<bool>("--serve") { Description = $"Afterwards keep the page and the API up on {ApiServer.DefaultUrl} until Ctrl+C." };
         demo.Options.Add(serve);
         CommandRunner.SetAction(demo, async (parse, ct) =>
         {
@@ -36,6 +36,7 @@ internal static class DemoCommand
             await Console.Error.WriteLineAsync($"The API is up on {ApiServer.DefaultUrl} until Ctrl+C. Try:");
             await Console.Error.WriteLineAsync($"  the coordinator (every location):  curl -H 'X-Api-Key: {key}' '{ApiServer.DefaultUrl}/api/findings?pageSize=5'");
             await Console.Error.WriteLineAsync($"  a manager of {DemoApiSettings.ManagerLocation} (that location only): curl -H 'X-Api-Key: {managerKey}' '{ApiServer.DefaultUrl}/api/findings?pageSize=5'");
+            await SignInLinks.PrintAsync(app, ApiServer.DefaultUrl, Console.Error);
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

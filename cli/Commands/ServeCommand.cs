@@ -4,12 +4,12 @@ using Microsoft.Extensions.Hosting;
 
 namespace SocialMonitor.Cli.Commands;
 
-/// <summary><c>serve</c>: the HTTP API on Kestrel at http://localhost:7071 until Ctrl+C.</summary>
+/// <summary><c>serve</c>: the page and the HTTP API on Kestrel at http://localhost:7071 until Ctrl+C; prints a sign-in link per key.</summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
-        var serve = new Command("serve", $"Serve the HTTP API (every /api endpoint; /api/openapi.json describes them) on {ApiServer.DefaultUrl} until Ctrl+C, as the Functions host would.");
+        var serve = new Command("serve", $"Serve the page (/findings, with a one-time sign-in link printed per configured key) and the HTTP API (every /api endpoint; /api/openapi.json describes them) on {ApiServer.DefaultUrl} until Ctrl+C, as the Functions host would.");
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => ApiServer.DefaultUrl };
         serve.Options.Add(urls);
         CommandRunner.SetAction(serve, async (parse, ct) =>
@@ -27,7 +27,8 @@ internal static class ServeCommand
             host.Uses<Core.Api.ApiOptions>();
             await using var app = ApiServer.Build(configuration, parse.GetValue(urls)!, verbose);
             await app.StartAsync(ct);
-            await Console.Error.WriteLineAsync($"Serving the API on {parse.GetValue(urls)} (header X-Api-Key: a key from Api__Keys__<n>__Key). Ctrl+C stops.");
+            await Console.Error.WriteLineAsync($"Serving the API on {parse.GetValue(urls)}/api (header X-Api-Key: a key from Api__Keys__<n>__Key). Ctrl+C stops.");
+            await SignInLinks.PrintAsync(app, parse.GetValue(urls)!.TrimEnd('/'), Console.Error);
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

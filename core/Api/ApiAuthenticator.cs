@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Web;
 
 namespace SocialMonitor.Core.Api;
 
@@ -12,8 +13,10 @@ namespace SocialMonitor.Core.Api;
 /// <c>AppServiceAuthentication</c>: the principal App Service puts in <c>X-MS-CLIENT-PRINCIPAL</c>, with the Entra ID app
 /// role <c>Coordinator</c> (every location) or <c>Manager</c> (the locations whose managers in the registry have the
 /// caller's object id, or their email for a manager registered without an object id); API keys are not accepted in that mode.
+/// In <c>ApiKeys</c> mode a browser signed in through a one-time link (<see cref="PageSessions"/>) is identified by its
+/// session cookie, as the key's caller. A caller identified by a cookie carries the anti-forgery token its changes need.
 /// </summary>
-public sealed class ApiAuthenticator(IOptions<ApiOptions> options, AccountRegistry registry)
+public sealed class ApiAuthenticator(IOptions<ApiOptions> options, AccountRegistry registry, PageSessions sessions)
 {
     public const string KeyHeader = "X-Api-Key";
     public const string AppServiceAuthentication = "AppServiceAuthentication";
@@ -21,14 +24,18 @@ public sealed class ApiAuthenticator(IOptions<ApiOptions> options, AccountRegist
     /// <summary>The caller, or null for an anonymous one; a signed-in caller with no role or no location is a 403.</summary>
     public async Task<ApiCaller?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (string.Equals(options.Value.AuthMode, AppServiceAuthentication, StringComparison.OrdinalIgnoreCase))
+        if (UsesAppService)
         {
             return ClientPrincipal.Parse(request.Headers[ClientPrincipal.Header]) is { } principal
-                ? await FromPrincipalAsync(principal, cancellationToken)
+                ? await FromPrincipalAsync(principal, cancellationToken) with { AntiForgery = Web.AntiForgery.ForAppServiceSession(request) }
                 : null;
         }
-        return FromKey(request.Headers[KeyHeader].ToString());
+        var key = request.Headers[KeyHeader].ToString();
+        return key.Length > 0 ? FromKey(key) : sessions.Find(request.Cookies[PageSessions.CookieName])?.Caller;
     }
+
+    /// <summary>Whether callers sign in through App Service Authentication (Entra ID) rather than with keys and sign-in links.</summary>
+    public bool UsesAppService => string.Equals(options.Value.AuthMode, AppServiceAuthentication, StringComparison.OrdinalIgnoreCase);
 
     private ApiCaller? FromKey(string presented)
     {

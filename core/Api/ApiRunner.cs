@@ -5,7 +5,8 @@ using SocialMonitor.Core.Findings;
 namespace SocialMonitor.Core.Api;
 
 /// <summary>
-/// What every endpoint does around its own work: identify the caller (anonymous: 401), check the role it needs (403),
+/// What every endpoint does around its own work: identify the caller (anonymous: 401), check that a change made with a
+/// browser cookie carries its anti-forgery token (403), check the role it needs (403),
 /// and turn an <see cref="ApiProblemException"/> into problem details. Anything unexpected is logged and answered with a 500
 /// problem that names no internals.
 /// </summary>
@@ -20,6 +21,11 @@ public sealed class ApiRunner(ApiAuthenticator authenticator, ILogger<ApiRunner>
             {
                 await Problems.UnauthorizedAsync(context, cancellationToken);
                 return;
+            }
+            if (caller.AntiForgery is { } token && !Web.AntiForgery.IsSafe(context.Request.Method) && !Web.AntiForgery.Carries(context.Request, token))
+            {
+                throw new ApiProblemException(StatusCodes.Status403Forbidden, ProblemTypes.AntiForgery, "Anti-forgery token missing or wrong",
+                    $"A change made with a browser session needs the token of GET /api/session in the {Web.AntiForgery.Header} header: reload the page and try again.");
             }
             if (coordinatorOnly && !caller.IsCoordinator)
             {

@@ -32,14 +32,18 @@ public sealed partial class FindingsApi(
         new("reopenCount", f => f.ReopenCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
 
-    /// <summary><c>GET /api/findings</c>: newest first, filtered, a page at a time; JSON or CSV.</summary>
+    /// <summary>
+    /// <c>GET /api/findings</c>: newest first, filtered, a page at a time; JSON or CSV. <c>q</c> is free text, found
+    /// (ignoring case and accents) in the evidence, the quote, the explanation or the text of the item the finding was raised on.
+    /// </summary>
     public Task ListAsync(HttpContext context, CancellationToken cancellationToken) =>
         runner.RunAsync(context, coordinatorOnly: false, async caller =>
         {
-            var query = new ApiQuery(context.Request, [.. s_filters, "pageSize", "continuationToken", "format"]);
-            var filter = await FilterAsync(caller, query, cancellationToken);
+            var query = new ApiQuery(context.Request, [.. s_filters, "q", "pageSize", "continuationToken", "format"]);
+            var filter = await FilterAsync(caller, query, cancellationToken) with { Text = query.Value("q")?.Trim() is { Length: > 0 } q ? q : null };
             var (pageSize, token, csv) = (query.PageSize(), query.ContinuationToken(), ApiOutput.WantsCsv(context.Request, query));
-            var page = await findings.ListAsync(filter, token, pageSize, cancellationToken);
+            var page = await findings.ListAsync(filter, token, pageSize, cancellationToken,
+                filter.Text is { } text ? (finding, ct) => FindingText.MatchesAsync(finding, text, items, ct) : null);
             await ApiOutput.WriteListAsync(context, csv, page.Items, page.ContinuationToken, CsvColumns, cancellationToken);
         }, cancellationToken);
 
@@ -87,7 +91,6 @@ public sealed partial class FindingsApi(
         runner.RunAsync(context, coordinatorOnly: false, async caller =>
         {
             _ = new ApiQuery(context.Request);
-            var stored = await FindAsync(caller, id, cancellationToken) ?? throw NoSuchFinding(id);
             var ifMatch = context.Request.Headers.IfMatch.ToString().Trim();
             if (ifMatch.Length == 0 || ifMatch == "*")
             {
@@ -95,29 +98,68 @@ public sealed partial class FindingsApi(
                     "Send the ETag of your last GET /api/findings/{id} in If-Match (If-Match: * is not accepted), so that your change cannot overwrite one you did not see.");
             }
             var disposition = await ApiBody.ReadAsync<FindingDisposition>(context.Request, cancellationToken);
-            if (disposition.Problem() is { } problem)
+            var stored = await ApplyAsync(caller, id, ifMatch, disposition, cancellationToken);
+            context.Response.Headers.ETag = ETags.ToHeader(stored.ETag);
+            await ApiOutput.WriteJsonAsync(context, stored.Finding, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// <c>POST /api/findings/dispositions</c>: several status changes at once (bulk acknowledge from the page), each entry
+    /// with the ETag of its finding's last read and answered on its own: one stale or refused entry does not stop the
+    /// others, and nothing is retried for the caller (a stale one is theirs to read again). The answer is 200 with one
+    /// result per entry, in order: its HTTP status, the new ETag and finding, or the problem.
+    /// </summary>
+    public Task BulkDispositionAsync(HttpContext context, CancellationToken cancellationToken) =>
+        runner.RunAsync(context, coordinatorOnly: false, async caller =>
+        {
+            _ = new ApiQuery(context.Request);
+            var bulk = await ApiBody.ReadAsync<BulkDisposition>(context.Request, cancellationToken);
+            if (bulk.Problem() is { } problem)
             {
                 throw ApiProblemException.BadBody(problem);
             }
-            if (disposition.DuplicateOf is { } original && (original == id || await FindAsync(caller, original, cancellationToken) is null))
+            var results = new List<BulkDispositionResult>(bulk.Entries!.Count);
+            foreach (var entry in bulk.Entries!)
             {
-                throw ApiProblemException.BadBody($"'duplicateOf' must be the id of another finding you may see; '{original}' is not.");
+                try
+                {
+                    var etag = entry.ETag is { Length: > 0 } tag ? tag : throw new ApiProblemException(StatusCodes.Status428PreconditionRequired,
+                        ProblemTypes.PreconditionRequired, "ETag required", "Each entry needs 'etag': the ETag of your last read of that finding.");
+                    var stored = await ApplyAsync(caller, entry.Id ?? "", etag, entry.Disposition, cancellationToken);
+                    results.Add(new BulkDispositionResult(entry.Id, StatusCodes.Status200OK, ETags.ToHeader(stored.ETag), stored.Finding, null));
+                }
+                catch (ApiProblemException e)
+                {
+                    results.Add(new BulkDispositionResult(entry.Id, e.Status, null, null,
+                        new BulkProblem(Problems.TypeBase + e.Type, e.Title, e.Status, e.Message)));
+                }
             }
-            var tags = ETags.FromIfMatch(ifMatch);
-            var etag = tags?.FirstOrDefault(t => t == stored.ETag) ?? (tags is { Count: > 0 } ? tags[0] : throw Stale(id));
-            var result = await lifecycle.ApplyAsync(stored.Finding.Location, id, etag, disposition, caller.Name, cancellationToken);
-            switch (result)
-            {
-                case { Refusal: { } refusal }:
-                    throw new ApiProblemException(StatusCodes.Status409Conflict, ProblemTypes.InvalidTransition, "Status change not allowed", refusal);
-                case { Status: FindingWriteStatus.Missing }:
-                    throw NoSuchFinding(id);
-                case { Status: FindingWriteStatus.Stale }:
-                    throw Stale(id);
-            }
-            context.Response.Headers.ETag = ETags.ToHeader(result.Stored!.ETag);
-            await ApiOutput.WriteJsonAsync(context, result.Stored.Finding, cancellationToken);
+            await ApiOutput.WriteJsonAsync(context, new { results }, cancellationToken);
         }, cancellationToken);
+
+    /// <summary>One status change with the ETag (as sent in <c>If-Match</c>) of the caller's last read; a problem is thrown.</summary>
+    private async Task<StoredFinding> ApplyAsync(ApiCaller caller, string id, string ifMatch, FindingDisposition disposition, CancellationToken cancellationToken)
+    {
+        var stored = await FindAsync(caller, id, cancellationToken) ?? throw NoSuchFinding(id);
+        if (disposition.Problem() is { } problem)
+        {
+            throw ApiProblemException.BadBody(problem);
+        }
+        if (disposition.DuplicateOf is { } original && (original == id || await FindAsync(caller, original, cancellationToken) is null))
+        {
+            throw ApiProblemException.BadBody($"'duplicateOf' must be the id of another finding you may see; '{original}' is not.");
+        }
+        var tags = ETags.FromIfMatch(ifMatch);
+        var etag = tags?.FirstOrDefault(t => t == stored.ETag) ?? (tags is { Count: > 0 } ? tags[0] : throw Stale(stored.Finding));
+        var result = await lifecycle.ApplyAsync(stored.Finding.Location, id, etag, disposition, caller.Name, cancellationToken);
+        return result switch
+        {
+            { Refusal: { } refusal } => throw new ApiProblemException(StatusCodes.Status409Conflict, ProblemTypes.InvalidTransition, "Status change not allowed", refusal),
+            { Status: FindingWriteStatus.Missing } => throw NoSuchFinding(id),
+            { Status: FindingWriteStatus.Stale } => throw Stale(await findings.GetAsync(stored.Finding.Location, id, cancellationToken) ?? stored.Finding),
+            _ => result.Stored!,
+        };
+    }
 
     /// <summary>The finding if it is in a location the caller may see (one point read per location, at once).</summary>
     private async Task<StoredFinding?> FindAsync(ApiCaller caller, string id, CancellationToken cancellationToken)
@@ -163,8 +205,12 @@ public sealed partial class FindingsApi(
 
     private static ApiProblemException NoSuchFinding(string id) => ApiProblemException.NotFound($"There is no finding '{id}' that you may see.");
 
-    private static ApiProblemException Stale(string id) => new(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "Finding changed",
-        $"Finding '{id}' changed since you read it (If-Match is not its ETag): GET it again, check the change still makes sense, and send it with the new ETag.");
+    private static ApiProblemException Stale(Finding now) => new(StatusCodes.Status412PreconditionFailed, ProblemTypes.PreconditionFailed, "Finding changed",
+        $"Finding '{now.Id}' changed since you read it (If-Match is not its ETag){ChangedBy(now)}: GET it again, check the change still makes sense, and send it with the new ETag.");
+
+    private static string ChangedBy(Finding now) => now.StatusChangedBy is { } by && now.StatusChangedAt is { } at
+        ? $"; it is {now.Status} now, set by {by} at {ApiOutput.Time(at)}"
+        : $"; it is {now.Status} now";
 
     [GeneratedRegex("^[0-9a-f]{32}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex FindingId();

@@ -13,7 +13,8 @@ public static class ProblemTypes
     public const string PreconditionFailed = "precondition-failed";
     public const string InvalidTransition = "invalid-transition";
     public const string InternalError = "internal-error";
+    public const string AntiForgery = "anti-forgery";
 
     public static readonly IReadOnlyList<string> All =
-        [Unauthorized, Forbidden, NotFound, InvalidParameter, InvalidContinuationToken, InvalidBody, PreconditionRequired, PreconditionFailed, InvalidTransition, InternalError];
+        [Unauthorized, Forbidden, NotFound, InvalidParameter, InvalidContinuationToken, InvalidBody, PreconditionRequired, PreconditionFailed, InvalidTransition, InternalError, AntiForgery];
 }

@@ -20,6 +20,9 @@ public sealed record FindingQuery(IReadOnlyList<string> Locations, string? Statu
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }
 
+    /// <summary>Free text that a finding or its item must contain (<see cref="FindingText"/>); null matches everything.</summary>
+    public string? Text { get; init; }
+
     /// <summary>Every status that matches: <see cref="Status"/> and <see cref="Statuses"/>.</summary>
     public IReadOnlyList<string> AllStatuses => Status is null ? Statuses : [Status, .. Statuses];
 
@@ -28,7 +31,7 @@ public sealed record FindingQuery(IReadOnlyList<string> Locations, string? Statu
     {
         static string Set(IEnumerable<string> values) => string.Join(',', values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         var text = string.Join('|', Set(Locations), Set(AllStatuses), Set(Accounts), Set(Platforms), Set(Families), Set(Rules), Set(Severities),
-            From?.UtcTicks, To?.UtcTicks);
+            From?.UtcTicks, To?.UtcTicks, Text);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 }

@@ -94,24 +94,31 @@ public sealed class FindingStore(StorageClients storage)
     /// <summary>
     /// Newest first across the query's locations: each location's partition is read from where the last page stopped,
     /// and the pages are merged. The continuation token is opaque and bound to the query: another query refuses it.
+    /// <paramref name="match"/>, when given, keeps only the rows it accepts (the free text of <see cref="FindingQuery.Text"/>),
+    /// reading on until the page is full; a location whose matches were all taken resumes after the last row it examined.
     /// </summary>
-    public async Task<FindingPage> ListAsync(FindingQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken)
+    public async Task<FindingPage> ListAsync(FindingQuery query, string? continuationToken, int pageSize, CancellationToken cancellationToken,
+        Func<Finding, CancellationToken, ValueTask<bool>>? match = null)
     {
         var table = await storage.TableAsync(TableNames.FindingsByTime, cancellationToken);
         var hash = query.Hash();
         var positions = new Dictionary<string, string>(
             BoundContinuationToken.Read<Dictionary<string, string>>(continuationToken, hash) ?? [], StringComparer.Ordinal);
         var reads = await Task.WhenAll(query.Locations.Distinct(StringComparer.Ordinal).Select(location =>
-            ReadLocationAsync(table, FindingFilters.For(query, location, positions.GetValueOrDefault(location)), pageSize, cancellationToken)));
+            ReadLocationAsync(table, FindingFilters.For(query, location, positions.GetValueOrDefault(location)), pageSize, match, cancellationToken)));
 
         var candidates = reads.SelectMany(r => r.Rows).ToList();
-        var taken = candidates.OrderBy(e => e.RowKey, StringComparer.Ordinal).Take(pageSize).ToList();
+        var taken = candidates.OrderBy(e => e.Row.RowKey, StringComparer.Ordinal).Take(pageSize).ToList();
         var more = reads.Any(r => r.More) || candidates.Count > taken.Count;
-        foreach (var row in taken)
+        foreach (var (row, _) in taken)
         {
             positions[row.PartitionKey] = row.RowKey;
         }
-        return new FindingPage([.. taken.Select(r => r.ToFinding())], more ? BoundContinuationToken.Write(positions, hash) : null);
+        foreach (var read in reads.Where(r => r.LastExamined is not null && r.Rows.All(taken.Contains)))
+        {
+            positions[read.LastExamined!.PartitionKey] = read.LastExamined.RowKey;
+        }
+        return new FindingPage([.. taken.Select(t => t.Finding)], more ? BoundContinuationToken.Write(positions, hash) : null);
     }
 
     /// <summary>The facts the summary counts of every finding matching the query (no paging: the caller counts as it reads).</summary>
@@ -142,22 +149,32 @@ public sealed class FindingStore(StorageClients storage)
         return found;
     }
 
-    private static async Task<(List<FindingRow> Rows, bool More)> ReadLocationAsync(TableClient table, string filter, int pageSize, CancellationToken cancellationToken)
+    private static async Task<(List<(FindingRow Row, Finding Finding)> Rows, bool More, FindingRow? LastExamined)> ReadLocationAsync(
+        TableClient table, string filter, int pageSize, Func<Finding, CancellationToken, ValueTask<bool>>? match, CancellationToken cancellationToken)
     {
         // A page may come back short (or empty) with a continuation: follow it until the page is full or the partition ends.
-        var rows = new List<FindingRow>(pageSize);
+        var rows = new List<(FindingRow, Finding)>(pageSize);
+        FindingRow? last = null;
         string? next = null;
         do
         {
             await foreach (var page in table.QueryAsync<FindingRow>(filter, pageSize - rows.Count, cancellationToken: cancellationToken).AsPages(next, pageSize - rows.Count))
             {
-                rows.AddRange(page.Values);
+                foreach (var row in page.Values)
+                {
+                    var finding = row.ToFinding();
+                    if (match is null || await match(finding, cancellationToken))
+                    {
+                        rows.Add((row, finding));
+                    }
+                    last = row;
+                }
                 next = page.ContinuationToken;
                 break;
             }
         }
         while (next is not null && rows.Count < pageSize);
-        return (rows, next is not null);
+        return (rows, next is not null, match is null ? null : last);
     }
 
     /// <summary>Replaces the row if it is unchanged since it was read; returns the new ETag, or null on a conflict.</summary>

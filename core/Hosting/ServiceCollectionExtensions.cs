@@ -104,6 +104,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AccountsImporter>();
         services.TryAddSingleton<ApiAuthenticator>();
         services.TryAddSingleton<FindingsApi>();
+        services.TryAddSingleton<ItemsApi>();
+        services.TryAddSingleton<SessionApi>();
+        services.TryAddSingleton<Web.PageSessions>();
+        services.TryAddSingleton<Web.WebPages>();
         services.TryAddSingleton<FindingItems>();
         services.TryAddSingleton<ApiRunner>();
         services.TryAddSingleton<VisibleLocations>();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using SocialMonitor.Core.Api;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -14,7 +16,7 @@ namespace SocialMonitor.Core.Notifications;
 /// comment, account), its problems beneath it (<see cref="EmailEntries"/>), and says how to act: reply to the
 /// coordinator, who records it. Every value that came from a post is HTML-encoded and masked; no token reaches an email.
 /// </summary>
-public sealed class EmailComposer(Policy policy, BusinessCalendar calendar, PersonalDataMasker masker, TimeProvider time)
+public sealed class EmailComposer(Policy policy, BusinessCalendar calendar, PersonalDataMasker masker, TimeProvider time, IOptions<ApiOptions> api)
 {
     /// <summary>A digest lists this many findings in full and counts the rest.</summary>
     public const int MaxListed = 50;
@@ -98,7 +100,7 @@ public sealed class EmailComposer(Policy policy, BusinessCalendar calendar, Pers
         var ordered = findings.OrderBy(f => Severities.Rank(f.Severity)).ThenByDescending(f => f.FirstSeen).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
         var text = new StringBuilder().Append(intro).Append("\n\n");
         var html = new StringBuilder().Append("<p>").Append(E(intro)).Append("</p>\n");
-        var entries = new EmailEntries(calendar, masker, text, html);
+        var entries = new EmailEntries(calendar, masker, text, html, api.Value.PublicUrl);
         foreach (var place in ordered.Take(MaxListed).GroupBy(f => f.Location))
         {
             var name = Name(place.Key, locationNames);

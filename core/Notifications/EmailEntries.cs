@@ -11,9 +11,10 @@ namespace SocialMonitor.Core.Notifications;
 /// <summary>
 /// The entries of an email, one per item (a post, a comment, an account), its problems beneath it, worst first: what
 /// was found in words, the offending text quoted with the evidence marked and personal data masked, why, what to do,
-/// and the policy clause. A link shows once, with where it really leads only when that differs. No character offsets.
+/// and the policy clause, and "Open the finding": the finding's screen on the page (<c>{Api__PublicUrl}/findings/{id}</c>,
+/// through sign-in when needed). A link shows once, with where it really leads only when that differs. No character offsets.
 /// </summary>
-internal sealed class EmailEntries(BusinessCalendar calendar, PersonalDataMasker masker, StringBuilder text, StringBuilder html)
+internal sealed class EmailEntries(BusinessCalendar calendar, PersonalDataMasker masker, StringBuilder text, StringBuilder html, string publicUrl)
 {
     private const string LeadsTo = ", which leads to ";
 
@@ -65,6 +66,7 @@ internal sealed class EmailEntries(BusinessCalendar calendar, PersonalDataMasker
         Line("What to do", rule.Advice);
         Line("Policy", finding.Clause);
         Line("Finding", finding.Id);
+        Line("Open the finding", FindingUrl(finding));
 
         html.Append("<div style=\"margin:8px 0 0 0;padding:6px 0 0;border-top:1px solid #ddd\">\n<p style=\"margin:0 0 4px\"><strong>")
             .Append(E(title)).Append("</strong></p>\n");
@@ -77,7 +79,7 @@ internal sealed class EmailEntries(BusinessCalendar calendar, PersonalDataMasker
         HtmlLine("Why", E(why));
         HtmlLine("What to do", "<strong>" + E(rule.Advice) + "</strong>");
         HtmlLine("Policy", E(finding.Clause));
-        HtmlLine("Finding", "<span style=\"color:#555;font-size:13px\">" + E(finding.Id) + "</span>");
+        HtmlLine("Finding", "<a href=\"" + E(FindingUrl(finding)) + "\">Open the finding</a> <span style=\"color:#555;font-size:13px\">" + E(finding.Id) + "</span>");
         html.Append("</div>\n");
     }
 
@@ -133,6 +135,9 @@ internal sealed class EmailEntries(BusinessCalendar calendar, PersonalDataMasker
             html.Append("<p style=\"margin:0 0 4px\"><span style=\"color:#555\">").Append(label).Append(":</span> ").Append(encoded).Append("</p>\n");
         }
     }
+
+    /// <summary>The finding's screen on the page.</summary>
+    private string FindingUrl(Finding finding) => $"{publicUrl.TrimEnd('/')}/findings/{Uri.EscapeDataString(finding.Id)}";
 
     private string Local(DateTimeOffset instant) =>
         calendar.ToLocal(instant).ToString("ddd d MMM yyyy, H:mm", CultureInfo.InvariantCulture) + " " + calendar.ZoneName(instant);

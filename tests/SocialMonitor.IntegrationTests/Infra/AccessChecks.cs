@@ -78,7 +78,10 @@ internal static partial class AccessChecks
                 ? ["Application Insights must keep its data in the Log Analytics workspace (properties.WorkspaceResourceId)."] : Array.Empty<string>(),
             .. Expect.Value(auth, Auth, "properties.platform.enabled", "true"),
             .. Expect.Value(auth, Auth, "properties.globalValidation.requireAuthentication", "true"),
-            .. Expect.Value(auth, Auth, "properties.globalValidation.unauthenticatedClientAction", "Return401"),
+            // Browsers to the sign-in page; /api/* excluded from that redirect, so the app answers an API call without a session with 401.
+            .. Expect.Value(auth, Auth, "properties.globalValidation.unauthenticatedClientAction", "RedirectToLoginPage"),
+            .. Expect.Value(auth, Auth, "properties.globalValidation.redirectToProvider", "azureactivedirectory"),
+            .. Expect.Value(auth, Auth, "properties.globalValidation.excludedPaths", "[\"/api/*\"]"),
             .. Expect.Value(auth, Auth, "properties.identityProviders.azureActiveDirectory.enabled", "true"),
             .. Expect.Value(auth, Auth, "properties.identityProviders.azureActiveDirectory.registration.clientId", "[parameters('authClientId')]"),
         ];

@@ -16,7 +16,7 @@ namespace SocialMonitor.IntegrationTests.Support;
 
 /// <summary>
 /// The HTTP function classes served over real HTTP without the Functions host: every method with an
-/// <see cref="HttpTriggerAttribute"/> is mapped at <c>/api/{Route}</c> for its methods, and a request constructs the
+/// <see cref="HttpTriggerAttribute"/> is mapped at <c>/{Route}</c> for its methods (host.json's route prefix is empty), and a request constructs the
 /// class from the app's container and calls the method as the host would (the request, the route values, the token).
 /// </summary>
 internal static class FunctionsServer
@@ -39,7 +39,7 @@ internal static class FunctionsServer
         var app = builder.Build();
         foreach (var (_, route, methods, method) in HttpFunctions())
         {
-            app.MapMethods("/api/" + route, methods, (HttpContext context) => InvokeAsync(context, method));
+            app.MapMethods("/" + route, methods, (HttpContext context) => InvokeAsync(context, method));
         }
         return app;
     }

@@ -6,6 +6,7 @@ using NSubstitute;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Api;
 using SocialMonitor.Core.Storage;
+using SocialMonitor.Core.Web;
 
 namespace SocialMonitor.Tests.Api;
 
@@ -103,15 +104,48 @@ public sealed class ApiAuthenticatorTests
     }
 
     /// <summary>The registry is never read on these paths: its storage points nowhere.</summary>
-    private static ApiAuthenticator CreateSut(string mode = "ApiKeys") => new(Options.Create(new ApiOptions
+    private static ApiAuthenticator CreateSut(string mode = "ApiKeys", PageSessions? sessions = null)
     {
-        AuthMode = mode,
+        var options = Options();
+        return new(options.Value.AuthMode == mode ? options : Microsoft.Extensions.Options.Options.Create(new ApiOptions { AuthMode = mode, Keys = options.Value.Keys }),
+            new AccountRegistry(new StorageClients(
+                Microsoft.Extensions.Options.Options.Create(new StorageOptions { ConnectionString = "DefaultEndpointsProtocol=http;AccountName=none;AccountKey=bm9uZQ==;TableEndpoint=http://127.0.0.1:9/none;QueueEndpoint=http://127.0.0.1:9/none;BlobEndpoint=http://127.0.0.1:9/none;" }),
+                Substitute.For<TokenCredential>())),
+            sessions ?? new PageSessions(options, TimeProvider.System));
+    }
+
+    private static IOptions<ApiOptions> Options() => Microsoft.Extensions.Options.Options.Create(new ApiOptions
+    {
         Keys =
         [
             new ApiKeyOptions { Key = CoordinatorKey, Role = Roles.Coordinator, Owner = "coordinator@example.org" },
             new ApiKeyOptions { Key = ManagerKey, Role = Roles.Manager, Locations = "hayden, rathdrum", Owner = "sam.lee@example.org" },
         ],
-    }), new AccountRegistry(new StorageClients(
-        Options.Create(new StorageOptions { ConnectionString = "DefaultEndpointsProtocol=http;AccountName=none;AccountKey=bm9uZQ==;TableEndpoint=http://127.0.0.1:9/none;QueueEndpoint=http://127.0.0.1:9/none;BlobEndpoint=http://127.0.0.1:9/none;" }),
-        Substitute.For<TokenCredential>(), [])));
+    });
+
+    [Fact]
+    public async Task AuthenticateAsync_SessionCookieOfAManagersLink_IsThatKeysCallerWithAnAntiForgeryToken()
+    {
+        var sessions = new PageSessions(Options(), TimeProvider.System);
+        var link = sessions.CreateLinks("http://localhost:7071")[1];
+        var session = sessions.Redeem(Uri.UnescapeDataString(link.Url.Split("token=")[1].Split('&')[0]))!;
+        var context = new DefaultHttpContext();
+        context.Request.Headers.Cookie = $"{PageSessions.CookieName}={session.Id}";
+
+        var caller = await CreateSut(sessions: sessions).AuthenticateAsync(context.Request, Ct);
+
+        Assert.Equal(("sam.lee@example.org", Roles.Manager), (caller!.Name, caller.Role));
+        Assert.Equal(["hayden", "rathdrum"], caller.Locations);
+        Assert.NotNull(caller.AntiForgery);
+        Assert.Null((await CreateSut(sessions: sessions).AuthenticateAsync(Request(ManagerKey), Ct))!.AntiForgery);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_UnknownSessionCookie_IsAnonymous()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers.Cookie = $"{PageSessions.CookieName}=not-a-session";
+
+        Assert.Null(await CreateSut().AuthenticateAsync(context.Request, Ct));
+    }
 }

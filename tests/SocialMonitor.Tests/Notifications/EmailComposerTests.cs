@@ -45,6 +45,16 @@ public sealed class EmailComposerTests
     }
 
     [Fact]
+    public void Immediate_Finding_LinksToTheFindingsScreenOnThePage()
+    {
+        var email = CreateSut().Immediate(s_sam, [s_finding], s_names);
+
+        Assert.Contains($"Open the finding: https://monitor.example.org/findings/{s_finding.Id}", email.Text, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"https://monitor.example.org/findings/{s_finding.Id}\">Open the finding</a>", email.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/findings", email.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Immediate_Finding_SubjectInWordsWithLocationAndSeverityAndBodySaysWhatToDoAndWhomToReply()
     {
         var email = CreateSut().Immediate(s_sam, [s_finding], s_names, s_jordan);
@@ -213,6 +223,7 @@ public sealed class EmailComposerTests
     private static EmailComposer CreateSut()
     {
         var policy = TestPolicy.Default;
-        return new(policy, new BusinessCalendar(policy), new PersonalDataMasker(policy), new FakeTimeProvider(new DateTimeOffset(2026, 10, 15, 18, 0, 0, TimeSpan.Zero)));
+        return new(policy, new BusinessCalendar(policy), new PersonalDataMasker(policy), new FakeTimeProvider(new DateTimeOffset(2026, 10, 15, 18, 0, 0, TimeSpan.Zero)),
+            Microsoft.Extensions.Options.Options.Create(new SocialMonitor.Core.Api.ApiOptions { PublicUrl = "https://monitor.example.org" }));
     }
 }

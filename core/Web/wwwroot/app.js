@@ -1,0 +1,39 @@
+// The page's entry: who is signed in, then the screen the address names (/findings or /findings/{id}).
+import * as api from './api.js';
+import { configure } from './format.js';
+import { h, replace } from './dom.js';
+import { showFindings } from './findings.js';
+import { showFinding } from './finding.js';
+
+const main = document.getElementById('main');
+
+async function start() {
+  let session;
+  try {
+    session = await api.session();
+  } catch (error) {
+    replace(main, h('h1', {}, 'SocialMonitor'), h('p', { class: 'error', role: 'alert' }, error.message));
+    return;
+  }
+  configure(session);
+  document.getElementById('who').textContent = `${session.name} (${session.role === 'Coordinator' ? 'coordinator' : 'manager'})`;
+  const signOut = document.getElementById('signout');
+  signOut.hidden = false;
+  signOut.addEventListener('click', async () => {
+    if (session.signOut.startsWith('/.auth/')) {
+      window.location.assign(session.signOut);
+      return;
+    }
+    await api.signOut(session.signOut);
+    window.location.assign('/signin');
+  });
+
+  const path = window.location.pathname;
+  if (path === '/findings') {
+    await showFindings(main, session, new URLSearchParams(window.location.search));
+  } else if (path.startsWith('/findings/')) {
+    await showFinding(main, session, decodeURIComponent(path.slice('/findings/'.length)));
+  }
+}
+
+start();
