@@ -28,7 +28,7 @@ public sealed class AccessEndedRule : IRule
             {
                 yield return new Detection(Rule, context.Policy.SeverityOf(Rule, Severities.Medium), Clauses.AccessEnded,
                     $"{role.Shown} still has a role on {item.Account} ({string.Join(", ", role.Tasks)}): {why}", "role:" + role.UserId,
-                    $"{role.Shown}'s access to {item.Account} ended ({approval!.Value}), but the platform still shows their role. Remove it on the platform now.");
+                    $"{role.Shown}'s access to {item.Account} ended ({approval!.Id}), but the platform still shows their role. Remove it on the platform now.");
             }
         }
     }
