@@ -44,7 +44,7 @@ public sealed class AccountReviewTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal((2, 2, 0), (first.Accounts, first.Locations, first.AlreadyReviewed));
         Assert.Equal((0, 0, 4), (second.Accounts, second.Locations, second.AlreadyReviewed));
         Assert.Equal(
-            [("cln-bookmobile-fb", AttestationDueRule.Rule), ("cln-bookmobile-fb", CoordinatorNotAdminRule.Rule), ("bookmobile", ManagersRule.Rule),
+            [("bookmobile", ManagersRule.Rule), ("cln-bookmobile-fb", AttestationDueRule.Rule), ("cln-bookmobile-fb", CoordinatorNotAdminRule.Rule),
              (Hayden, AttestationDueRule.Rule), (Hayden, CoordinatorNotAdminRule.Rule)],
             afterFirst.Select(f => (f.ItemId, f.Rule)).Order());
         Assert.Equal(afterFirst.Select(f => (f.Id, f.LastSeen)).Order(), afterSecond.Select(f => (f.Id, f.LastSeen)).Order());
