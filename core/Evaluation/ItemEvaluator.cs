@@ -25,7 +25,7 @@ namespace SocialMonitor.Core.Evaluation;
 /// <c>ContentSafety__Endpoint</c> is set it also asks the classifier (<see cref="ItemClassifier"/>), whose answer the conduct
 /// rule reads; without an answer the classifier's own findings on the item stand. A daily review item (kind
 /// <c>account</c> or <c>location</c>, docs/architecture.md "The daily account review") goes through the same rules; its
-/// findings the review no longer raises are resolved, though its content is the same.
+/// findings the day's review no longer raises are resolved with the review's own reason.
 /// </summary>
 public sealed class ItemEvaluator(
     RuleSet rules,
