@@ -63,6 +63,11 @@ param scanCommentWindowDays int = 30
 @description('Optional. Longest wait, in seconds, that a scan accepts from a platform asking it to slow down (Scan__MaxWaitSeconds).')
 param scanMaxWaitSeconds int = 60
 
+@minValue(0)
+@maxValue(23)
+@description('Optional. Hour of the library\'s day (the policy\'s time zone) from which the daily account review runs (Review__Hour).')
+param reviewHour int = 6
+
 @description('Optional. Minutes an email may stay in "sending" before the outbox sends it again, marked as a possible duplicate (Mail__SendingTimeoutMinutes).')
 @minValue(1)
 param mailSendingTimeoutMinutes int = 15
@@ -626,6 +631,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Scan__BackfillDays: string(scanBackfillDays)
     Scan__CommentWindowDays: string(scanCommentWindowDays)
     Scan__MaxWaitSeconds: string(scanMaxWaitSeconds)
+    Review__Hour: string(reviewHour)
     Tokens__Source: 'KeyVault'
     KeyVault__Uri: keyVault.properties.vaultUri
     Mail__Mode: 'Graph'

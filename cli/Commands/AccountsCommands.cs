@@ -1,10 +1,11 @@
 using System.CommandLine;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Review;
 
 namespace SocialMonitor.Cli.Commands;
 
-/// <summary><c>accounts import FILE</c> and <c>accounts list [--format table|json]</c>.</summary>
+/// <summary><c>accounts import FILE</c>, <c>accounts list [--format table|json]</c> and <c>accounts review</c>.</summary>
 internal static class AccountsCommands
 {
     public static Command Create()
@@ -29,9 +30,9 @@ internal static class AccountsCommands
             await using var host = await CliHost.StartAsync(CliHost.CreateServices(CliConfiguration.Build(), parse.GetValue(CommandRunner.Verbose)), storage: true, ct);
             var outcome = await host.Get<AccountsImporter>().ImportAsync(read, ct);
             await Console.Error.WriteLineAsync($"Imported {read.File.Accounts.Count} accounts and {read.File.Locations.Count} locations: {outcome.Written!.Written} rows written, {outcome.Written.Unchanged} unchanged.");
-            foreach (var finding in outcome.Findings)
+            foreach (var warning in read.ManagerCountWarnings)
             {
-                await Console.Error.WriteLineAsync($"{finding.Rule} ({finding.Location}): {finding.Evidence}");
+                await Console.Error.WriteLineAsync($"{warning.LocationId} has {warning.Count} account managers (one to three are asked): the daily account review raises governance.managers.");
             }
             foreach (var location in outcome.Written.EndedAccess)
             {
@@ -60,8 +61,19 @@ internal static class AccountsCommands
             return 0;
         });
 
+        var review = new Command("review", "The daily account review now (what AccountReviewTimer does from Review__Hour): each account and location not yet reviewed today is queued for evaluation as an item of its own (socialmonitor work evaluates it). Run again the same day, it adds nothing.");
+        CommandRunner.SetAction(review, async (parse, ct) =>
+        {
+            await using var host = await CliHost.StartAsync(CliHost.CreateServices(CliConfiguration.Build(), parse.GetValue(CommandRunner.Verbose)), storage: true, ct);
+            var summary = await host.Get<AccountReview>().RunAsync(ct);
+            await Console.Error.WriteLineAsync($"Daily account review of {summary.Day:yyyy-MM-dd}: {summary.Accounts} accounts and {summary.Locations} locations queued, "
+                + $"{summary.AlreadyReviewed} already reviewed today; run 'socialmonitor work' to evaluate what it queued.");
+            return 0;
+        });
+
         accounts.Subcommands.Add(import);
         accounts.Subcommands.Add(list);
+        accounts.Subcommands.Add(review);
         return accounts;
     }
 }

@@ -3,10 +3,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Approvals;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Hosting;
 using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Review;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.Cli.Commands;
 using SocialMonitor.Local;
@@ -16,9 +18,10 @@ namespace SocialMonitor.Cli.Demo;
 /// <summary>
 /// The demo: its own Azurite (in memory, free ports), the loopback host serving each platform of
 /// <see cref="SamplePlatforms"/> from <c>samples/{platform}/</c> in its real wire format (the sample CLN pages on Facebook),
-/// <c>samples/accounts.json</c> imported, one scan through the real queues and the same core services the
-/// functions use, the queues drained; the bundling window of the immediate emails passed on the clock; at 18:30 a second
-/// scan after staff hid a guest comment on Instagram (<c>governance.moderation</c>); then the next 24 hours of the hourly <c>DigestTimer</c>, each hour on the fixed
+/// <c>samples/accounts.json</c> imported and <c>samples/approvals.json</c> recorded, one scan through the real queues and
+/// the same core services the functions use, the queues drained, then the daily account review once and the queues
+/// drained again; the bundling window of the immediate emails passed on the clock; at 18:30 a second scan after staff hid
+/// a guest comment on Instagram (<c>governance.moderation</c>); then the next 24 hours of the hourly <c>DigestTimer</c>, each hour on the fixed
 /// clock (each person's digest at their hour, escalations past the SLA). It writes its emails afresh, so every run is
 /// the same: the immediate ones, the digests and any escalation, in <c>./outbox/demo/</c>.
 /// </summary>
@@ -112,7 +115,12 @@ internal sealed class DemoRunner : IAsyncDisposable
 
         var accounts = AccountsFileReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "accounts.json"));
         await host.Get<AccountsImporter>().ImportAsync(accounts, cancellationToken);
+        await SampleApprovals.RecordAsync(Path.Combine(AppContext.BaseDirectory, "samples", "approvals.json"), host.Get<ApprovalService>(),
+            accounts.File!.Coordinator.Email, cancellationToken);
         var scanned = await host.Get<ScanScheduler>().QueueAllAsync(cancellationToken);
+        await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
+        // The daily account review, once, over what the scan recorded: the governance rules' findings.
+        await host.Get<AccountReview>().RunAsync(cancellationToken);
         await host.Get<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, cancellationToken);
         // The immediate emails wait Mail__BundleSeconds for more findings: on the fixed clock that time passes here.
         clock.Now = Clock.AddSeconds(host.Get<IOptions<MailOptions>>().Value.BundleSeconds);

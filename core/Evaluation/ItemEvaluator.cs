@@ -23,7 +23,9 @@ namespace SocialMonitor.Core.Evaluation;
 /// briefly) and, when <c>Links__Resolve</c> is on, where the item's shortened links lead. On a retry they are gathered
 /// again: a shortener that now answers differently gives a different finding id (the evidence key is the target). When
 /// <c>ContentSafety__Endpoint</c> is set it also asks the classifier (<see cref="ItemClassifier"/>), whose answer the conduct
-/// rule reads; without an answer the classifier's own findings on the item stand.
+/// rule reads; without an answer the classifier's own findings on the item stand. A daily review item (kind
+/// <c>account</c> or <c>location</c>, docs/architecture.md "The daily account review") goes through the same rules; its
+/// findings the day's review no longer raises are resolved with the review's own reason.
 /// </summary>
 public sealed class ItemEvaluator(
     RuleSet rules,
@@ -41,6 +43,8 @@ public sealed class ItemEvaluator(
     TimeProvider time,
     ILogger<ItemEvaluator> logger)
 {
+    public const string ReviewResolvedWhy = "no longer found by the daily account review";
+
     public async Task<IReadOnlyList<Finding>> EvaluateAsync(EvaluateItemMessage message, CancellationToken cancellationToken)
     {
         var item = message.Item
@@ -50,16 +54,18 @@ public sealed class ItemEvaluator(
         var now = time.GetUtcNow();
         var version = ItemJson.ContentHash(item)[..16];
 
-        var classification = await classifier.ClassifyAsync(item, version, cancellationToken);
+        // A daily review item is the registry's and the record's facts, not words anyone wrote: the classifier is not asked.
+        var review = ItemKinds.IsReview(item.Kind);
+        var classification = review ? null : await classifier.ClassifyAsync(item, version, cancellationToken);
+        var location = account?.Location ?? (item.Kind == ItemKinds.Location ? item.Id : Locations.District);
         var context = new RuleContext(now, policy)
         {
             Classification = classification,
-            Location = account?.Location,
+            Location = account?.Location ?? (item.Kind == ItemKinds.Location ? item.Id : null),
             Approvals = await approvals.GetAsync(cancellationToken),
             ResolvedLinks = links.Value.Resolve ? await resolver.ResolveLinksAsync(item, policy, cancellationToken) : new Dictionary<string, ResolvedLink>(),
         };
         var detections = rules.Evaluate(item, context);
-        var location = account?.Location ?? Locations.District;
         var result = new List<Finding>();
         foreach (var detection in detections)
         {
@@ -79,9 +85,13 @@ public sealed class ItemEvaluator(
         }
         // An edit that removed a problem resolves its finding; run again, it finds nothing more to change.
         // The same version no longer raising a link finding: a destination approval now allows it (ApprovalService queued it).
-        IEnumerable<string> kept = classification is null ? ItemClassifier.OwnFindingIds(item, policy) : [];
-        await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version, [.. result.Select(f => f.Id), .. kept], cancellationToken,
-            f => f.Family == LinkApprovals.Family ? LinkApprovals.ApprovedWhy(item, f, context) : null);
+        // A hide is not undone by an edit: the moderation finding stays whatever later versions show.
+        // A review item's findings that the day's review no longer raises are resolved: the approval or attestation was recorded, the role removed.
+        IEnumerable<string> kept = classification is null && !review ? ItemClassifier.OwnFindingIds(item, policy) : [];
+        await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version,
+            [.. result.Select(f => f.Id), .. kept, FindingIds.For(item.Platform, item.Id, ModerationRule.Rule, ModerationRule.EvidenceKey)], cancellationToken,
+            f => review ? ReviewResolvedWhy : f.Family == LinkApprovals.Family ? LinkApprovals.ApprovedWhy(item, f, context) : null,
+            review ? ReviewResolvedWhy : FindingLifecycle.AfterEditWhy);
         logger.LogInformation("Evaluated {Platform} item {ItemId}: {Count} findings", item.Platform, item.Id, result.Count);
         return result;
     }

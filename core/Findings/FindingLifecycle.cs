@@ -47,11 +47,12 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
     /// edit removed the problem), and a resolved one remembers this version, so that the problem seen again on any
     /// other version reopens it. An active finding not raised again on the same version is resolved only when
     /// <paramref name="sameVersionWhy"/> says why (an approval now allows it); otherwise it stays. Run twice on the same
-    /// version, it changes nothing more.
+    /// version, it changes nothing more. <paramref name="otherVersionWhy"/> is the reason given for one last seen on another
+    /// version (by default <see cref="AfterEditWhy"/>; the daily account review, whose item is a new version each day, gives its own).
     /// </summary>
     public async Task ResolveAbsentAsync(
         string platform, string itemId, string version, IReadOnlyCollection<string> present, CancellationToken cancellationToken,
-        Func<Finding, string?>? sameVersionWhy = null)
+        Func<Finding, string?>? sameVersionWhy = null, string otherVersionWhy = AfterEditWhy)
     {
         foreach (var (location, id) in await findings.ByItemAsync(platform, itemId, cancellationToken))
         {
@@ -62,7 +63,7 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
             await ChangeBySystemAsync(location, id, f =>
                 !_itemFamilies.Contains(f.Family) ? null
                 : f.ItemVersion == version ? (IsActive(f.Status) && sameVersionWhy?.Invoke(f) is { } why ? Resolve(f, version, why) : null)
-                : IsActive(f.Status) ? Resolve(f, version, AfterEditWhy)
+                : IsActive(f.Status) ? Resolve(f, version, otherVersionWhy)
                 : f.Status == FindingStatuses.Resolved && f.ResolvedItemVersion != version ? new FindingChange(f with { ResolvedItemVersion = version }, null)
                 : null,
                 cancellationToken);

@@ -24,6 +24,7 @@ using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Records;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.LinkDomain;
+using SocialMonitor.Core.Review;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.Core.Storage;
 
@@ -41,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddSettings<PlatformsOptions>(configuration, PlatformsOptions.Section);
         services.AddSettings<YouTubeOptions>(configuration, YouTubeOptions.Section);
         services.AddSettings<ScanOptions>(configuration, ScanOptions.Section);
+        services.AddSettings<ReviewOptions>(configuration, ReviewOptions.Section);
         services.AddSettings<TokenOptions>(configuration, TokenOptions.Section);
         services.PostConfigure<TokenOptions>(o =>
         {
@@ -86,6 +88,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<CursorStore>();
         services.TryAddSingleton<ItemIndex>();
         services.TryAddSingleton<ScanScheduler>();
+        services.TryAddSingleton<AccountReview>();
         services.TryAddSingleton<AccountScanner>();
         services.TryAddSingleton<AccountCapture>();
         services.TryAddSingleton<BudgetStore>();

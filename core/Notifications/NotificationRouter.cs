@@ -2,17 +2,26 @@ using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules.Conduct;
+using SocialMonitor.Core.Rules.Governance;
 
 namespace SocialMonitor.Core.Notifications;
 
 /// <summary>
 /// Who hears of a finding: the managers of its account's location; the coordinator for <c>capture</c> and
-/// <c>governance</c> findings and for a location without managers. Each person's <c>notify</c> preference for the
+/// <c>governance</c> findings and for a location without managers; both the location's managers and the coordinator for
+/// the governance findings about access and attestations (unapproved access, access ended, an access review or an
+/// attestation due). Each person's <c>notify</c> preference for the
 /// finding's severity says at once, in the digest, or not at all. A <c>conduct.self-harm</c> finding (a guest who may be at
 /// risk) goes to the coordinator alone, at once, whatever the preferences: never to the location's managers.
 /// </summary>
 public sealed class NotificationRouter(AccountRegistry registry)
 {
+    /// <summary>The governance findings a location's managers act on (who has access, what they attested), which the coordinator hears of too.</summary>
+    private static readonly HashSet<string> s_managersAndCoordinator =
+    [
+        UnapprovedAccessRule.Rule, AccessEndedRule.Rule, AccessReviewDueRule.Rule, AttestationDueRule.Rule,
+    ];
+
     public async Task<IReadOnlyList<Route>> RouteAsync(Finding finding, CancellationToken cancellationToken) =>
         finding.Rule == ConductRule.SelfHarm ? [new Route(await CoordinatorAsync(cancellationToken), NotifyPreferences.Immediate)] :
         [.. (await PeopleAsync(finding, cancellationToken))
@@ -21,6 +30,12 @@ public sealed class NotificationRouter(AccountRegistry registry)
 
     public async Task<IReadOnlyList<Person>> PeopleAsync(Finding finding, CancellationToken cancellationToken)
     {
+        if (s_managersAndCoordinator.Contains(finding.Rule))
+        {
+            var coordinator = await CoordinatorAsync(cancellationToken);
+            var managers = (await registry.GetLocationAsync(finding.Location, cancellationToken))?.Managers ?? [];
+            return [.. managers.Where(m => !string.Equals(m.Email, coordinator.Email, StringComparison.OrdinalIgnoreCase)), coordinator];
+        }
         if (finding.Family is not ("capture" or "governance") && finding.Rule != ConductRule.SelfHarm
             && await registry.GetLocationAsync(finding.Location, cancellationToken) is { Managers.Count: > 0 } location)
         {

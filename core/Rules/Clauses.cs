@@ -23,4 +23,19 @@ public static class Clauses
 
     public const string AccountManagers =
         "Staff use 3: each location has one to three account managers, approved by the communication coordinator.";
+
+    public const string AccountsApproved =
+        "Staff use 3: the communication coordinator approves every official account and every shared access, and is the top-level administrator of every site.";
+
+    public const string AccessApproved =
+        "Staff use 3 and 4: every person's access to an account is approved, and each location's account managers close their editors' access when it ends.";
+
+    public const string AccessEnded =
+        "Staff use 4: each location's account managers close an editor's access when it ends.";
+
+    public const string AppsReviewed =
+        "Staff use 6: no outside groups or third-party apps without the communication coordinator's review.";
+
+    public const string Attestations =
+        "Staff use 3, 4 and 6: what a platform cannot show (who holds roles, which apps are connected, which outside groups were joined) the location's managers attest, again when it falls due.";
 }

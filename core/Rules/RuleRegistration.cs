@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialMonitor.Core.Rules.Accessibility;
 using SocialMonitor.Core.Rules.Conduct;
+using SocialMonitor.Core.Rules.Governance;
 using SocialMonitor.Core.Rules.LinkDomain;
 using SocialMonitor.Core.Rules.PersonalGain;
 using SocialMonitor.Core.Rules.Pii;
@@ -10,7 +11,10 @@ namespace SocialMonitor.Core.Rules;
 
 public static class RuleRegistration
 {
-    /// <summary>The rules (<c>link-domain</c>, <c>conduct</c>, <c>pii</c>, <c>personal-gain</c>, <c>accessibility</c>) and the <see cref="RuleSet"/> that runs them.</summary>
+    /// <summary>
+    /// The rules (<c>link-domain</c>, <c>conduct</c>, <c>pii</c>, <c>personal-gain</c>, <c>accessibility</c>, and the
+    /// <c>governance</c> rules of the daily account review's items) and the <see cref="RuleSet"/> that runs them.
+    /// </summary>
     public static IServiceCollection AddStarterRules(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, UnapprovedLinkRule>());
@@ -18,6 +22,14 @@ public static class RuleRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, PiiRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, PersonalGainRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, AccessibilityRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, UnapprovedAccountRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, UnapprovedAccessRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, AccessEndedRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, AccessReviewDueRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, CoordinatorNotAdminRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, UnreviewedAppRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, AttestationDueRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, ManagersRule>());
         services.TryAddSingleton<RuleSet>();
         return services;
     }

@@ -1,13 +1,11 @@
-using SocialMonitor.Core.Accounts;
-
 namespace SocialMonitor.Core.Rules.Governance;
 
-/// <summary>The words and advice of the <c>governance</c> findings (raised by the accounts import and the evaluator; they go to the coordinator).</summary>
+/// <summary>The words and advice of the <c>governance</c> findings (raised by the evaluator, most of them on the daily account review's items).</summary>
 public static class GovernanceTexts
 {
     public static readonly IReadOnlyList<RuleText> All =
     [
-        new(AccountsImporter.ManagersRule, "A location without one to three account managers",
+        new(ManagersRule.Rule, "A location without one to three account managers",
             "Name one to three account managers for the location in the accounts file and import it (socialmonitor accounts import)."),
         new(ModerationRule.Rule, "A guest comment hidden without a recorded reason",
             "Ask the manager who hid it for the reason and record it; unhide the comment if it breaks no rule."),

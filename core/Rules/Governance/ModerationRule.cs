@@ -16,6 +16,9 @@ namespace SocialMonitor.Core.Rules.Governance;
 public static class ModerationRule
 {
     public const string Rule = "governance.moderation";
+
+    /// <summary>The one evidence key of a moderation finding: one per item.</summary>
+    public const string EvidenceKey = "hidden";
     public const string Clause =
         "Staff use: staff hide a guest comment only for a reason the Rules of Conduct or the privacy rules give, and record it.";
 
@@ -33,7 +36,7 @@ public static class ModerationRule
         var what = item.Kind is ItemKinds.Post ? "visitor post" : $"guest {item.Kind}";
         return new Detection(Rule, context.Policy.SeverityOf(Rule, Severities.Medium), Clause,
             $"{what} by {item.Author?.Name ?? "an unnamed guest"} hidden; no conduct or privacy finding records a reason",
-            "hidden",
+            EvidenceKey,
             $"A {what} was hidden on {item.Account ?? "its account"} without a recorded reason. Hiding a comment for its viewpoint risks the "
                 + "First Amendment: record the Rules of Conduct or privacy reason, or unhide it. The monitor changes nothing on the platform.");
     }

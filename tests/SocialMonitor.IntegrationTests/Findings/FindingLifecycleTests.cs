@@ -6,6 +6,7 @@ using SocialMonitor.Core.Evaluation;
 using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Rules;
 using SocialMonitor.IntegrationTests.Support;
 
 namespace SocialMonitor.IntegrationTests.Findings;
@@ -124,14 +125,16 @@ public sealed class FindingLifecycleTests(AzuriteFixture azurite) : IClassFixtur
     {
         await using var services = await StartAsync();
         var time = (FakeTimeProvider)services.GetRequiredService<TimeProvider>();
-        var importer = services.GetRequiredService<AccountsImporter>();
-        var managers = Assert.Single((await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct)).Findings);
+        var recorder = services.GetRequiredService<FindingRecorder>();
+        var detection = new Detection("governance.managers", Severities.Medium, Clauses.AccountManagers, "Bookmobile has 0 account managers", "managers", "Name one.");
+        Task<Finding> RaiseAsync() => recorder.RecordAsync(Finding.Create(detection, "registry", "bookmobile", "bookmobile", null, time.GetUtcNow()), Ct);
+        var managers = await RaiseAsync();
         await DisposeAsync(services, managers, new FindingDisposition { Status = FindingStatuses.Resolved, Action = "asked the branch to name a manager" });
 
-        await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct);
+        await RaiseAsync();
         var sameTime = await GetAsync(services, managers.Id);
         time.Advance(TimeSpan.FromDays(1));
-        await importer.ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct);
+        await RaiseAsync();
 
         Assert.Equal(FindingStatuses.Resolved, sameTime.Status);
         Assert.Equal(FindingStatuses.Open, (await GetAsync(services, managers.Id)).Status);

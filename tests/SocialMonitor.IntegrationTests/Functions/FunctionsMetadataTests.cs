@@ -22,6 +22,7 @@ public sealed class FunctionsMetadataTests
         { "FindingsList", "httpTrigger", "api/findings" },
         { "FindingsGet", "httpTrigger", "api/findings/{id}" },
         { "DigestTimer", "timerTrigger", "%DigestSchedule%" },
+        { "AccountReviewTimer", "timerTrigger", "0 5 * * * *" },
         { "SendEmail", "queueTrigger", "send-email" },
         { "SendEmailPoison", "queueTrigger", "send-email-poison" },
         { "FindingsSummary", "httpTrigger", "api/findings/summary" },

@@ -3,6 +3,7 @@ using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.Accessibility;
 using SocialMonitor.Core.Rules.Conduct;
+using SocialMonitor.Core.Rules.Governance;
 using SocialMonitor.Core.Rules.LinkDomain;
 using SocialMonitor.Core.Rules.PersonalGain;
 using SocialMonitor.Core.Rules.Pii;
@@ -19,12 +20,15 @@ public sealed class RuleRegistrationTests
 
         var rules = provider.GetServices<IRule>().ToList();
 
-        Assert.Equal(5, rules.Count);
+        Assert.Equal(13, rules.Count);
+        Assert.Equal(8, rules.Count(r => r.Family == "governance"));
         Assert.Contains(rules, r => r is UnapprovedLinkRule);
         Assert.Contains(rules, r => r is ConductRule);
         Assert.Contains(rules, r => r is PiiRule);
         Assert.Contains(rules, r => r is PersonalGainRule);
         Assert.Contains(rules, r => r is AccessibilityRule);
+        Assert.Contains(rules, r => r is AttestationDueRule);
+        Assert.Contains(rules, r => r is ManagersRule);
         Assert.Same(provider.GetRequiredService<RuleSet>(), provider.GetRequiredService<RuleSet>());
     }
 
