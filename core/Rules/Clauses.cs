@@ -23,4 +23,10 @@ public static class Clauses
 
     public const string AccountManagers =
         "Staff use 3: each location has one to three account managers, approved by the communication coordinator.";
+
+    public const string Branding =
+        "Staff use 5: official sites are identified as belonging to the Community Library Network with appropriate branding and identity, as the communication coordinator approves it.";
+
+    public const string CurrentInformation =
+        "Staff use 1: official sites provide relevant and current information.";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialMonitor.Core.Rules.Accessibility;
+using SocialMonitor.Core.Rules.Branding;
 using SocialMonitor.Core.Rules.Conduct;
 using SocialMonitor.Core.Rules.LinkDomain;
 using SocialMonitor.Core.Rules.PersonalGain;
@@ -10,7 +11,7 @@ namespace SocialMonitor.Core.Rules;
 
 public static class RuleRegistration
 {
-    /// <summary>The rules (<c>link-domain</c>, <c>conduct</c>, <c>pii</c>, <c>personal-gain</c>, <c>accessibility</c>) and the <see cref="RuleSet"/> that runs them.</summary>
+    /// <summary>The rules (<c>link-domain</c>, <c>conduct</c>, <c>pii</c>, <c>personal-gain</c>, <c>accessibility</c>, <c>branding</c>) and the <see cref="RuleSet"/> that runs them.</summary>
     public static IServiceCollection AddStarterRules(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, UnapprovedLinkRule>());
@@ -18,6 +19,12 @@ public static class RuleRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, PiiRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, PersonalGainRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, AccessibilityRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, BrandNameRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, BrandImageRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, BrandWebsiteRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, PolicyLinkRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, ContactsRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, StaleAccountRule>());
         services.TryAddSingleton<RuleSet>();
         return services;
     }
