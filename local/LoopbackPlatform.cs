@@ -51,8 +51,8 @@ public abstract partial class LoopbackPlatform
     public Func<HttpRequest, IReadOnlyDictionary<string, string>?>? ResponseHeaders { get; set; }
 
     /// <summary>
-    /// Serve the profile images (the demo and the image tests): every platform image CDN URL in an answer
-    /// (<c>https://scontent.xx.fbcdn.net/…</c>, <c>pbs.twimg.com</c>, <c>yt3.ggpht.com</c>…) becomes
+    /// Serve the profile images (the demo and the image tests): every profile picture or banner URL of a platform CDN in
+    /// an answer (<c>https://scontent.xx.fbcdn.net/…</c>, <c>pbs.twimg.com/profile_images/…</c>, <c>yt3.ggpht.com</c>…) becomes
     /// <c>{BaseUrl}/cdn/{host}/…</c>, and that path answers the <see cref="BrandArt"/> image its file name names (JPEG for
     /// <c>.jpg</c>, else PNG). Off, answers go out as the sample data has them. The scanner fetches these only with
     /// <c>Images__AllowLoopback</c>, which only the demo and tests set.
@@ -150,10 +150,21 @@ public abstract partial class LoopbackPlatform
             return answer;
         }
         var body = System.Text.Encoding.UTF8.GetString(answer.Body);
-        var local = ImageCdn().Replace(body, m => $"{BaseUrl}/cdn/{m.Groups[1].Value}/");
+        var local = ImageCdn().Replace(body, m => IsProfileImage(m.Groups[1].Value, m.Groups[2].Value) ? $"{BaseUrl}/cdn/{m.Groups[1].Value}/{m.Groups[2].Value}" : m.Value);
         return local == body ? answer : answer with { Body = System.Text.Encoding.UTF8.GetBytes(local) };
     }
 
-    [GeneratedRegex(@"https://((?:[a-z0-9-]+\.)*(?:fbcdn\.net|cdninstagram\.com|twimg\.com|ggpht\.com|googleusercontent\.com))/")]
+    /// <summary>
+    /// Profile pictures and banners only, by the paths each CDN gives them (Facebook <c>t39.30808-1</c> and covers, Instagram
+    /// <c>t51.2885-19</c>, X <c>profile_images</c> and <c>profile_banners</c>, YouTube's avatar hosts): a post's media keeps
+    /// its URL, so the findings keyed on it do not depend on the host's port.
+    /// </summary>
+    private static bool IsProfileImage(string host, string path) =>
+        host.EndsWith("ggpht.com", StringComparison.Ordinal) || host.EndsWith("googleusercontent.com", StringComparison.Ordinal)
+        || path.Contains("t39.30808-1/", StringComparison.Ordinal) || path.Contains("t51.2885-19/", StringComparison.Ordinal)
+        || path.StartsWith("profile_images/", StringComparison.Ordinal) || path.StartsWith("profile_banners/", StringComparison.Ordinal)
+        || path.Split('?')[0].Contains("cover", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"https://((?:[a-z0-9-]+\.)*(?:fbcdn\.net|cdninstagram\.com|twimg\.com|ggpht\.com|googleusercontent\.com))/([^""\s\\]*)")]
     private static partial Regex ImageCdn();
 }

@@ -19,7 +19,8 @@ public sealed class RuleRegistrationTests
 
         var rules = provider.GetServices<IRule>().ToList();
 
-        Assert.Equal(5, rules.Count);
+        Assert.Equal(11, rules.Count);
+        Assert.Equal(6, rules.Count(r => r.Family == "branding"));
         Assert.Contains(rules, r => r is UnapprovedLinkRule);
         Assert.Contains(rules, r => r is ConductRule);
         Assert.Contains(rules, r => r is PiiRule);
