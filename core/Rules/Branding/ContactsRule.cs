@@ -42,7 +42,7 @@ public sealed class ContactsRule : IRule
         if (Present(item, ProfileFacts.Phone) is { } phone)
         {
             var published = new[] { location?.Phone }.Concat(contacts.Phones).OfType<string>().ToList();
-            if (published.Count > 0 && !published.Any(p => TenDigits(p) == TenDigits(phone)))
+            if (published.Count > 0 && !published.Any(p => PublishedContactIndex.TenDigits(p) == PublishedContactIndex.TenDigits(phone)))
             {
                 Differs("phone", phone, string.Join(" or ", published));
             }
@@ -104,10 +104,4 @@ public sealed class ContactsRule : IRule
     }
 
     private static string Normal(string span) => span.Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
-
-    private static string TenDigits(string written)
-    {
-        var digits = string.Concat(written.Where(char.IsAsciiDigit));
-        return digits.Length == 11 && digits[0] == '1' ? digits[1..] : digits;
-    }
 }

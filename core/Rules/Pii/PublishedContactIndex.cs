@@ -54,7 +54,7 @@ internal sealed class PublishedContactIndex
     public bool IsPublishedAddress(string number, string street) => _addresses.Contains((number, street.ToLowerInvariant()));
 
     /// <summary>The digits, without a leading country code 1.</summary>
-    private static string TenDigits(string written)
+    internal static string TenDigits(string written)
     {
         var digits = string.Concat(written.Where(char.IsAsciiDigit));
         return digits.Length == 11 && digits[0] == '1' ? digits[1..] : digits;
