@@ -22,6 +22,7 @@ internal static class CliCommands
         root.Subcommands.Add(ItemsCommands.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(RecordsCommands.Create());
+        root.Subcommands.Add(BrandCommands.Create());
         return root;
     }
 }

@@ -71,6 +71,10 @@ internal sealed class DemoRunner : IAsyncDisposable
             Path.Combine(samples, platform.Name),
             accounts.File.Accounts.Where(a => string.Equals(a.Platform, platform.Name, StringComparison.OrdinalIgnoreCase))
                 .Select(a => tokens[a.Token]).ToHashSet(StringComparer.Ordinal)))).ToList();
+        foreach (var (_, fake) in fakes)
+        {
+            fake.ServeImages = true; // the profile pictures and banners of the sample data, drawn by BrandArt
+        }
         var azurite = await Azurite.StartAsync(log ?? Console.Error, dataDirectory: null, cancellationToken);
         LoopbackPlatformHost platforms;
         try
@@ -92,6 +96,8 @@ internal sealed class DemoRunner : IAsyncDisposable
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Mail:Mode"] = "Files",
             ["Mail:Directory"] = outbox,
+            // The demo's images come from the loopback fakes: only the demo and tests ever set this (see ImageOptions).
+            ["Images:AllowLoopback"] = "true",
         };
         foreach (var (platform, fake) in fakes)
         {

@@ -16,24 +16,39 @@ namespace SocialMonitor.Core.Archive;
 /// client) named by its SHA-256, <c>pages/{platform}/{account}/{sha256}.json</c>, written once however often the same
 /// answer comes back; and a line per answer in <c>log/{platform}/{account}/{yyyy-MM-dd}.jsonl</c> (time, stream, URL,
 /// status, SHA-256, size). A retried scan logs its answers again: they were real calls. Each item version names the
-/// answers it came from by their SHA-256 (docs/architecture.md, "Records requests").
+/// answers it came from by their SHA-256 (docs/architecture.md, "Records requests"). Profile images the scanner fetched
+/// go beside them as <c>images/{platform}/{account}/{sha256}.{ext}</c>, logged the same way.
 /// </summary>
 public sealed class ResponseArchive(StorageClients storage)
 {
     /// <summary>Archives the answer; returns its SHA-256 (lower-case hex), the name it is kept under.</summary>
-    public async Task<string> RecordAsync(Account account, PlatformResponse response, CancellationToken cancellationToken)
+    public Task<string> RecordAsync(Account account, PlatformResponse response, CancellationToken cancellationToken)
     {
-        var bytes = Encoding.UTF8.GetBytes(response.Body);
+        ArgumentNullException.ThrowIfNull(response);
+        return RecordAsync(account, response, Encoding.UTF8.GetBytes(response.Body), "pages", "json", "application/json", cancellationToken);
+    }
+
+    /// <summary>A profile image the scanner fetched (<paramref name="url"/> without its query), its bytes as they came.</summary>
+    public Task RecordImageAsync(Account account, string stream, string url, byte[] bytes, string contentType, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var extension = contentType switch { "image/png" => "png", "image/jpeg" => "jpg", "image/gif" => "gif", "image/webp" => "webp", _ => "bin" };
+        return RecordAsync(account, new PlatformResponse(stream, null, url, 200, "", at), bytes, "images", extension, contentType, cancellationToken);
+    }
+
+    private async Task<string> RecordAsync(Account account, PlatformResponse response, byte[] bytes, string folder, string extension, string contentType,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var container = await storage.ContainerAsync(ContainerNames.Archive, cancellationToken);
-        var page = PageName(account.Platform, account.Id, sha);
+        var page = $"{folder}/{account.Platform}/{account.Id}/{sha}.{extension}";
         try
         {
             await container.GetBlobClient(page).UploadAsync(new BinaryData(bytes), new BlobUploadOptions
             {
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 Metadata = new Dictionary<string, string> { ["sha256"] = sha },
-                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             }, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)

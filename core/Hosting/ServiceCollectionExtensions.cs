@@ -32,6 +32,22 @@ namespace SocialMonitor.Core.Hosting;
 
 public static class ServiceCollectionExtensions
 {
+    /// <summary>The scanner's profile image step: the guarded fetch (its own HttpClient, public addresses only unless Images__AllowLoopback) and the hashing.</summary>
+    public static IServiceCollection AddProfileImages(this IServiceCollection services)
+    {
+        services.TryAddSingleton<Images.ImageFetcher>();
+        services.TryAddSingleton<Images.ProfileImages>();
+        services.AddHttpClient(Images.ImageFetcher.HttpClientName, client =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan; // the fetcher's own Images__TimeoutSeconds covers every hop
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("SocialMonitor-Images/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(provider => Evaluation.LinkResolver.CreateHandler(
+                Images.ImageFetcher.Addresses(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Images.ImageOptions>>().Value.AllowLoopback)))
+            .RemoveAllLoggers();
+        return services;
+    }
+
     /// <summary>Every registration of the app, shared by the Functions host, the CLI and the tests.</summary>
     public static IServiceCollection AddSocialMonitor(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSettings<YouTubeOptions>(configuration, YouTubeOptions.Section);
         services.AddSettings<ScanOptions>(configuration, ScanOptions.Section);
         services.AddSettings<ReviewOptions>(configuration, ReviewOptions.Section);
+        services.AddSettings<Images.ImageOptions>(configuration, Images.ImageOptions.Section);
         services.AddSettings<TokenOptions>(configuration, TokenOptions.Section);
         services.PostConfigure<TokenOptions>(o =>
         {
@@ -67,6 +84,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(provider => provider.GetRequiredService<PolicySource>().Load());
         services.AddHostedService<PolicyStartupCheck>();
         services.AddStarterRules();
+        services.AddProfileImages();
         services.AddLinkDomain(configuration);
         services.AddContentSafety(configuration);
         services.AddFacebook();

@@ -20,7 +20,7 @@ public static class ItemJson
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Expected a JSON {typeof(T).Name}, got null.");
 
     /// <summary>
-    /// The content hash: text, links and media (URLs, alt text, captions) only; never counts, times or hidden state.
+    /// The content hash: text, links, media (URLs, alt text, captions) and profile images' perceptual hashes only; never counts, times or hidden state.
     /// </summary>
     public static string ContentHash(Item item)
     {
@@ -37,6 +37,15 @@ public static class ItemJson
                 // Unknown captions hash as false, as every item did before captions could be unknown: a stored item's hash stays the
                 // same, so the change of contract is not an edit of every post with a video.
                 .Append(media.AltText ?? "\u0000").Append('\u001e').Append(media.Captions == true ? '1' : '0').Append('\u001d');
+        }
+        // A profile image's perceptual hash: a new logo at the same URL (Facebook's CDN keeps it) is an edit. Only when present,
+        // so the hash of every item stored before images were hashed stays the same.
+        foreach (var (_, hash, _) in ProfileFacts.Images)
+        {
+            if (item.Facts?.GetValueOrDefault(hash) is { } imageHash)
+            {
+                content.Append('\u001f').Append(hash).Append('=').Append(imageHash);
+            }
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString())));
     }

@@ -22,6 +22,12 @@ public interface IPlatformClient
     PlatformCapabilities Capabilities { get; }
 
     /// <summary>
+    /// The hosts the platform serves profile pictures and banners from (a subdomain of one counts): the only hosts the
+    /// scanner fetches a profile image from (<see cref="Images.ImageFetcher"/>). Each client says in a comment why each is its own.
+    /// </summary>
+    IReadOnlyList<string> ImageHosts { get; }
+
+    /// <summary>
     /// Reads one stream of the <see cref="Plan"/> to its last page: an every-scan stream since a time (the posts stream with
     /// each post's change hint), a per-post stream of one post (<see cref="StreamRequest.Target"/>), or a daily stream.
     /// Throws <see cref="PlatformException"/> (secrets stripped from every URL in it, <see cref="PlatformException.Kind"/>

@@ -19,8 +19,24 @@ public sealed class PlatformCapabilities
     public const string Roles = "roles";
     public const string Apps = "apps";
 
+    /// <summary>The profile picture and banner, fetched and hashed: the <c>branding.image</c> check.</summary>
+    public const string ProfileImages = "profileImages";
+
+    /// <summary>The profile's website field: <c>branding.website</c>.</summary>
+    public const string Website = "website";
+
+    /// <summary>A bio or about text that can link the comment policy: <c>branding.policy-link</c>.</summary>
+    public const string PolicyLink = "policyLink";
+
+    /// <summary>Phone, email and street address on the profile: <c>branding.contacts</c>.</summary>
+    public const string Contacts = "contacts";
+
+    /// <summary>Opening hours on the profile: <c>branding.contacts</c> (hours).</summary>
+    public const string Hours = "hours";
+
     /// <summary>Every capability, in the order the tables show them.</summary>
-    public static readonly IReadOnlyList<string> Names = [Posts, Comments, Replies, Hidden, Deletions, Edits, AltText, Captions, Profile, Roles, Apps];
+    public static readonly IReadOnlyList<string> Names =
+        [Posts, Comments, Replies, Hidden, Deletions, Edits, AltText, Captions, Profile, Roles, Apps, ProfileImages, Website, PolicyLink, Contacts, Hours];
 
     /// <summary>A registered platform with no client yet: nothing is read.</summary>
     public static readonly PlatformCapabilities NotYet = new(Names.ToDictionary(n => n, _ => CapabilityState.NotYet));

@@ -48,8 +48,8 @@ public sealed record Policy
     /// <summary>How the optional classifier's categories map to rules, and whether official posts are classified too.</summary>
     public ClassifierPolicy Classifier { get; init; } = new();
 
-    /// <summary>Where the library's comment policy is published (branding checks look for a link to it).</summary>
-    public string? CommentPolicyUrl { get; init; }
+    /// <summary>What makes an official account recognisably the library's, and how current it must be (the <c>branding</c> rules).</summary>
+    public BrandingPolicy Branding { get; init; } = new();
 
     /// <summary>The lists' contents, by list name: one term per line, comments (#) and blank lines dropped. Filled by the loader.</summary>
     [JsonIgnore]

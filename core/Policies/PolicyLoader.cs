@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -5,8 +6,10 @@ using System.Text.Json.Serialization;
 namespace SocialMonitor.Core.Policies;
 
 /// <summary>
-/// Reads and checks <c>policy.json</c> and the term lists it names: first against <c>policy.schema.json</c>, then the
-/// checks a schema cannot make (a known time zone, business hours that end after they start). Any problem is a
+/// Reads and checks <c>policy.json</c>, the term lists and the brand images it names: first against
+/// <c>policy.schema.json</c>, then the checks a schema cannot make (a known time zone, business hours that end after
+/// they start, name patterns that are regular expressions, brand images that decode; each image's perceptual hash is
+/// computed here, once, when the policy loads). Any problem is a
 /// <see cref="PolicyException"/> naming the file, the field (a JSON path) and the reason.
 /// </summary>
 public static class PolicyLoader
@@ -20,11 +23,11 @@ public static class PolicyLoader
 
     private static readonly JsonDocumentOptions _documentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <summary>The policy file at <paramref name="path"/> and the lists beside it.</summary>
+    /// <summary>The policy file at <paramref name="path"/> and the lists and images beside it.</summary>
     public static Policy Load(string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        return Load(path, ReadFile(path, path), relative =>
+        return Load(path, Text(ReadFile(path, path)), relative =>
         {
             var file = Path.Combine(directory, relative);
             return File.Exists(file) ? ReadFile(path, file) : null;
@@ -32,21 +35,36 @@ public static class PolicyLoader
     }
 
     /// <summary>
-    /// The policy <paramref name="json"/> read from <paramref name="source"/>, with its lists read through
-    /// <paramref name="readList"/> (a path relative to the policy; null when there is no such file or blob).
+    /// The policy <paramref name="json"/> read from <paramref name="source"/>, with its lists and brand images read through
+    /// <paramref name="readFile"/> (a path relative to the policy; null when there is no such file or blob).
     /// </summary>
-    public static Policy Load(string source, string json, Func<string, string?> readList)
+    public static Policy Load(string source, string json, Func<string, byte[]?> readFile)
     {
-        ArgumentNullException.ThrowIfNull(readList);
+        ArgumentNullException.ThrowIfNull(readFile);
         var policy = Parse(json, source);
         var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var (name, relative) in policy.Lists)
         {
-            var text = readList(relative)
+            var bytes = readFile(relative)
                 ?? throw new PolicyException(source, PolicySchema.JsonPath(["lists", name]), $"names {relative}, which does not exist beside the policy file");
-            lists[name] = ReadList(text.Split('\n'));
+            lists[name] = ReadList(Text(bytes).Split('\n'));
         }
-        return policy with { ListContents = lists };
+        var images = new List<BrandImage>();
+        for (var i = 0; i < policy.Branding.ImageFiles.Count; i++)
+        {
+            var relative = policy.Branding.ImageFiles[i];
+            var field = PolicySchema.JsonPath(["branding", "images", i.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            var bytes = readFile(relative) ?? throw new PolicyException(source, field, $"names {relative}, which does not exist beside the policy file");
+            try
+            {
+                images.Add(new BrandImage(relative, Images.PerceptualHash.Compute(bytes)));
+            }
+            catch (Images.ImageRefusedException e)
+            {
+                throw new PolicyException(source, field, $"names {relative}, which cannot be read as an image: {e.Message}", e);
+            }
+        }
+        return policy with { ListContents = lists, Branding = policy.Branding with { Images = images } };
     }
 
     /// <summary>Parses and checks the policy document itself (not its lists).</summary>
@@ -94,11 +112,14 @@ public static class PolicyLoader
     public static IReadOnlyList<string> ReadList(IEnumerable<string> lines) =>
         [.. lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
 
-    private static string ReadFile(string policy, string file)
+    /// <summary>UTF-8 text without its byte order mark, as <see cref="File.ReadAllText(string)"/> reads it.</summary>
+    public static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+
+    private static byte[] ReadFile(string policy, string file)
     {
         try
         {
-            return File.ReadAllText(file);
+            return File.ReadAllBytes(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -120,6 +141,21 @@ public static class PolicyLoader
         if (policy.BusinessHours.End <= policy.BusinessHours.Start)
         {
             throw new PolicyException(file, "$.businessHours.end", "must be later than start");
+        }
+        foreach (var (platform, patterns) in policy.Branding.NamePatterns)
+        {
+            for (var i = 0; i < patterns.Count; i++)
+            {
+                try
+                {
+                    _ = new System.Text.RegularExpressions.Regex(patterns[i].Replace("{location}", "", StringComparison.Ordinal));
+                }
+                catch (ArgumentException e)
+                {
+                    throw new PolicyException(file, PolicySchema.JsonPath(["branding", "namePatterns", platform, i.ToString(System.Globalization.CultureInfo.InvariantCulture)]),
+                        $"is not a regular expression: {e.Message}", e);
+                }
+            }
         }
     }
 }

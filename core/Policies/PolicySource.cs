@@ -13,7 +13,7 @@ namespace SocialMonitor.Core.Policies;
 /// Where the policy comes from (<c>Policy__Path</c>): a file, relative paths resolving against the app's base directory
 /// (every app copies <c>policy/</c> there), or a blob URI, read with a <see cref="BlobClient"/> and the app's
 /// <see cref="TokenCredential"/>. A blob on the app's own storage account is read through its connection string when
-/// it has one (Azurite locally). The lists are read from beside the policy, file or blob alike.
+/// it has one (Azurite locally). The lists and brand images are read from beside the policy, file or blob alike.
 /// </summary>
 public sealed class PolicySource(IOptions<PolicyOptions> options, IOptions<StorageOptions> storage, TokenCredential credential, BlobClientOptions? blobOptions = null)
 {
@@ -28,14 +28,14 @@ public sealed class PolicySource(IOptions<PolicyOptions> options, IOptions<Stora
             return PolicyLoader.Load(ServiceCollectionExtensions.PolicyPath(options.Value.Path));
         }
         var json = Read(uri) ?? throw new PolicyException(Shown(uri), "$", "does not exist");
-        return PolicyLoader.Load(Shown(uri), json, relative => Read(new Uri(uri, relative)));
+        return PolicyLoader.Load(Shown(uri), PolicyLoader.Text(json), relative => Read(new Uri(uri, relative)));
     }
 
-    private string? Read(Uri uri)
+    private byte[]? Read(Uri uri)
     {
         try
         {
-            return Client(uri).DownloadContent().Value.Content.ToString();
+            return Client(uri).DownloadContent().Value.Content.ToArray();
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

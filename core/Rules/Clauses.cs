@@ -38,4 +38,10 @@ public static class Clauses
 
     public const string Attestations =
         "Staff use 3, 4 and 6: what a platform cannot show (who holds roles, which apps are connected, which outside groups were joined) the location's managers attest, again when it falls due.";
+
+    public const string Branding =
+        "Staff use 5: official sites are identified as belonging to the Community Library Network with appropriate branding and identity, as the communication coordinator approves it.";
+
+    public const string CurrentInformation =
+        "Staff use 1: official sites provide relevant and current information.";
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialMonitor.Core.Rules.Accessibility;
+using SocialMonitor.Core.Rules.Branding;
 using SocialMonitor.Core.Rules.Conduct;
 using SocialMonitor.Core.Rules.Governance;
 using SocialMonitor.Core.Rules.LinkDomain;
@@ -12,8 +13,9 @@ namespace SocialMonitor.Core.Rules;
 public static class RuleRegistration
 {
     /// <summary>
-    /// The rules (<c>link-domain</c>, <c>conduct</c>, <c>pii</c>, <c>personal-gain</c>, <c>accessibility</c>, and the
-    /// <c>governance</c> rules of the daily account review's items) and the <see cref="RuleSet"/> that runs them.
+    /// The rules (<c>link-domain</c>, <c>conduct</c>, <c>pii</c>, <c>personal-gain</c>, <c>accessibility</c>,
+    /// <c>branding</c>, and the <c>governance</c> rules of the daily account review's items) and the
+    /// <see cref="RuleSet"/> that runs them.
     /// </summary>
     public static IServiceCollection AddStarterRules(this IServiceCollection services)
     {
@@ -30,6 +32,12 @@ public static class RuleRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, UnreviewedAppRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, AttestationDueRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, ManagersRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, BrandNameRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, BrandImageRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, BrandWebsiteRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, PolicyLinkRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, ContactsRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRule, StaleAccountRule>());
         services.TryAddSingleton<RuleSet>();
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Archive;
+using SocialMonitor.Core.Images;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Queues;
 
@@ -28,6 +29,7 @@ public sealed class AccountScanner(
     ItemIndex index,
     ItemRecorder recorder,
     ResponseArchive archive,
+    ProfileImages images,
     CaptureConditions conditions,
     IOptions<PlatformsOptions> platformOptions,
     TimeProvider time,
@@ -70,7 +72,8 @@ public sealed class AccountScanner(
                     answers.Clear();
                     continue;
                 }
-                var items = result.Read!.Items;
+                // Profile pictures and banners are fetched and hashed here, before recording: a new image is a new version.
+                var items = await images.AddHashesAsync(client, account, result.Read!.Items, cancellationToken);
                 var known = await index.ListStreamAsync(account.Id, result.Key, plan.IsEveryScan(result.Stream) ? result.Since : null, cancellationToken);
                 var byId = known.ToDictionary(k => k.ItemId, StringComparer.Ordinal);
                 var recorded = await recorder.RecordAsync(account, result.Key, items, byId, firstScan, answers, cancellationToken);

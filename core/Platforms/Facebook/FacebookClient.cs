@@ -37,7 +37,7 @@ public sealed partial class FacebookClient(
 
     public const string CommentFields = "id,message,created_time,from,permalink_url,parent{id},is_hidden,attachment";
 
-    public const string ProfileFields = "id,name,username,link,about,website,phone,emails,hours,picture{url},cover{source},category_list,instagram_business_account";
+    public const string ProfileFields = "id,name,username,link,about,website,phone,emails,single_line_address,hours,picture{url},cover{source},category_list,instagram_business_account";
 
     public const int PageLimit = 100;
 
@@ -81,6 +81,9 @@ public sealed partial class FacebookClient(
         {
             [PlatformCapabilities.Roles] = "people assigned only in Business Manager are not listed",
         });
+
+    /// <summary>Facebook serves Page pictures and covers from its own CDN, <c>scontent*.xx.fbcdn.net</c>, and nowhere else.</summary>
+    public IReadOnlyList<string> ImageHosts { get; } = ["fbcdn.net"];
 
     public async Task<StreamRead> ReadAsync(PlatformSession session, StreamRequest request, CancellationToken cancellationToken)
     {

@@ -30,9 +30,11 @@ internal static class FacebookItemMapper
     }
 
     /// <summary>
-    /// The Page profile as one item (kind profile, id the Page id): its facts as lines of text (so the content hash
-    /// covers every one and the rules read the about text, website, phone and emails), the website as a link, the
-    /// picture and cover as media (CDN signatures dropped, so that a rotated signature is not an edit).
+    /// The Page profile as one item (kind profile, id the Page id): its facts under the names of <see cref="ProfileFacts"/>
+    /// as lines of text (so the content hash covers every one and the rules read the about text, website, phone and
+    /// emails), the website as a link, the picture and cover (the banner) as media (CDN signatures dropped, so that a
+    /// rotated signature is not an edit). The Page always has an about text and a website field: Graph leaves an empty
+    /// one out of the answer, so it is written <c>""</c> (missing), never left unknown.
     /// </summary>
     public static Item MapProfile(JsonElement page, Account account)
     {
@@ -44,16 +46,17 @@ internal static class FacebookItemMapper
                 facts[name] = value.Trim();
             }
         }
-        Fact("name", String(page, "name"));
-        Fact("username", String(page, "username"));
+        Fact(ProfileFacts.Name, String(page, "name"));
+        Fact(ProfileFacts.Handle, String(page, "username"));
         Fact("link", String(page, "link"));
-        Fact("about", String(page, "about"));
-        Fact("website", String(page, "website"));
-        Fact("phone", String(page, "phone"));
-        Fact("emails", page.TryGetProperty("emails", out var emails) && emails.ValueKind == JsonValueKind.Array
+        Fact(ProfileFacts.Bio, String(page, "about"));
+        Fact(ProfileFacts.Website, String(page, "website"));
+        Fact(ProfileFacts.Phone, String(page, "phone"));
+        Fact(ProfileFacts.Email, page.TryGetProperty("emails", out var emails) && emails.ValueKind == JsonValueKind.Array
             ? string.Join(", ", emails.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()))
             : null);
-        Fact("hours", Hours(page));
+        Fact(ProfileFacts.Address, String(page, "single_line_address"));
+        Fact(ProfileFacts.Hours, Hours(page));
         Fact("category", page.TryGetProperty("category_list", out var categories) && categories.ValueKind == JsonValueKind.Array
             ? string.Join(", ", categories.EnumerateArray().Select(c => String(c, "name")).OfType<string>())
             : String(page, "category"));
@@ -61,12 +64,14 @@ internal static class FacebookItemMapper
             ? StripSignature(p.TryGetProperty("data", out var pd) ? String(pd, "url") : String(p, "url"))
             : null;
         var cover = page.TryGetProperty("cover", out var c) && c.ValueKind == JsonValueKind.Object ? StripSignature(String(c, "source")) : null;
-        Fact("picture", picture);
-        Fact("cover", cover);
+        Fact(ProfileFacts.Picture, picture);
+        Fact(ProfileFacts.Banner, cover);
+        facts.TryAdd(ProfileFacts.Bio, "");
+        facts.TryAdd(ProfileFacts.Website, "");
         // The linked Instagram professional account's user id: governance finds a linked account that is not registered.
         Fact(InstagramFact, page.TryGetProperty("instagram_business_account", out var ig) && ig.ValueKind == JsonValueKind.Object ? String(ig, "id") : null);
 
-        var links = (facts.GetValueOrDefault("website") ?? "")
+        var links = (facts.GetValueOrDefault(ProfileFacts.Website) ?? "")
             .Split([' ', ',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Contains("://", StringComparison.Ordinal) ? w : "http://" + w)
             .Where(w => Uri.TryCreate(w, UriKind.Absolute, out _))
@@ -80,10 +85,10 @@ internal static class FacebookItemMapper
             Account = account.Id,
             Kind = ItemKinds.Profile,
             Origin = ItemOrigins.Official,
-            Author = new ItemAuthor(id, facts.GetValueOrDefault("name")),
+            Author = new ItemAuthor(id, facts.GetValueOrDefault(ProfileFacts.Name)),
             // The Page's own address and its images are not links the library publishes: they stay out of the text the rules
             // read; the images are media, so the content hash still covers them.
-            Text = string.Join('\n', facts.Where(f => f.Key is not ("link" or "picture" or "cover" or InstagramFact)).Select(f => $"{f.Key}: {f.Value}")),
+            Text = string.Join('\n', facts.Where(f => f.Key is not ("link" or ProfileFacts.Picture or ProfileFacts.Banner or InstagramFact) && f.Value.Length > 0).Select(f => $"{f.Key}: {f.Value}")),
             Links = links,
             Media = [.. new[] { picture, cover }.OfType<string>().Select(url => new ItemMedia("photo", url, AltText: null, Captions: null))],
             Permalink = facts.GetValueOrDefault("link"),

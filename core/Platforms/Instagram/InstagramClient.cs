@@ -62,12 +62,20 @@ public sealed partial class InstagramClient(
     /// <summary>Everything but video captions (not reported), roles and apps (managed through the Page and the business portfolio).</summary>
     public PlatformCapabilities Capabilities { get; } = new(
         PlatformCapabilities.Names.ToDictionary(
-            n => n, n => n is PlatformCapabilities.Captions or PlatformCapabilities.Roles or PlatformCapabilities.Apps ? CapabilityState.CannotVerify : CapabilityState.Supported),
+            n => n, n => n is PlatformCapabilities.Captions or PlatformCapabilities.Roles or PlatformCapabilities.Apps
+                or PlatformCapabilities.Contacts or PlatformCapabilities.Hours ? CapabilityState.CannotVerify : CapabilityState.Supported),
         new Dictionary<string, string>
         {
             [PlatformCapabilities.AltText] = "only where the API returns alt_text (images); null elsewhere",
             [PlatformCapabilities.Comments] = "comments on age-restricted media and by restricted users are not returned",
+            [PlatformCapabilities.ProfileImages] = "the profile picture only: Instagram profiles have no banner",
         });
+
+    /// <summary>
+    /// Instagram's profile pictures come from Meta's CDNs: <c>scontent*.cdninstagram.com</c> and, for accounts linked to a
+    /// Page, <c>scontent*.xx.fbcdn.net</c>.
+    /// </summary>
+    public IReadOnlyList<string> ImageHosts { get; } = ["cdninstagram.com", "fbcdn.net"];
 
     private PlatformApi Api => _api ??= new PlatformApi(PlatformNames.Instagram, HttpClientName, MetaGraph.Secrets, MetaGraph.Classify)
     {

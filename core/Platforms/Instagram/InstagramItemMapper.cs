@@ -90,22 +90,20 @@ internal static class InstagramItemMapper
     public static Item MapProfile(JsonElement user, Account account)
     {
         var facts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in new[] { "username", "name", "biography", "website" })
+        foreach (var (fact, field) in new[] { (ProfileFacts.Handle, "username"), (ProfileFacts.Name, "name"), (ProfileFacts.Bio, "biography"), (ProfileFacts.Website, "website") })
         {
-            if (String(user, name) is { } value && !string.IsNullOrWhiteSpace(value))
-            {
-                facts[name] = value.Trim();
-            }
+            // The fields are asked for by name: one left out of the answer is empty on the profile (missing), not unknown.
+            facts[fact] = String(user, field)?.Trim() ?? "";
         }
         var picture = FacebookItemMapper.StripSignature(String(user, "profile_picture_url"));
         if (picture is not null)
         {
-            facts["picture"] = picture;
+            facts[ProfileFacts.Picture] = picture;
         }
-        var website = facts.GetValueOrDefault("website");
+        var website = facts[ProfileFacts.Website] is { Length: > 0 } w ? w : null;
         var link = website is null ? null : website.Contains("://", StringComparison.Ordinal) ? website : "https://" + website;
         var id = String(user, "id") ?? account.PlatformId;
-        var username = facts.GetValueOrDefault("username");
+        var username = facts[ProfileFacts.Handle] is { Length: > 0 } u ? u : null;
         return new Item
         {
             Id = id,
@@ -114,7 +112,7 @@ internal static class InstagramItemMapper
             Kind = ItemKinds.Profile,
             Origin = ItemOrigins.Official,
             Author = new ItemAuthor(id, username),
-            Text = string.Join('\n', facts.Where(f => f.Key != "picture").Select(f => $"{f.Key}: {f.Value}")),
+            Text = string.Join('\n', facts.Where(f => f.Key != ProfileFacts.Picture && f.Value.Length > 0).Select(f => $"{f.Key}: {f.Value}")),
             Links = link is not null && Uri.TryCreate(link, UriKind.Absolute, out _) ? [link] : [],
             Media = picture is null ? [] : [new ItemMedia("photo", picture, AltText: null, Captions: null)],
             Permalink = username is null ? null : $"https://www.instagram.com/{Uri.EscapeDataString(username)}/",

@@ -48,12 +48,19 @@ public sealed partial class LinkedInClient(PlatformHttp http, IOptions<Platforms
     /// </summary>
     public PlatformCapabilities Capabilities { get; } = new(
         PlatformCapabilities.Names.ToDictionary(n => n, n => n is PlatformCapabilities.Hidden or PlatformCapabilities.AltText
-            or PlatformCapabilities.Captions or PlatformCapabilities.Apps ? CapabilityState.CannotVerify : CapabilityState.Supported),
+            or PlatformCapabilities.Captions or PlatformCapabilities.Apps or PlatformCapabilities.ProfileImages or PlatformCapabilities.Contacts
+            or PlatformCapabilities.Hours ? CapabilityState.CannotVerify : CapabilityState.Supported),
         new Dictionary<string, string>
         {
             [PlatformCapabilities.Comments] = "read when the post changes and once a day in the comment window (posts carry no comment count)",
             [PlatformCapabilities.Roles] = "members are named by URN only; pending and revoked roles are not listed",
         });
+
+    /// <summary>
+    /// LinkedIn serves media from <c>media.licdn.com</c>. The organization's logo comes as a media URN, not a URL (reading
+    /// it needs the Images API, not read yet), so no LinkedIn image is fetched today: profile images are "cannot verify".
+    /// </summary>
+    public IReadOnlyList<string> ImageHosts { get; } = ["media.licdn.com"];
 
     private PlatformApi Api => _api ??= new PlatformApi(PlatformNames.LinkedIn, HttpClientName, Secrets, Classify);
 

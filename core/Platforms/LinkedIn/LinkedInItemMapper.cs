@@ -148,16 +148,19 @@ public static partial class LinkedInItemMapper
                 facts[name] = value.Trim();
             }
         }
-        Fact("name", String(organization, "localizedName") ?? Localized(organization, "name"));
-        Fact("vanityName", String(organization, "vanityName"));
-        Fact("website", String(organization, "localizedWebsite") ?? Localized(organization, "website"));
-        Fact("description", String(organization, "localizedDescription") ?? Localized(organization, "description"));
+        Fact(ProfileFacts.Name, String(organization, "localizedName") ?? Localized(organization, "name"));
+        Fact(ProfileFacts.Handle, String(organization, "vanityName"));
+        Fact(ProfileFacts.Website, String(organization, "localizedWebsite") ?? Localized(organization, "website"));
+        Fact(ProfileFacts.Bio, String(organization, "localizedDescription") ?? Localized(organization, "description"));
+        // An organization page always has a website and a description field; one left out is empty (missing), not unknown.
+        facts.TryAdd(ProfileFacts.Website, "");
+        facts.TryAdd(ProfileFacts.Bio, "");
         var logo = organization.TryGetProperty("logoV2", out var l2) ? String(l2, "original") ?? String(l2, "cropped")
             : organization.TryGetProperty("logo", out var l1) ? String(l1, "original") ?? String(l1, "cropped") : null;
         Fact("logo", logo);
-        var link = facts.TryGetValue("vanityName", out var vanity) ? $"https://www.linkedin.com/company/{vanity}/" : null;
+        var link = facts.TryGetValue(ProfileFacts.Handle, out var vanity) ? $"https://www.linkedin.com/company/{vanity}/" : null;
         Fact("link", link);
-        var links = facts.TryGetValue("website", out var website) && Uri.TryCreate(website.Contains("://", StringComparison.Ordinal) ? website : "http://" + website,
+        var links = facts.TryGetValue(ProfileFacts.Website, out var website) && website.Length > 0 && Uri.TryCreate(website.Contains("://", StringComparison.Ordinal) ? website : "http://" + website,
             UriKind.Absolute, out var site) ? new List<string> { site.ToString() } : [];
         return new Item
         {
@@ -166,9 +169,9 @@ public static partial class LinkedInItemMapper
             Account = account.Id,
             Kind = ItemKinds.Profile,
             Origin = ItemOrigins.Official,
-            Author = new ItemAuthor(account.PlatformId, facts.GetValueOrDefault("name")),
+            Author = new ItemAuthor(account.PlatformId, facts.GetValueOrDefault(ProfileFacts.Name)),
             // The page's own address and its logo are not links the library publishes: they stay out of the text the rules read.
-            Text = string.Join('\n', facts.Where(f => f.Key is not ("link" or "logo")).Select(f => $"{f.Key}: {f.Value}")),
+            Text = string.Join('\n', facts.Where(f => f.Key is not ("link" or "logo") && f.Value.Length > 0).Select(f => $"{f.Key}: {f.Value}")),
             Links = links,
             // The logo is a media URN, not a URL; alt text is not a thing LinkedIn has for it (unknown).
             Media = logo is null ? [] : [new ItemMedia("photo", logo, AltText: null, Captions: null)],

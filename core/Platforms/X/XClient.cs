@@ -77,12 +77,16 @@ public sealed partial class XClient : IPlatformClient
     /// <summary>Posts, replies (last seven days), deletions, edits, alt text and the profile; X shows no hidden state, captions, roles or apps.</summary>
     public PlatformCapabilities Capabilities { get; } = new(
         PlatformCapabilities.Names.ToDictionary(n => n, n => n is PlatformCapabilities.Hidden or PlatformCapabilities.Captions
-            or PlatformCapabilities.Roles or PlatformCapabilities.Apps ? CapabilityState.CannotVerify : CapabilityState.Supported),
+            or PlatformCapabilities.Roles or PlatformCapabilities.Apps or PlatformCapabilities.Contacts or PlatformCapabilities.Hours
+            ? CapabilityState.CannotVerify : CapabilityState.Supported),
         new Dictionary<string, string>
         {
             [PlatformCapabilities.Comments] = "replies and mentions; replies: last 7 days",
             [PlatformCapabilities.Replies] = "last 7 days",
         });
+
+    /// <summary>X serves profile images and banners from <c>pbs.twimg.com</c>, its media host, and nowhere else.</summary>
+    public IReadOnlyList<string> ImageHosts { get; } = ["pbs.twimg.com"];
 
     public async Task<StreamRead> ReadAsync(PlatformSession session, StreamRequest request, CancellationToken cancellationToken)
     {

@@ -66,11 +66,17 @@ internal static class XItemMapper
         }
         var entities = user.TryGetProperty("entities", out var e) && e.ValueKind == JsonValueKind.Object ? e : default;
         var urlLinks = Links(entities, "url");
-        Fact("name", String(user, "name"));
-        Fact("username", String(user, "username"));
-        Fact("description", String(user, "description"));
-        Fact("url", urlLinks.FirstOrDefault() ?? String(user, "url"));
-        Fact("picture", String(user, "profile_image_url"));
+        Fact(ProfileFacts.Name, String(user, "name"));
+        Fact(ProfileFacts.Handle, String(user, "username"));
+        Fact(ProfileFacts.Bio, String(user, "description"));
+        Fact(ProfileFacts.Website, urlLinks.FirstOrDefault() ?? String(user, "url"));
+        var bioLinks = Links(entities, "description");
+        Fact(ProfileFacts.BioLinks, string.Join(' ', bioLinks));
+        // X always has a bio and a website field and answers an empty one as "": missing, not unknown.
+        facts.TryAdd(ProfileFacts.Bio, "");
+        facts.TryAdd(ProfileFacts.Website, "");
+        // The normal 48×48 avatar; the 400×400 one has the same picture and a better hash.
+        Fact(ProfileFacts.Picture, String(user, "profile_image_url")?.Replace("_normal.", "_400x400.", StringComparison.Ordinal));
         var id = String(user, "id") ?? account.PlatformId;
         return new Item
         {
@@ -79,11 +85,11 @@ internal static class XItemMapper
             Account = account.Id,
             Kind = ItemKinds.Profile,
             Origin = ItemOrigins.Official,
-            Author = new ItemAuthor(id, facts.GetValueOrDefault("name")),
-            Text = string.Join('\n', facts.Where(f => f.Key is not "picture").Select(f => $"{f.Key}: {f.Value}")),
-            Links = [.. urlLinks.Concat(Links(entities, "description")).Distinct(StringComparer.Ordinal)],
-            Media = facts.TryGetValue("picture", out var picture) ? [new ItemMedia("photo", picture, null, null)] : [],
-            Permalink = facts.TryGetValue("username", out var username) ? $"https://x.com/{username}" : null,
+            Author = new ItemAuthor(id, facts.GetValueOrDefault(ProfileFacts.Name)),
+            Text = string.Join('\n', facts.Where(f => f.Key is not (ProfileFacts.Picture or ProfileFacts.BioLinks) && f.Value.Length > 0).Select(f => $"{f.Key}: {f.Value}")),
+            Links = [.. urlLinks.Concat(bioLinks).Distinct(StringComparer.Ordinal)],
+            Media = facts.TryGetValue(ProfileFacts.Picture, out var picture) ? [new ItemMedia("photo", picture, null, null)] : [],
+            Permalink = facts.TryGetValue(ProfileFacts.Handle, out var username) ? $"https://x.com/{username}" : null,
             Facts = facts,
         };
     }

@@ -56,12 +56,20 @@ public sealed partial class YouTubeClient(
     public PlatformCapabilities Capabilities { get; } = new(
         PlatformCapabilities.Names.ToDictionary(
             n => n, n => n is PlatformCapabilities.AltText or PlatformCapabilities.Roles or PlatformCapabilities.Apps or PlatformCapabilities.Hidden
+                or PlatformCapabilities.Website or PlatformCapabilities.Contacts or PlatformCapabilities.Hours
                 ? CapabilityState.CannotVerify
                 : CapabilityState.Supported),
         new Dictionary<string, string>
         {
             [PlatformCapabilities.Deletions] = "a deleted comment leaves no tombstone; it is confirmed by a read of its id",
+            [PlatformCapabilities.PolicyLink] = "in the channel description (the Data API does not return the channel's links)",
         });
+
+    /// <summary>
+    /// Google serves channel avatars from <c>yt3.ggpht.com</c> and banners from <c>yt3.googleusercontent.com</c> (older
+    /// ones from <c>lh3.googleusercontent.com</c>): its own image CDNs.
+    /// </summary>
+    public IReadOnlyList<string> ImageHosts { get; } = ["yt3.ggpht.com", "googleusercontent.com"];
 
     private PlatformApi Api => _api ??= new PlatformApi(PlatformNames.YouTube, HttpClientName, Secrets, Classify)
     {

@@ -102,9 +102,13 @@ internal static partial class YouTubeItemMapper
                 facts[name] = value;
             }
         }
-        Fact("name", String(snippet, "title"));
-        Fact("about", String(snippet, "description"));
-        Fact("handle", String(snippet, "customUrl"));
+        Fact(ProfileFacts.Name, String(snippet, "title"));
+        // A channel always has a description; the API gives an empty one as "": missing, not unknown.
+        facts[ProfileFacts.Bio] = String(snippet, "description") ?? "";
+        Fact(ProfileFacts.Handle, String(snippet, "customUrl"));
+        var thumbnails = Object(snippet, "thumbnails");
+        Fact(ProfileFacts.Picture, String(Object(thumbnails, "high"), "url") ?? String(Object(thumbnails, "medium"), "url") ?? String(Object(thumbnails, "default"), "url"));
+        Fact(ProfileFacts.Banner, String(Object(Object(channel, "brandingSettings"), "image"), "bannerExternalUrl"));
         Fact("keywords", String(branding, "keywords"));
         Fact("country", String(branding, "country") ?? String(snippet, "country"));
         Fact("privacyStatus", String(status, "privacyStatus"));
@@ -120,8 +124,9 @@ internal static partial class YouTubeItemMapper
             Kind = ItemKinds.Profile,
             Origin = ItemOrigins.Official,
             Author = new ItemAuthor(id, facts.GetValueOrDefault("name")),
-            Text = string.Join('\n', facts.Select(f => $"{f.Key}: {f.Value}")),
-            Links = PlainLinks(facts.GetValueOrDefault("about") ?? ""),
+            // The images are not links the library publishes: out of the text; their hashes are in the content hash.
+            Text = string.Join('\n', facts.Where(f => f.Key is not (ProfileFacts.Picture or ProfileFacts.Banner) && f.Value.Length > 0).Select(f => $"{f.Key}: {f.Value}")),
+            Links = PlainLinks(facts.GetValueOrDefault(ProfileFacts.Bio) ?? ""),
             Permalink = handle is null ? $"https://www.youtube.com/channel/{Uri.EscapeDataString(id)}" : $"https://www.youtube.com/{handle}",
             Facts = new Dictionary<string, string>(facts, StringComparer.Ordinal),
         };

@@ -3,7 +3,7 @@ using SocialMonitor.Core.Policies;
 namespace SocialMonitor.Core.Rules.Pii;
 
 /// <summary>
-/// The library's published contacts (policy <c>contacts</c> and each location's address and phone) in the form
+/// The library's published contacts (policy <c>contacts</c> and each location's address, phone and email) in the form
 /// the PII finders compare: ten-digit phones, lowercase emails and email domains, and (house number, first street
 /// word) of each address. Never personal data.
 /// </summary>
@@ -19,7 +19,8 @@ internal sealed class PublishedContactIndex
         ArgumentNullException.ThrowIfNull(policy);
         var contacts = policy.Contacts;
         _phones = [.. contacts.Phones.Concat(policy.Locations.Select(l => l.Phone)).OfType<string>().Select(TenDigits)];
-        _emails = new HashSet<string>(contacts.Emails.Select(e => e.Trim().ToLowerInvariant()), StringComparer.Ordinal);
+        _emails = new HashSet<string>(contacts.Emails.Concat(policy.Locations.Select(l => l.Email)).OfType<string>().Select(e => e.Trim().ToLowerInvariant()),
+            StringComparer.Ordinal);
         _emailDomains = [.. contacts.EmailDomains.Select(d => d.Trim().TrimStart('@').ToLowerInvariant())];
         _addresses = [];
         foreach (var address in contacts.Addresses.Concat(policy.Locations.Select(l => l.Address)).OfType<string>())
@@ -53,7 +54,7 @@ internal sealed class PublishedContactIndex
     public bool IsPublishedAddress(string number, string street) => _addresses.Contains((number, street.ToLowerInvariant()));
 
     /// <summary>The digits, without a leading country code 1.</summary>
-    private static string TenDigits(string written)
+    internal static string TenDigits(string written)
     {
         var digits = string.Concat(written.Where(char.IsAsciiDigit));
         return digits.Length == 11 && digits[0] == '1' ? digits[1..] : digits;

@@ -39,16 +39,16 @@ public sealed class HealthCommandTests(AzuriteFixture azurite) : IClassFixture<A
 
         Assert.Equal((0, ""), (table.ExitCode, table.Stdout));
         var lines = table.Stderr.Split('\n');
-        Assert.Matches(@"^cln-rathdrum-fb\s+facebook\s+rathdrum\s+ok\s+2026-10-15 18:00Z\s+valid until 2099-01-31\s+0\s+(✔\s+){6}cannot verify\s+cannot verify\s+✔\s+✔\s+✔$",
+        Assert.Matches(@"^cln-rathdrum-fb\s+facebook\s+rathdrum\s+ok\s+2026-10-15 18:00Z\s+valid until 2099-01-31\s+0\s+(✔\s+){6}cannot verify\s+cannot verify(\s+✔){8}$",
             Assert.Single(lines, l => l.StartsWith("cln-rathdrum-fb ", StringComparison.Ordinal)));
-        Assert.Matches(@"^cln-hayden-ig\s+instagram\s+hayden\s+attention\s+never\s+not checked\s+0(\s+✔){7}\s+cannot verify\s+✔\s+cannot verify\s+cannot verify$",
+        Assert.Matches(@"^cln-hayden-ig\s+instagram\s+hayden\s+attention\s+never\s+not checked\s+0(\s+✔){7}\s+cannot verify\s+✔\s+cannot verify\s+cannot verify(\s+✔){3}\s+cannot verify\s+cannot verify$",
             Assert.Single(lines, l => l.StartsWith("cln-hayden-ig ", StringComparison.Ordinal)));
         Assert.Contains("note: facebook roles: people assigned only in Business Manager are not listed", table.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, jsonl.ExitCode);
         var accounts = jsonl.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(["cln-bookmobile-fb", "cln-hayden-fb", "cln-hayden-ig", "cln-rathdrum-fb"], accounts.Select(a => a.GetProperty("account").GetString()));
         Assert.Equal(["altText", "captions"], accounts[1].GetProperty("cannotVerify").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["captions", "roles", "apps"], accounts[2].GetProperty("cannotVerify").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["captions", "roles", "apps", "contacts", "hours"], accounts[2].GetProperty("cannotVerify").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]

@@ -32,6 +32,8 @@ internal static class AppSettingNames
         ["Platforms__YouTube__MonthlyReadBudget"] = "set by hand to the platform plan's monthly cap once the plan is chosen; unset is no budget (only X bills per month today)",
         ["Platforms__LinkedIn__MonthlyReadBudget"] = "set by hand to the platform plan's monthly cap once the plan is chosen; unset is no budget (only X bills per month today)",
         ["Mail__Directory"] = "only Mail__Mode=Files writes files; Azure sends through Graph",
+        ["Images__TimeoutSeconds"] = "the default (10 s) serves; set it only to change it",
+        ["Images__AllowLoopback"] = "the demo and the tests only (their loopback fakes); production never sets it",
         ["Links__Shorteners"] = "optional: the policy's shorteners list is the one to keep up to date (config/policy/policy.json)",
         ["Links__PublicSuffixList"] = "optional: the embedded Public Suffix List serves until a newer file is uploaded beside the app",
         ["Api__Keys__<n>__Key"] = "API keys are for Api__AuthMode=ApiKeys; Azure uses App Service Authentication",

@@ -16,7 +16,10 @@ internal static class PipelineData
 
     public static FacebookSampleData Data => FacebookSampleData.Parse("""
         {"pages":[
-          {"id":"104000000000099","name":"CLN Hayden","posts":[
+          {"id":"104000000000099","name":"CLN Hayden",
+           "profile":{"id":"104000000000099","name":"CLN Hayden","website":"https://www.communitylibrary.net/locations/hayden",
+             "about":"Comment policy: https://communitylibrary.net/social-media-policy"},
+           "posts":[
             {"id":"104000000000099_1","created_time":"2026-10-10T16:00:00+0000","updated_time":"2026-10-11T09:00:00+0000",
              "message":"Teen STEM night this Thursday! Register at https://www.eventbrite.com/e/teen-stem-night-123",
              "permalink_url":"https://www.facebook.com/104000000000099/posts/1","from":{"id":"104000000000099","name":"CLN Hayden"},
@@ -39,13 +42,15 @@ internal static class PipelineData
                {"id":"3_32","message":"Thanks!","created_time":"2026-10-08T18:00:00+0000","parent":{"id":"3_31"},
                 "from":{"id":"104000000000099","name":"CLN Hayden"},
                 "permalink_url":"https://www.facebook.com/104000000000099/posts/3?comment_id=31&reply_comment_id=32","is_hidden":false}]}},
-          {"id":"104000000000098","name":"CLN Bookmobile","posts":[],"comments":{}}]}
+          {"id":"104000000000098","name":"CLN Bookmobile","posts":[],"comments":{},
+           "profile":{"id":"104000000000098","name":"CLN Bookmobile","website":"https://www.communitylibrary.net/locations/bookmobile",
+             "about":"Comment policy: https://communitylibrary.net/social-media-policy"}}]}
         """);
 
     /// <summary>Items in <see cref="Data"/>: 3 posts, 3 comments, 1 reply.</summary>
     public const int ItemCount = 7;
 
-    /// <summary>Account items of Hayden (and of each page without its own profile): its profile (id and name only), no roles, no apps.</summary>
+    /// <summary>Account items of Hayden (and of each page without its own profile): its profile (id, name, website and about, as branding wants them), no roles, no apps.</summary>
     public const int AccountItemCount = 1;
 
     /// <summary>Findings the starter rules raise on <see cref="Data"/>: eventbrite.com, bit.ly, "Shit" (a mild word such as "damn" is no finding while the mild tier is off).</summary>

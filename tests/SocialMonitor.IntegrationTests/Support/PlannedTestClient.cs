@@ -29,6 +29,8 @@ internal sealed class PlannedTestClient(PlatformBudget? budget = null) : IPlatfo
 
     public PlatformCapabilities Capabilities { get; } = new(PlatformCapabilities.Names.ToDictionary(n => n, _ => CapabilityState.Supported));
 
+    public IReadOnlyList<string> ImageHosts { get; } = [];
+
     public async Task<StreamRead> ReadAsync(PlatformSession session, StreamRequest request, CancellationToken cancellationToken)
     {
         await Task.Yield(); // Reads of concurrent scans interleave, as real requests do.

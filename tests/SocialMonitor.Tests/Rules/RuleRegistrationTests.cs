@@ -20,8 +20,9 @@ public sealed class RuleRegistrationTests
 
         var rules = provider.GetServices<IRule>().ToList();
 
-        Assert.Equal(13, rules.Count);
+        Assert.Equal(19, rules.Count);
         Assert.Equal(8, rules.Count(r => r.Family == "governance"));
+        Assert.Equal(6, rules.Count(r => r.Family == "branding"));
         Assert.Contains(rules, r => r is UnapprovedLinkRule);
         Assert.Contains(rules, r => r is ConductRule);
         Assert.Contains(rules, r => r is PiiRule);

@@ -140,10 +140,12 @@ public sealed class FacebookClientTests : IAsyncDisposable
         Assert.Equal(PageName, facts["name"]);
         Assert.Equal("https://www.communitylibrary.net/locations/test", facts["website"]);
         Assert.Equal("(208) 555-0140", facts["phone"]);
-        Assert.Equal("info@communitylibrary.net, test@communitylibrary.net", facts["emails"]);
+        Assert.Equal("info@communitylibrary.net, test@communitylibrary.net", facts["email"]);
+        Assert.Equal("CLNTest", facts["handle"]);
+        Assert.Equal("https://scontent.xx.fbcdn.net/v/t39/cover_n.jpg", facts["banner"]);
         Assert.Equal("mon 10:00-19:00; mon 20:00-21:00; sat 10:00-17:00", facts["hours"]);
         Assert.Equal("Library", facts["category"]);
-        Assert.Contains("about: Comment policy: https://communitylibrary.net/social-media-policy", profile.Text, StringComparison.Ordinal);
+        Assert.Contains("bio: Comment policy: https://communitylibrary.net/social-media-policy", profile.Text, StringComparison.Ordinal);
         Assert.Contains("phone: (208) 555-0140", profile.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("fbcdn", profile.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("facebook.com", profile.Text, StringComparison.Ordinal);

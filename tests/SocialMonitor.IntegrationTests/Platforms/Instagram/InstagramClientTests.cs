@@ -100,7 +100,8 @@ public sealed class InstagramClientTests : IAsyncDisposable
 
         Assert.Equal((UserId, ItemKinds.Profile), (profile.Id, profile.Kind));
         Assert.Equal(["https://linktr.ee/clntest"], profile.Links);
-        Assert.Contains("biography: Events and more: https://bit.ly/cln-test", profile.Text, StringComparison.Ordinal);
+        Assert.Contains("bio: Events and more: https://bit.ly/cln-test", profile.Text, StringComparison.Ordinal);
+        Assert.Equal(("clntest", "https://linktr.ee/clntest"), (profile.Facts!["handle"], profile.Facts["website"]));
         Assert.Equal("https://www.instagram.com/clntest/", profile.Permalink);
     }
 
@@ -205,7 +206,8 @@ public sealed class InstagramClientTests : IAsyncDisposable
         var capabilities = new InstagramClient(null!, Options.Create(new PlatformsOptions()), Options.Create(new ScanOptions()), null!, TimeProvider.System,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<InstagramClient>.Instance).Capabilities;
 
-        Assert.Equal([PlatformCapabilities.Captions, PlatformCapabilities.Roles, PlatformCapabilities.Apps], capabilities.In(CapabilityState.CannotVerify));
+        Assert.Equal([PlatformCapabilities.Captions, PlatformCapabilities.Roles, PlatformCapabilities.Apps, PlatformCapabilities.Contacts, PlatformCapabilities.Hours],
+            capabilities.In(CapabilityState.CannotVerify));
     }
 
     internal const string DataJson = """

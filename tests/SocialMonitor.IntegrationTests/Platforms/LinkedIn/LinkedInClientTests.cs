@@ -140,8 +140,8 @@ public sealed class LinkedInClientTests : IAsyncDisposable
 
         Assert.Equal((ItemKinds.Profile, Org), (profile.Kind, profile.Id));
         Assert.Equal("Community Library Network - Test", profile.Facts!["name"]);
-        Assert.Equal("cln-test", profile.Facts["vanityName"]);
-        Assert.Equal("Libraries for everyone", profile.Facts["description"]);
+        Assert.Equal("cln-test", profile.Facts["handle"]);
+        Assert.Equal("Libraries for everyone", profile.Facts["bio"]);
         Assert.Equal(["https://www.communitylibrary.net/"], profile.Links);
         Assert.Equal("urn:li:digitalmediaAsset:logo1", Assert.Single(profile.Media).Url);
         Assert.Equal("https://www.linkedin.com/company/cln-test/", profile.Permalink);

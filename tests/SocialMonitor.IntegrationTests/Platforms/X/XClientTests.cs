@@ -269,10 +269,10 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
 
         var profile = Assert.Single((await Client(services).ReadAsync(Session(), new StreamRequest(StreamNames.Profile), Ct)).Items);
 
-        Assert.Equal((UserId, ItemKinds.Profile, "CLN Test", "clntest"), (profile.Id, profile.Kind, profile.Facts?["name"], profile.Facts?["username"]));
+        Assert.Equal((UserId, ItemKinds.Profile, "CLN Test", "clntest"), (profile.Id, profile.Kind, profile.Facts?["name"], profile.Facts?["handle"]));
         Assert.Equal(["https://www.communitylibrary.net/", "https://www.communitylibrary.net/policies"], profile.Links);
         Assert.Equal("https://pbs.twimg.com/profile_images/1/test.jpg", Assert.Single(profile.Media).Url);
-        Assert.Contains("description: The test library", profile.Text, StringComparison.Ordinal);
+        Assert.Contains("bio: The test library", profile.Text, StringComparison.Ordinal);
     }
 
     [Fact]
