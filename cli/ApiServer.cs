@@ -32,6 +32,9 @@ internal static class ApiServer
         app.MapGet("/api/approvals/{kind}", (HttpContext context, string kind, ApprovalsApi api, CancellationToken ct) => api.ListAsync(context, kind, ct));
         app.MapPost("/api/approvals/{kind}", (HttpContext context, string kind, ApprovalsApi api, CancellationToken ct) => api.AddAsync(context, kind, ct));
         app.MapDelete("/api/approvals/{kind}/{id}", (HttpContext context, string kind, string id, ApprovalsApi api, CancellationToken ct) => api.RevokeAsync(context, kind, id, ct));
+        app.MapGet("/api/records/holds", (HttpContext context, HoldsApi api, CancellationToken ct) => api.ListAsync(context, ct));
+        app.MapPost("/api/records/holds", (HttpContext context, HoldsApi api, CancellationToken ct) => api.PlaceAsync(context, ct));
+        app.MapDelete("/api/records/holds/{id}", (HttpContext context, string id, HoldsApi api, CancellationToken ct) => api.LiftAsync(context, id, ct));
         app.MapGet("/api/openapi.json", (HttpContext context, OpenApiDocument document, CancellationToken ct) => document.GetAsync(context, ct));
         return app;
     }

@@ -166,6 +166,7 @@ var tableNames = [
   'FindingsByItem'
   'TokenChecks'
   'Budgets'
+  'LegalHolds'
   'ItemHistory'
 ]
 var queueNames = [

@@ -11,6 +11,7 @@ using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.Governance;
 using SocialMonitor.Core.Rules.LinkDomain;
+using SocialMonitor.Core.Rules.Pii;
 using SocialMonitor.Core.Scanning;
 
 namespace SocialMonitor.Core.Evaluation;
@@ -41,6 +42,9 @@ public sealed class ItemEvaluator(
     TimeProvider time,
     ILogger<ItemEvaluator> logger)
 {
+    /// <summary>The rule families that run on a personal account's items.</summary>
+    private static readonly string[] s_personalFamilies = [PiiRule.FamilyName];
+
     public async Task<IReadOnlyList<Finding>> EvaluateAsync(EvaluateItemMessage message, CancellationToken cancellationToken)
     {
         var item = message.Item
@@ -50,7 +54,10 @@ public sealed class ItemEvaluator(
         var now = time.GetUtcNow();
         var version = ItemJson.ContentHash(item)[..16];
 
-        var classification = await classifier.ClassifyAsync(item, version, cancellationToken);
+        // A staff member's personal account is captured for the record: the PII rule alone runs on it (no classifier,
+        // no conduct, link, branding or governance rule), so nothing but personal data it exposes is ever flagged.
+        var personal = account?.Personal == true;
+        var classification = personal ? null : await classifier.ClassifyAsync(item, version, cancellationToken);
         var context = new RuleContext(now, policy)
         {
             Classification = classification,
@@ -58,7 +65,7 @@ public sealed class ItemEvaluator(
             Approvals = await approvals.GetAsync(cancellationToken),
             ResolvedLinks = links.Value.Resolve ? await resolver.ResolveLinksAsync(item, policy, cancellationToken) : new Dictionary<string, ResolvedLink>(),
         };
-        var detections = rules.Evaluate(item, context);
+        var detections = rules.Evaluate(item, context, personal ? s_personalFamilies : null);
         var location = account?.Location ?? Locations.District;
         var result = new List<Finding>();
         foreach (var detection in detections)
@@ -71,7 +78,7 @@ public sealed class ItemEvaluator(
         }
         // The moderation rule reads the findings just recorded: a conduct or privacy one not dismissed is the hide's reason.
         var seenHidden = (message.Events ?? []).Contains(ItemEvents.Hidden);
-        if (ModerationRule.Evaluate(item, seenHidden, result, context) is { } moderation)
+        if (!personal && ModerationRule.Evaluate(item, seenHidden, result, context) is { } moderation)
         {
             result.Add(await RecordAsync(item, moderation, detections, location, version, now, cancellationToken));
             logger.LogWarning("{Rule}: {Platform} item {ItemId} of {Account} was hidden without a recorded reason",
@@ -79,7 +86,7 @@ public sealed class ItemEvaluator(
         }
         // An edit that removed a problem resolves its finding; run again, it finds nothing more to change.
         // The same version no longer raising a link finding: a destination approval now allows it (ApprovalService queued it).
-        IEnumerable<string> kept = classification is null ? ItemClassifier.OwnFindingIds(item, policy) : [];
+        IEnumerable<string> kept = classification is null && !personal ? ItemClassifier.OwnFindingIds(item, policy) : [];
         await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version, [.. result.Select(f => f.Id), .. kept], cancellationToken,
             f => f.Family == LinkApprovals.Family ? LinkApprovals.ApprovedWhy(item, f, context) : null);
         logger.LogInformation("Evaluated {Platform} item {ItemId}: {Count} findings", item.Platform, item.Id, result.Count);

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using SocialMonitor.Core.Storage;
 
@@ -66,6 +67,23 @@ public sealed class ItemIndex(StorageClients storage)
             ["FirstSeen"] = item.FirstSeen,
             ["ChangedAt"] = item.ChangedAt,
         }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Every item of every account, deleted ones included: what the retention run looks through.</summary>
+    public async IAsyncEnumerable<IndexedItem> ListAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.ItemIndex, cancellationToken);
+        await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        {
+            yield return FromEntity(row);
+        }
+    }
+
+    /// <summary>Removes the item's index row (retention, after its history); a row already gone is no error, so a retry goes on.</summary>
+    public async Task RemoveAsync(IndexedItem item, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.ItemIndex, cancellationToken);
+        await table.DeleteEntityAsync(TableKeys.Escape(item.Account), TableKeys.Escape(item.ItemId), ETag.All, cancellationToken);
     }
 
     /// <summary>How many items have been captured in all.</summary>

@@ -33,6 +33,10 @@ public sealed class FunctionsMetadataTests
         { "ApprovalsAdd", "httpTrigger", "approvals/{kind}" },
         { "ApprovalsRevoke", "httpTrigger", "approvals/{kind}/{id}" },
         { "OpenApi", "httpTrigger", "openapi.json" },
+        { "HoldsList", "httpTrigger", "records/holds" },
+        { "HoldsPlace", "httpTrigger", "records/holds" },
+        { "HoldsLift", "httpTrigger", "records/holds/{id}" },
+        { "RetentionTimer", "timerTrigger", "0 30 * * * *" },
     };
 
     [Theory]
