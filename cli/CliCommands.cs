@@ -21,6 +21,7 @@ internal static class CliCommands
         root.Subcommands.Add(ApprovalsCommands.Create());
         root.Subcommands.Add(ItemsCommands.Create());
         root.Subcommands.Add(HealthCommand.Create());
+        root.Subcommands.Add(RecordsCommands.Create());
         return root;
     }
 }
