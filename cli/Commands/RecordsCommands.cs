@@ -92,7 +92,8 @@ internal static class RecordsCommands
         }
         CommandRunner.SetAction(add, async (parse, ct) =>
         {
-            if (!TryDate(parse.GetValue(from), "--from", out var first) || !TryDate(parse.GetValue(to), "--to", out var last))
+            if (!ApprovalsCommands.TryDate(parse.GetValue(from), "--from", out var first, "records hold")
+                || !ApprovalsCommands.TryDate(parse.GetValue(to), "--to", out var last, "records hold"))
             {
                 return 1;
             }
@@ -142,22 +143,6 @@ internal static class RecordsCommands
             }
         });
         return lift;
-    }
-
-    private static bool TryDate(string? text, string option, out DateOnly? date)
-    {
-        date = null;
-        if (text is null)
-        {
-            return true;
-        }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            date = parsed;
-            return true;
-        }
-        Console.Error.WriteLine($"socialmonitor records hold: {option} must be a date written yyyy-MM-dd; it is '{text}'.");
-        return false;
     }
 
     private static string Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-";
