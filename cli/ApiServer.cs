@@ -40,6 +40,9 @@ internal static class ApiServer
         app.MapGet("/api/records/export", (HttpContext context, RecordsApi api, CancellationToken ct) => api.ExportAsync(context, ct));
         app.MapGet("/api/items/{id}", (HttpContext context, string id, ItemsApi api, CancellationToken ct) => api.GetAsync(context, id, ct));
         app.MapGet("/api/session", (HttpContext context, SessionApi api, CancellationToken ct) => api.GetAsync(context, ct));
+        app.MapGet("/api/records/holds", (HttpContext context, HoldsApi api, CancellationToken ct) => api.ListAsync(context, ct));
+        app.MapPost("/api/records/holds", (HttpContext context, HoldsApi api, CancellationToken ct) => api.PlaceAsync(context, ct));
+        app.MapDelete("/api/records/holds/{id}", (HttpContext context, string id, HoldsApi api, CancellationToken ct) => api.LiftAsync(context, id, ct));
         app.MapGet("/api/openapi.json", (HttpContext context, OpenApiDocument document, CancellationToken ct) => document.GetAsync(context, ct));
         app.MapMethods("/{**path}", ["GET", "HEAD", "POST"], (HttpContext context, WebPages pages, CancellationToken ct) => pages.HandleAsync(context, ct));
         return app;

@@ -10,7 +10,7 @@ public sealed class RecordsApiFunctions(RecordsApi api)
 {
     [Function("RecordsExport")]
     public async Task<IActionResult> Export(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "records/export")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/records/export")] HttpRequest request, CancellationToken cancellationToken)
     {
         await api.ExportAsync(request.HttpContext, cancellationToken);
         return new EmptyResult();

@@ -113,8 +113,13 @@ param graphBaseUrl string = 'https://graph.microsoft.com/v1.0'
 
 @minValue(0)
 @maxValue(146000)
-@description('Optional. Days each blob version in the archive container stays immutable (WORM, unlocked policy). 0: no immutability policy. Takes effect only when the container is first created.')
+@description('Optional. Days each blob version in the archive container stays immutable (WORM, unlocked policy). 0: no immutability policy. Takes effect only when the container is first created. Retention (policy.json retention) cannot remove an archived record before this period ends: set it no longer than the shortest of rawAnswers and items.')
 param archiveImmutabilityDays int = 0
+
+@minValue(0)
+@maxValue(23)
+@description('Optional. The local hour (policy time zone) at which the retention run removes records past their period in policy.json retention (Retention__Hour); with no period set it removes nothing.')
+param retentionHour int = 3
 
 @minValue(1)
 @maxValue(365)
@@ -171,6 +176,7 @@ var tableNames = [
   'FindingsByItem'
   'TokenChecks'
   'Budgets'
+  'LegalHolds'
   'ItemHistory'
 ]
 var queueNames = [
@@ -647,6 +653,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Graph__BaseUrl: graphBaseUrl
     Api__AuthMode: 'AppServiceAuthentication'
     Api__PublicUrl: 'https://${functionApp.properties.defaultHostName}'
+    Retention__Hour: string(retentionHour)
   }
   dependsOn: [
     identitySecretsUser

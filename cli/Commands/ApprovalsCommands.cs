@@ -143,7 +143,8 @@ internal static class ApprovalsCommands
         return revoke;
     }
 
-    private static bool TryDate(string? text, string option, out DateOnly? date)
+    /// <summary>A yyyy-MM-dd option (null when not given); false, with the reason on stderr, when it is not a date.</summary>
+    internal static bool TryDate(string? text, string option, out DateOnly? date, string command = "approvals")
     {
         date = null;
         if (text is null)
@@ -155,7 +156,7 @@ internal static class ApprovalsCommands
             date = parsed;
             return true;
         }
-        Console.Error.WriteLine($"socialmonitor approvals: {option} must be a date written yyyy-MM-dd; it is '{text}'.");
+        Console.Error.WriteLine($"socialmonitor {command}: {option} must be a date written yyyy-MM-dd; it is '{text}'.");
         return false;
     }
 

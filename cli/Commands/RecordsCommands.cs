@@ -16,9 +16,10 @@ internal static class RecordsCommands
 {
     public static Command Create()
     {
-        var records = new Command("records", "Public records requests: export what was said, when, by whom, with its history; verify an export.");
+        var records = new Command("records", "Public records requests: export what was said, when, by whom, with its history; verify an export; retention and legal holds.");
         records.Subcommands.Add(Export());
         records.Subcommands.Add(Verify());
+        RecordHoldCommands.AddTo(records);
         return records;
     }
 

@@ -11,7 +11,7 @@ internal sealed class AccountsFileParser
     private static readonly string[] PersonFields = ["name", "email", "objectId", "notify", "digestHour"];
     private static readonly string[] PersonRequired = ["name", "email"];
     private static readonly string[] LocationFields = ["id", "name", "managers"];
-    private static readonly string[] AccountFields = ["id", "platform", "platformId", "handle", "location", "token", "approvedBy", "approvedOn"];
+    private static readonly string[] AccountFields = ["id", "platform", "platformId", "handle", "location", "token", "approvedBy", "approvedOn", "use"];
     private static readonly string[] AccountRequired = ["id", "platform", "platformId", "location", "token"];
     private static readonly string[] Severities = ["critical", "high", "medium", "low"];
     private static readonly string[] Channels = [NotifyPreferences.Immediate, NotifyPreferences.Digest, NotifyPreferences.None];
@@ -244,6 +244,7 @@ internal sealed class AccountsFileParser
         string? token = null;
         string? approvedBy = null;
         DateOnly? approvedOn = null;
+        string? use = null;
         var read = ReadObject(element, path, AccountFields, AccountRequired, (field, value, fieldPath) =>
         {
             switch (field)
@@ -272,6 +273,9 @@ internal sealed class AccountsFileParser
                 case "approvedOn":
                     approvedOn = Date(value, fieldPath);
                     break;
+                case "use":
+                    use = Use(value, fieldPath);
+                    break;
             }
         });
         if (!read || _problems.Count > before || id is null || platform is null || platformId is null || location is null || token is null)
@@ -288,7 +292,21 @@ internal sealed class AccountsFileParser
             Token = token,
             ApprovedBy = approvedBy,
             ApprovedOn = approvedOn,
+            Use = use,
         };
+    }
+
+    private string? Use(JsonElement value, string path)
+    {
+        var use = Text(value, path);
+        if (use is null || AccountUses.All.Contains(use, StringComparer.Ordinal))
+        {
+            return use;
+        }
+        var closest = NearMiss.Closest(use, AccountUses.All);
+        Add(path, $"Unknown use {Shown(use)}" + (closest is null ? "" : $"; did you mean '{closest}'?")
+            + $" An account's use is {string.Join(" or ", AccountUses.All)} (left out: official).");
+        return null;
     }
 
     private string? Platform(JsonElement value, string path)

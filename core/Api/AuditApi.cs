@@ -8,7 +8,7 @@ namespace SocialMonitor.Core.Api;
 public sealed class AuditApi(ApiRunner runner, AuditLog audit, VisibleLocations locations, Policy policy)
 {
     /// <summary>What an audit entry is about.</summary>
-    public static readonly IReadOnlyList<string> Subjects = ["finding", "approval", "account", "location", "coordinator", Records.RecordsExporter.AuditSubject];
+    public static readonly IReadOnlyList<string> Subjects = ["finding", "approval", "account", "location", "coordinator", Records.RecordsExporter.AuditSubject, "hold", "retention"];
 
     public Task ListAsync(HttpContext context, CancellationToken cancellationToken) =>
         runner.RunAsync(context, coordinatorOnly: true, async _ =>

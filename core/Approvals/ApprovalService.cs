@@ -226,6 +226,11 @@ public sealed class ApprovalService(
             Approver = account.ApprovedBy.Trim(), Date = approvedOn, Note = ImportNote,
         };
         var before = recorded.FirstOrDefault(a => a.Id == importId);
+        if (account.Personal && before is { RevokedAt: not null })
+        {
+            // A staff member withdrew consent: importing the file again never gives it back; a new approval does.
+            return before;
+        }
         if (before is not null && before with { ETag = null, RevokedAt = null, RevokedBy = null, RevokedReason = null } == imported && before.RevokedAt is null)
         {
             return before;

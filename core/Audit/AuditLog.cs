@@ -8,7 +8,8 @@ namespace SocialMonitor.Core.Audit;
 
 /// <summary>
 /// The append-only audit log: table <c>Audit</c> (newest first) and <c>AuditBySubject</c> (one subject's history).
-/// Rows are only ever added: there is no update or delete path. An entry has its id before it is written, so writing
+/// Rows are only ever added and never updated; the one delete path is retention (<see cref="RemoveAsync"/>), which
+/// writes what it removed as entries of its own. An entry has its id before it is written, so writing
 /// the same entry again is a no-op; an append retried after a crash with a new entry adds a second row with its own
 /// id, which is the honest record of what was attempted.
 /// </summary>
@@ -115,6 +116,27 @@ public sealed partial class AuditLog(StorageClients storage, TimeProvider time)
         return entries.Count > pageSize
             ? (entries.GetRange(0, pageSize), BoundContinuationToken.Write(entries[pageSize - 1].Id, hash))
             : (entries, null);
+    }
+
+    /// <summary>Every entry written before <paramref name="cutoff"/>, newest first: what the retention run looks through.</summary>
+    public async IAsyncEnumerable<AuditEntry> ListBeforeAsync(
+        DateTimeOffset cutoff, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Audit, cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {AllPartition} and RowKey ge {TimeKeys.Bound(cutoff)}");
+        await foreach (var row in table.QueryAsync<AuditRow>(filter, cancellationToken: cancellationToken))
+        {
+            yield return row.ToEntry();
+        }
+    }
+
+    /// <summary>Removes an entry from both tables (retention): its subject's row first; rows already gone are no error, so a retry goes on.</summary>
+    public async Task RemoveAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var bySubject = await storage.TableAsync(TableNames.AuditBySubject, cancellationToken);
+        await bySubject.DeleteEntityAsync(SubjectPartition(entry.Subject, entry.SubjectId), entry.Id, ETag.All, cancellationToken);
+        var all = await storage.TableAsync(TableNames.Audit, cancellationToken);
+        await all.DeleteEntityAsync(AllPartition, entry.Id, ETag.All, cancellationToken);
     }
 
     private static string AuditFilter(AuditQuery query, string partition, string? after)

@@ -81,10 +81,14 @@ public sealed partial class ItemClassifier(
         return policy.Classifier.Categories.Select(c => FindingIds.For(item.Platform, item.Id, c.Value, ClassifierEvidence.KeyPrefix + c.Key));
     }
 
+    /// <summary>The archive folder of one item's classifier answers (<c>classifier/{platform}/{hash of item id}/</c>), which retention removes with the item.</summary>
+    public static string Folder(string platform, string itemId) =>
+        $"classifier/{TableKeys.Escape(platform)}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(itemId)))[..32]}/";
+
     private async Task ArchiveAsync(Item item, string version, ContentSafetyAnswer answer, int minSeverity, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(ContainerNames.Archive, cancellationToken);
-        var blob = $"classifier/{TableKeys.Escape(item.Platform)}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(item.Id)))[..32]}/{TableKeys.Escape(version)}.json";
+        var blob = $"{Folder(item.Platform, item.Id)}{TableKeys.Escape(version)}.json";
         var record = ItemJson.Serialize(new
         {
             At = time.GetUtcNow(),

@@ -11,6 +11,7 @@ using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.Governance;
 using SocialMonitor.Core.Rules.LinkDomain;
+using SocialMonitor.Core.Rules.Pii;
 using SocialMonitor.Core.Scanning;
 
 namespace SocialMonitor.Core.Evaluation;
@@ -45,6 +46,9 @@ public sealed class ItemEvaluator(
 {
     public const string ReviewResolvedWhy = "no longer found by the daily account review";
 
+    /// <summary>The rule families that run on a personal account's items.</summary>
+    private static readonly string[] s_personalFamilies = [PiiRule.FamilyName];
+
     public async Task<IReadOnlyList<Finding>> EvaluateAsync(EvaluateItemMessage message, CancellationToken cancellationToken)
     {
         var item = message.Item
@@ -55,8 +59,11 @@ public sealed class ItemEvaluator(
         var version = ItemJson.ContentHash(item)[..16];
 
         // A daily review item is the registry's and the record's facts, not words anyone wrote: the classifier is not asked.
+        // A staff member's personal account is captured for the record: the PII rule alone runs on it (no classifier,
+        // no conduct, link, branding or governance rule), so nothing but personal data it exposes is ever flagged.
         var review = ItemKinds.IsReview(item.Kind);
-        var classification = review ? null : await classifier.ClassifyAsync(item, version, cancellationToken);
+        var personal = account?.Personal == true;
+        var classification = review || personal ? null : await classifier.ClassifyAsync(item, version, cancellationToken);
         var location = account?.Location ?? (item.Kind == ItemKinds.Location ? item.Id : Locations.District);
         var context = new RuleContext(now, policy)
         {
@@ -65,7 +72,7 @@ public sealed class ItemEvaluator(
             Approvals = await approvals.GetAsync(cancellationToken),
             ResolvedLinks = links.Value.Resolve ? await resolver.ResolveLinksAsync(item, policy, cancellationToken) : new Dictionary<string, ResolvedLink>(),
         };
-        var detections = rules.Evaluate(item, context);
+        var detections = rules.Evaluate(item, context, personal ? s_personalFamilies : null);
         var result = new List<Finding>();
         foreach (var detection in detections)
         {
@@ -77,7 +84,7 @@ public sealed class ItemEvaluator(
         }
         // The moderation rule reads the findings just recorded: a conduct or privacy one not dismissed is the hide's reason.
         var seenHidden = (message.Events ?? []).Contains(ItemEvents.Hidden);
-        if (ModerationRule.Evaluate(item, seenHidden, result, context) is { } moderation)
+        if (!personal && ModerationRule.Evaluate(item, seenHidden, result, context) is { } moderation)
         {
             result.Add(await RecordAsync(item, moderation, detections, location, version, now, cancellationToken));
             logger.LogWarning("{Rule}: {Platform} item {ItemId} of {Account} was hidden without a recorded reason",
@@ -87,7 +94,7 @@ public sealed class ItemEvaluator(
         // The same version no longer raising a link finding: a destination approval now allows it (ApprovalService queued it).
         // A hide is not undone by an edit: the moderation finding stays whatever later versions show.
         // A review item's findings that the day's review no longer raises are resolved: the approval or attestation was recorded, the role removed.
-        IEnumerable<string> kept = classification is null && !review ? ItemClassifier.OwnFindingIds(item, policy) : [];
+        IEnumerable<string> kept = classification is null && !review && !personal ? ItemClassifier.OwnFindingIds(item, policy) : [];
         await lifecycle.ResolveAbsentAsync(item.Platform, item.Id, version,
             [.. result.Select(f => f.Id), .. kept, FindingIds.For(item.Platform, item.Id, ModerationRule.Rule, ModerationRule.EvidenceKey)], cancellationToken,
             f => review ? ReviewResolvedWhy : f.Family == LinkApprovals.Family ? LinkApprovals.ApprovedWhy(item, f, context) : null,

@@ -149,6 +149,49 @@ public sealed class FindingStore(StorageClients storage)
         return found;
     }
 
+    /// <summary>Every finding of every location, from the main table: what the retention run looks through.</summary>
+    public async IAsyncEnumerable<Finding> ListAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Findings, cancellationToken);
+        await foreach (var row in table.QueryAsync<FindingRow>(cancellationToken: cancellationToken))
+        {
+            yield return row.ToFinding();
+        }
+    }
+
+    /// <summary>
+    /// Removes a finding's three rows (retention): the index rows first, the main row last, and only if it is unchanged
+    /// since <paramref name="finding"/> was read (a finding reopened meanwhile stays; false). A retry after a crash
+    /// between them finds the main row and removes again; rows already gone are no error.
+    /// </summary>
+    public async Task<bool> RemoveAsync(Finding finding, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Findings, cancellationToken);
+        var current = await table.GetEntityIfExistsAsync<FindingRow>(finding.Location, finding.Id, cancellationToken: cancellationToken);
+        if (current.HasValue && current.Value!.ToFinding() != finding)
+        {
+            return false;
+        }
+        var byItem = await storage.TableAsync(TableNames.FindingsByItem, cancellationToken);
+        await byItem.DeleteEntityAsync(ItemPartition(finding.Platform, finding.ItemId), finding.Id, ETag.All, cancellationToken);
+        var byTime = await storage.TableAsync(TableNames.FindingsByTime, cancellationToken);
+        await byTime.DeleteEntityAsync(finding.Location, FindingRow.TimeKey(finding), ETag.All, cancellationToken);
+        if (current.HasValue)
+        {
+            try
+            {
+                await table.DeleteEntityAsync(finding.Location, finding.Id, current.Value!.ETag, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Changed between the read and the delete: its index rows are written again from the main row.
+                await RepairIndexesAsync((await table.GetEntityAsync<FindingRow>(finding.Location, finding.Id, cancellationToken: cancellationToken)).Value.ToFinding(), cancellationToken);
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static async Task<(List<(FindingRow Row, Finding Finding)> Rows, bool More, FindingRow? LastExamined)> ReadLocationAsync(
         TableClient table, string filter, int pageSize, Func<Finding, CancellationToken, ValueTask<bool>>? match, CancellationToken cancellationToken)
     {

@@ -20,8 +20,8 @@ using SocialMonitor.Core.Platforms.Instagram;
 using SocialMonitor.Core.Platforms.LinkedIn;
 using SocialMonitor.Core.Platforms.X;
 using SocialMonitor.Core.Platforms.YouTube;
-using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Records;
+using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.LinkDomain;
 using SocialMonitor.Core.Review;
@@ -75,6 +75,7 @@ public static class ServiceCollectionExtensions
         services.AddSettings<MailOptions>(configuration, MailOptions.Section);
         services.AddSettings<GraphOptions>(configuration, GraphOptions.Section);
         services.AddSettings<ApiOptions>(configuration, ApiOptions.Section);
+        services.AddSettings<RetentionOptions>(configuration, RetentionOptions.Section);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
@@ -138,6 +139,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<HealthReport>();
         services.TryAddSingleton<HealthApi>();
         services.TryAddSingleton<ApprovalsApi>();
+        services.TryAddSingleton<HoldsApi>();
+        services.TryAddSingleton<LegalHoldStore>();
+        services.TryAddSingleton<LegalHoldService>();
+        services.TryAddSingleton<RetentionJob>();
         services.TryAddSingleton<OpenApiDocument>();
         services.TryAddSingleton<RecordsExporter>();
         services.TryAddSingleton<RecordsApi>();

@@ -8,9 +8,9 @@ namespace SocialMonitor.Core.Notifications;
 
 /// <summary>
 /// Who hears of a finding: the managers of its account's location; the coordinator for <c>capture</c> and
-/// <c>governance</c> findings and for a location without managers; both the location's managers and the coordinator for
-/// the governance findings about access and attestations (unapproved access, access ended, an access review or an
-/// attestation due). Each person's <c>notify</c> preference for the
+/// <c>governance</c> findings, for a location without managers, and for every finding about a staff member's personal
+/// account; both the location's managers and the coordinator for the governance findings about access and attestations
+/// (unapproved access, access ended, an access review or an attestation due). Each person's <c>notify</c> preference for the
 /// finding's severity says at once, in the digest, or not at all. A <c>conduct.self-harm</c> finding (a guest who may be at
 /// risk) goes to the coordinator alone, at once, whatever the preferences: never to the location's managers.
 /// </summary>
@@ -37,12 +37,17 @@ public sealed class NotificationRouter(AccountRegistry registry)
             return [.. managers.Where(m => !string.Equals(m.Email, coordinator.Email, StringComparison.OrdinalIgnoreCase)), coordinator];
         }
         if (finding.Family is not ("capture" or "governance") && finding.Rule != ConductRule.SelfHarm
+            && !await PersonalAsync(finding, cancellationToken)
             && await registry.GetLocationAsync(finding.Location, cancellationToken) is { Managers.Count: > 0 } location)
         {
             return location.Managers;
         }
         return [await CoordinatorAsync(cancellationToken)];
     }
+
+    /// <summary>A finding about a staff member's personal account: the coordinator's alone, never a manager's email or digest.</summary>
+    private async Task<bool> PersonalAsync(Finding finding, CancellationToken cancellationToken) =>
+        finding.Account is { } account && (await registry.GetAccountAsync(account, cancellationToken))?.Personal == true;
 
     /// <summary>The coordinator, or null before the accounts file was imported.</summary>
     public Task<Person?> FindCoordinatorAsync(CancellationToken cancellationToken) => registry.GetCoordinatorAsync(cancellationToken);

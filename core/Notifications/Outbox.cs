@@ -173,6 +173,26 @@ public sealed class Outbox(StorageClients storage, IOptions<MailOptions> options
         return false;
     }
 
+    /// <summary>Every email in the outbox, whatever its state: what the retention run looks through.</summary>
+    public async IAsyncEnumerable<OutboxEmail> ListAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Outbox, cancellationToken);
+        await foreach (var row in table.QueryAsync<OutboxRow>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        {
+            yield return row.ToEmail();
+        }
+    }
+
+    /// <summary>Removes an email's row (retention, after its archives, <see cref="ArchivePrefix"/>); a row already gone is no error.</summary>
+    public async Task RemoveAsync(OutboxEmail email, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.Outbox, cancellationToken);
+        await table.DeleteEntityAsync(Partition, TableKeys.Escape(email.Id), ETag.All, cancellationToken);
+    }
+
+    /// <summary>The start of the names of every archive of the email in <c>mail-archive</c> (a bundle's earlier versions too).</summary>
+    public static string ArchivePrefix(OutboxEmail email) => email.Archive[..(email.Archive.LastIndexOf('/') + 1)] + email.Id;
+
     /// <summary>Emails not yet sent or given up on: pending or sending.</summary>
     public async Task<IReadOnlyList<OutboxEmail>> ListUnsentAsync(CancellationToken cancellationToken)
     {

@@ -33,6 +33,9 @@ public sealed record Policy
     /// <summary>The approvals' review and due defaults and the platform roles' levels.</summary>
     public ApprovalPolicy Approvals { get; init; } = new();
 
+    /// <summary>Days each record series is kept; none set (the default): every record is kept forever.</summary>
+    public RetentionPolicy Retention { get; init; } = new();
+
     /// <summary>Severity overrides by rule id (<c>"conduct.profanity": "low"</c>).</summary>
     public IReadOnlyDictionary<string, string> Severities { get; init; } = new Dictionary<string, string>();
 

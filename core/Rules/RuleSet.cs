@@ -7,10 +7,13 @@ public sealed class RuleSet(IEnumerable<IRule> rules)
 {
     private readonly IRule[] _rules = [.. rules];
 
-    public IReadOnlyList<Detection> Evaluate(Item item, RuleContext context)
+    public IReadOnlyList<Detection> Evaluate(Item item, RuleContext context) => Evaluate(item, context, null);
+
+    /// <summary>Only the rules of <paramref name="families"/> (null: every rule), so that no other family ever runs on the item.</summary>
+    public IReadOnlyList<Detection> Evaluate(Item item, RuleContext context, IReadOnlyCollection<string>? families)
     {
         var detections = new List<Detection>();
-        foreach (var rule in _rules)
+        foreach (var rule in _rules.Where(r => families is null || families.Contains(r.Family)))
         {
             detections.AddRange(rule.Evaluate(item, context));
         }

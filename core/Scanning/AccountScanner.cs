@@ -2,9 +2,11 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Approvals;
 using SocialMonitor.Core.Archive;
 using SocialMonitor.Core.Images;
 using SocialMonitor.Core.Platforms;
+using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Queues;
 
 namespace SocialMonitor.Core.Scanning;
@@ -31,6 +33,8 @@ public sealed class AccountScanner(
     ResponseArchive archive,
     ProfileImages images,
     CaptureConditions conditions,
+    ApprovalStore approvals,
+    Policy policy,
     IOptions<PlatformsOptions> platformOptions,
     TimeProvider time,
     ILogger<AccountScanner> logger)
@@ -42,6 +46,13 @@ public sealed class AccountScanner(
         {
             logger.LogWarning("Account {Account} is not in the registry: nothing to scan", message.Account);
             return new ScanSummary(message.Account, "unknown", 0, 0, 0, "not in the registry");
+        }
+        if (account.Personal && !await ConsentedAsync(account, cancellationToken))
+        {
+            // Consent withdrawn (or never recorded): the account is no longer read; what was captured stays.
+            logger.LogWarning("Account {Account} is a staff member's personal account without an accounts approval in force (their consent): not read",
+                account.Id);
+            return await EndAsync(account, new ScanSummary(account.Id, account.Platform, 0, 0, 0, "personal account without consent"), cancellationToken);
         }
         if (clients.For(platformOptions.Value, account.Platform) is not { } client)
         {
@@ -134,6 +145,13 @@ public sealed class AccountScanner(
             Stopped = stopped,
             Unreadable = unreadable,
         }, cancellationToken);
+    }
+
+    /// <summary>A personal account's consent: an <c>accounts</c> approval of it in force today (not revoked, not expired).</summary>
+    private async Task<bool> ConsentedAsync(Account account, CancellationToken cancellationToken)
+    {
+        var today = policy.LocalDate(time.GetUtcNow());
+        return (await approvals.ListAsync(ApprovalKinds.Accounts, cancellationToken)).Any(a => a.Scope == account.Id && a.InForce(today));
     }
 
     /// <summary>A scan that ran to an end: it resolves <c>capture.not-scanned</c> and is kept as the account's last scan.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using SocialMonitor.Core.Items;
@@ -131,10 +132,30 @@ public sealed class ItemHistory(StorageClients storage)
     private static List<ItemHistoryEntry> InTimeOrder(List<ItemHistoryEntry> entries) =>
         [.. entries.OrderBy(e => e.At).ThenBy(e => e.Event is null ? 0 : 1).ThenBy(e => e.Version ?? e.ToVersion ?? 0)];
 
+    /// <summary>
+    /// Removes the item's version and event rows on <paramref name="platform"/> (retention, after the version blobs,
+    /// <see cref="Folder"/>); rows already gone are no error, so a retry removes the rest.
+    /// </summary>
+    public async Task RemoveAsync(string platform, string itemId, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.ItemHistory, cancellationToken);
+        var partition = TableKeys.Escape(itemId);
+        var (from, to) = ($"{platform}|", $"{platform}|\uffff");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from} and RowKey lt {to}");
+        await foreach (var row in table.QueryAsync<ItemHistoryRow>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+        }
+    }
+
+    /// <summary>The archive folder of one item's versions: <c>items/{platform}/{hash of item id}/</c>.</summary>
+    public static string Folder(string platform, string itemId) =>
+        $"items/{platform}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(itemId)))[..32]}/";
+
     private static string RowKey(string platform, char kind, int number) =>
         string.Create(CultureInfo.InvariantCulture, $"{platform}|{kind}{number:D6}");
 
     private static string VersionBlob(string platform, string itemId, int version) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"items/{platform}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(itemId)))[..32]}/v{version:D6}.json");
+            $"{Folder(platform, itemId)}v{version:D6}.json");
 }

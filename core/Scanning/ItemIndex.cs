@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using SocialMonitor.Core.Storage;
 
@@ -61,6 +62,23 @@ public sealed class ItemIndex(StorageClients storage)
     {
         var table = await storage.TableAsync(TableNames.ItemIndex, cancellationToken);
         await table.UpsertEntityAsync(ItemIndexRow.From(item), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Every item of every account, deleted ones included: what the retention run looks through.</summary>
+    public async IAsyncEnumerable<IndexedItem> ListAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.ItemIndex, cancellationToken);
+        await foreach (var row in table.QueryAsync<ItemIndexRow>(cancellationToken: cancellationToken))
+        {
+            yield return row.ToItem();
+        }
+    }
+
+    /// <summary>Removes the item's index row (retention, after its history); a row already gone is no error, so a retry goes on.</summary>
+    public async Task RemoveAsync(IndexedItem item, CancellationToken cancellationToken)
+    {
+        var table = await storage.TableAsync(TableNames.ItemIndex, cancellationToken);
+        await table.DeleteEntityAsync(TableKeys.Escape(item.Account), TableKeys.Escape(item.ItemId), ETag.All, cancellationToken);
     }
 
     /// <summary>How many items have been captured in all.</summary>

@@ -22,4 +22,7 @@ public static class TableNames
 
     /// <summary>What each platform with a read budget spent per period (PartitionKey platform, RowKey the period), written with its ETag.</summary>
     public const string Budgets = "Budgets";
+
+    /// <summary>Legal holds (PartitionKey <c>hold</c>, RowKey the hold's id): placed and lifted, never deleted.</summary>
+    public const string LegalHolds = "LegalHolds";
 }

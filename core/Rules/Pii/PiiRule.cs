@@ -23,7 +23,10 @@ public sealed class PiiRule : IRule
 
     private static readonly ConditionalWeakTable<Policy, PublishedContactIndex> s_published = [];
 
-    public string Family => "pii";
+    /// <summary>The family's name: the one family a staff member's personal account is evaluated by.</summary>
+    public const string FamilyName = "pii";
+
+    public string Family => FamilyName;
 
     public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
     {

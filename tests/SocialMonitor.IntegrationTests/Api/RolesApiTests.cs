@@ -19,12 +19,14 @@ public sealed class RolesApiTests(AzuriteFixture azurite) : IClassFixture<Azurit
         ("GET", "/api/findings"), ("GET", "/api/findings/summary"), ("GET", $"/api/findings/{ApiData.Findings[0].Id}"),
         ("POST", $"/api/findings/{ApiData.Findings[0].Id}/disposition"), ("GET", "/api/audit"), ("GET", "/api/accounts"),
         ("GET", "/api/health"), ("GET", "/api/approvals/links"), ("POST", "/api/approvals/links"), ("DELETE", "/api/approvals/links/link-0123456789ab"),
-        ("GET", "/api/approvals/access"), ("POST", "/api/approvals/attestations"), ("DELETE", "/api/approvals/access/access-0123456789ab"));
+        ("GET", "/api/approvals/access"), ("POST", "/api/approvals/attestations"), ("DELETE", "/api/approvals/access/access-0123456789ab"),
+        ("GET", "/api/records/holds"), ("POST", "/api/records/holds"), ("DELETE", "/api/records/holds/hold-0123456789ab"));
 
     public static TheoryData<string, string, string> CoordinatorOnly => Cross(
         ("GET", "/api/audit"), ("GET", "/api/approvals/links"), ("POST", "/api/approvals/links"), ("DELETE", "/api/approvals/links/link-0123456789ab"),
         ("GET", "/api/approvals/accounts"), ("POST", "/api/approvals/accounts"), ("DELETE", "/api/approvals/accounts/account-0123456789ab"),
-        ("GET", "/api/approvals/apps"), ("POST", "/api/approvals/apps"), ("DELETE", "/api/approvals/apps/app-0123456789ab"));
+        ("GET", "/api/approvals/apps"), ("POST", "/api/approvals/apps"), ("DELETE", "/api/approvals/apps/app-0123456789ab"),
+        ("GET", "/api/records/holds"), ("POST", "/api/records/holds"), ("DELETE", "/api/records/holds/hold-0123456789ab?reason=case%20closed"));
 
     [Theory]
     [MemberData(nameof(EveryEndpoint))]

@@ -38,6 +38,11 @@ public sealed class FunctionsMetadataTests
         { "ItemsGet", "httpTrigger", "api/items/{id}" },
         { "Session", "httpTrigger", "api/session" },
         { "Page", "httpTrigger", "{*path}" },
+        { "RecordsExport", "httpTrigger", "api/records/export" },
+        { "HoldsList", "httpTrigger", "api/records/holds" },
+        { "HoldsPlace", "httpTrigger", "api/records/holds" },
+        { "HoldsLift", "httpTrigger", "api/records/holds/{id}" },
+        { "RetentionTimer", "timerTrigger", "0 30 * * * *" },
     };
 
     [Theory]

@@ -55,6 +55,8 @@ public sealed class AccountsFileReaderTests
         { Doc(accounts: Accounts(Account(location: "'coeur-d-alene'"))), "$.accounts[0].location", "Names no location" },
         { Doc(accounts: Accounts(Account(platform: "'myspace'"))), "$.accounts[0].platform", "Unknown platform 'myspace'" },
         { Doc(accounts: Accounts(Account(platform: "'Facebook'"))), "$.accounts[0].platform", "did you mean 'facebook'?" },
+        { Doc(accounts: Accounts(Account(extra: "'use':'persnal'"))), "$.accounts[0].use", "Unknown use 'persnal'; did you mean 'personal'? An account's use is official or personal" },
+        { Doc(accounts: Accounts(Account(extra: "'use':true"))), "$.accounts[0].use", "Must be a string" },
         { Doc(accounts: Accounts(Account(platformId: "'CLNHayden'"))), "$.accounts[0].platformId", "Must be a Facebook Page id (digits only); it is 'CLNHayden'." },
         { Doc(accounts: Accounts(Account(platform: "'instagram'", platformId: "'1784140000000000 '"))), "$.accounts[0].platformId", "Must be an Instagram user id" },
         { Doc(accounts: Accounts(Account(platform: "'x'", platformId: "'@CLNHayden'"))), "$.accounts[0].platformId", "Must be an X user id" },
@@ -125,6 +127,19 @@ public sealed class AccountsFileReaderTests
         Assert.Contains(message, problem.Message, StringComparison.Ordinal);
         Assert.False(result.IsValid);
         Assert.Null(result.File);
+    }
+
+    [Theory]
+    [InlineData("", null, false)]
+    [InlineData("'use':'official'", "official", false)]
+    [InlineData("'use':'personal'", "personal", true)]
+    public void Read_AccountUse_IsOfficialUnlessPersonal(string extra, string? use, bool personal)
+    {
+        var result = AccountsFileReader.Read(Doc(accounts: Accounts(Account(extra: extra))));
+
+        Assert.Empty(result.Problems);
+        var account = Assert.Single(result.File!.Accounts);
+        Assert.Equal((use, personal), (account.Use, account.Personal));
     }
 
     [Fact]
