@@ -23,7 +23,7 @@ public sealed class AccountsFileReaderTests
         { Doc(locations: Locations(Location(managers: "[{'name':'Sam Lee','email':'sam.lee@example.org','digestHour':'8'}]"))), "$.locations[0].managers[0].digestHour", "it is a string." },
         { Doc(locations: Locations(Location(managers: "[{'name':'Sam Lee','email':'sam.lee@example.org','notify':'immediate'}]"))), "$.locations[0].managers[0].notify", "Must be an object; it is a string." },
         { Doc(accounts: Accounts(Account(token: "12"))), "$.accounts[0].token", "Must be a string naming a secret; it is a number." },
-        { Doc(accounts: Accounts(Account(extra: "'refreshToken':true"))), "$.accounts[0].refreshToken", "Must be a string naming a secret; it is a boolean." },
+        { Doc(accounts: Accounts(Account(extra: "'refreshToken':true"))), "$.accounts[0].refreshToken", "Must be a string naming a secret; it is true or false." },
         { Doc(accounts: Accounts(Account(extra: "'refreshToken':'has space'"))), "$.accounts[0].refreshToken", "Must name a secret (value not shown)" },
         // unknown and repeated fields
         { Doc(accounts: Accounts(Account(extra: "'platfromId':'1'"))), "$.accounts[0].platfromId", "Unknown field 'platfromId'; did you mean 'platformId'?" },
