@@ -4,7 +4,9 @@ namespace SocialMonitor.Core.Accounts;
 
 /// <summary>
 /// An account: the library's own, or with <see cref="Use"/> <c>personal</c> a staff member's, read with their consent
-/// (<see cref="AccountUses"/>). <see cref="Token"/> names a secret (a setting or a Key Vault secret) and never holds one.
+/// (<see cref="AccountUses"/>). <see cref="Token"/> names a secret (a setting or a Key Vault secret) and never holds one;
+/// <see cref="RefreshToken"/>, optional, names the secret holding an OAuth refresh token where a platform uses one beside
+/// the token (YouTube: the channel owner's, for the comments YouTube holds).
 /// </summary>
 public sealed record Account
 {
@@ -14,6 +16,7 @@ public sealed record Account
     public string? Handle { get; init; }
     public required string Location { get; init; }
     public required string Token { get; init; }
+    public string? RefreshToken { get; init; }
     public string? ApprovedBy { get; init; }
     public DateOnly? ApprovedOn { get; init; }
 

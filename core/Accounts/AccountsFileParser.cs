@@ -11,7 +11,7 @@ internal sealed class AccountsFileParser
     private static readonly string[] PersonFields = ["name", "email", "objectId", "notify", "digestHour"];
     private static readonly string[] PersonRequired = ["name", "email"];
     private static readonly string[] LocationFields = ["id", "name", "managers"];
-    private static readonly string[] AccountFields = ["id", "platform", "platformId", "handle", "location", "token", "approvedBy", "approvedOn", "use"];
+    private static readonly string[] AccountFields = ["id", "platform", "platformId", "handle", "location", "token", "refreshToken", "approvedBy", "approvedOn", "use"];
     private static readonly string[] AccountRequired = ["id", "platform", "platformId", "location", "token"];
     private static readonly string[] Severities = ["critical", "high", "medium", "low"];
     private static readonly string[] Channels = [NotifyPreferences.Immediate, NotifyPreferences.Digest, NotifyPreferences.None];
@@ -242,6 +242,7 @@ internal sealed class AccountsFileParser
         string? handle = null;
         string? location = null;
         string? token = null;
+        string? refreshToken = null;
         string? approvedBy = null;
         DateOnly? approvedOn = null;
         string? use = null;
@@ -267,6 +268,9 @@ internal sealed class AccountsFileParser
                 case "token":
                     token = Token(value, fieldPath);
                     break;
+                case "refreshToken":
+                    refreshToken = Token(value, fieldPath);
+                    break;
                 case "approvedBy":
                     approvedBy = Email(value, fieldPath);
                     break;
@@ -290,6 +294,7 @@ internal sealed class AccountsFileParser
             Handle = handle,
             Location = location,
             Token = token,
+            RefreshToken = refreshToken,
             ApprovedBy = approvedBy,
             ApprovedOn = approvedOn,
             Use = use,

@@ -19,6 +19,7 @@ public static class PlatformHttpRegistration
         ArgumentNullException.ThrowIfNull(pipeline);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PlatformHttp>();
+        services.TryAddSingleton<OAuth.OAuthRefresher>();
         var client = services.AddHttpClient(name, http => http.Timeout = Timeout.InfiniteTimeSpan);
         client.AddResilienceHandler(pipelineName, (builder, context) => pipeline(builder, context.ServiceProvider));
         client.AddHttpMessageHandler(() => new PlatformCallCounter()); // Added after the pipeline, so inside it: every attempt is counted.

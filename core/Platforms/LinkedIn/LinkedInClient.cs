@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Platforms.OAuth;
 
 namespace SocialMonitor.Core.Platforms.LinkedIn;
 
@@ -15,10 +16,17 @@ namespace SocialMonitor.Core.Platforms.LinkedIn;
 /// Every request carries the bearer token, the pinned <c>LinkedIn-Version</c> (<c>Platforms__LinkedIn__ApiVersion</c>) and
 /// <c>X-Restli-Protocol-Version: 2.0.0</c>; URNs are URL-encoded in paths and queries. Sending, counting, archiving,
 /// scrubbing and following pages is the shared <see cref="PlatformHttp"/>; retries are <see cref="LinkedInResilience"/>.
+/// With <c>Platforms__LinkedIn__ClientId</c> set, the account's token names a refresh token: it is exchanged at
+/// <c>Platforms__LinkedIn__OAuthBaseUrl</c> (<see cref="OAuthRefresher"/>) and the access token lives in memory only;
+/// without it the token is the member access token itself (60 days, renewed by hand).
 /// See docs/architecture.md, "Adding a platform".
 /// </summary>
-public sealed partial class LinkedInClient(PlatformHttp http, IOptions<PlatformsOptions> options, TimeProvider time, ILogger<LinkedInClient> logger)
-    : IPlatformClient
+public sealed partial class LinkedInClient(
+    PlatformHttp http,
+    OAuthRefresher oauth,
+    IOptions<PlatformsOptions> options,
+    TimeProvider time,
+    ILogger<LinkedInClient> logger) : IPlatformClient
 {
     public const string HttpClientName = "linkedin";
     public const string ProtocolVersion = "2.0.0";
@@ -80,8 +88,9 @@ public sealed partial class LinkedInClient(PlatformHttp http, IOptions<Platforms
                 var post = request.Target ?? throw new ArgumentException("A comments read needs the post.", nameof(request));
                 return StreamRead.Of(await ReadCommentsAsync(session, post, cancellationToken).ConfigureAwait(false));
             case StreamNames.Profile:
-                using (var profile = await http.GetAsync(Api, session, Request(session, StreamNames.Profile, null, Url($"organizations/{OrganizationId(account)}", null)),
-                    cancellationToken).ConfigureAwait(false))
+                var profileRequest = await RequestAsync(session, StreamNames.Profile, null, Url($"organizations/{OrganizationId(account)}", null), cancellationToken)
+                    .ConfigureAwait(false);
+                using (var profile = await http.GetAsync(Api, session, profileRequest, cancellationToken).ConfigureAwait(false))
                 {
                     return StreamRead.Of([LinkedInItemMapper.MapProfile(profile.RootElement, account)]);
                 }
@@ -112,7 +121,8 @@ public sealed partial class LinkedInClient(PlatformHttp http, IOptions<Platforms
             : $"posts/{Uri.EscapeDataString(itemId)}";
         try
         {
-            using var _ = await http.GetAsync(Api, session, Request(session, StreamNames.Deletions, itemId, Url(path, null)), cancellationToken).ConfigureAwait(false);
+            var read = await RequestAsync(session, StreamNames.Deletions, itemId, Url(path, null), cancellationToken).ConfigureAwait(false);
+            using var _ = await http.GetAsync(Api, session, read, cancellationToken).ConfigureAwait(false);
             return false;
         }
         catch (PlatformException e) when (e.Kind == PlatformErrorKind.NotFound)
@@ -122,17 +132,22 @@ public sealed partial class LinkedInClient(PlatformHttp http, IOptions<Platforms
     }
 
     /// <summary>
-    /// Reads the organization with the token: valid unless LinkedIn answers with a token error. LinkedIn's member tokens
-    /// live 60 days but the API does not say when this one ends (introspection needs the app's secret), so the expiry is null.
+    /// With a client id, first a fresh refresh-token exchange (<c>invalid_grant</c>: not valid): its
+    /// <c>refresh_token_expires_in</c> is the expiry the token check records and warns of, since a refresh token's year is
+    /// what ends the account's access. Then a read of the organization with the access token: valid unless LinkedIn
+    /// answers with a token error. Without a client id the token is a member access token, whose end LinkedIn does not say
+    /// (introspection needs the app's secret), so the expiry is null.
     /// </summary>
     public async Task<TokenStatus> CheckTokenAsync(PlatformSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         try
         {
-            using var _ = await http.GetAsync(Api, session, Request(session, StreamNames.Token, null, Url($"organizations/{OrganizationId(session.Account)}", null)),
-                cancellationToken).ConfigureAwait(false);
-            return new TokenStatus(true, null, []);
+            var access = await AccessAsync(session, fresh: true, cancellationToken).ConfigureAwait(false);
+            var read = await RequestAsync(session, StreamNames.Token, null, Url($"organizations/{OrganizationId(session.Account)}", null), cancellationToken)
+                .ConfigureAwait(false);
+            using var _ = await http.GetAsync(Api, session, read, cancellationToken).ConfigureAwait(false);
+            return new TokenStatus(true, access?.RefreshTokenExpiresAt, access?.Scopes ?? []);
         }
         catch (PlatformException e) when (e.Kind == PlatformErrorKind.Token)
         {
@@ -148,7 +163,8 @@ public sealed partial class LinkedInClient(PlatformHttp http, IOptions<Platforms
     private async Task<StreamRead> ReadPostsAsync(PlatformSession session, DateTimeOffset since, string firstUrl, CancellationToken cancellationToken)
     {
         var account = session.Account;
-        var entries = await http.ReadListAsync(Api, session, Request(session, StreamNames.Posts, null, firstUrl), body =>
+        var first = await RequestAsync(session, StreamNames.Posts, null, firstUrl, cancellationToken).ConfigureAwait(false);
+        var entries = await http.ReadListAsync(Api, session, first, body =>
         {
             var page = Page(body, firstUrl);
             // Sorted by last change: once a page holds a post unchanged since the watermark, every later page is older still.
@@ -216,8 +232,11 @@ public sealed partial class LinkedInClient(PlatformHttp http, IOptions<Platforms
 
     private string CommentsUrl(string urn) => Url($"socialActions/{Uri.EscapeDataString(urn)}/comments", $"start=0&count={PageCount}");
 
-    private Task<List<JsonElement>> ReadListAsync(PlatformSession session, string stream, string? target, string url, CancellationToken cancellationToken) =>
-        http.ReadListAsync(Api, session, Request(session, stream, target, url), body => Page(body, url), cancellationToken);
+    private async Task<List<JsonElement>> ReadListAsync(PlatformSession session, string stream, string? target, string url, CancellationToken cancellationToken)
+    {
+        var first = await RequestAsync(session, stream, target, url, cancellationToken).ConfigureAwait(false);
+        return await http.ReadListAsync(Api, session, first, body => Page(body, url), cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// A Rest.li collection page, <c>{"elements":[…],"paging":{"start","count","links":[{"rel":"next","href":"/rest/…"}]}}</c>;
@@ -267,16 +286,23 @@ public sealed partial class LinkedInClient(PlatformHttp http, IOptions<Platforms
         return new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero) - now;
     }
 
-    /// <summary>A GET with the bearer token, the pinned version and the Rest.li protocol version.</summary>
-    private PlatformRequest Request(PlatformSession session, string stream, string? target, string url) => new(stream, target, url)
-    {
-        Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>A GET with the bearer token (the session's, or the one exchanged for its refresh token), the pinned version and the Rest.li protocol version.</summary>
+    private async Task<PlatformRequest> RequestAsync(PlatformSession session, string stream, string? target, string url, CancellationToken cancellationToken) =>
+        new(stream, target, url)
         {
-            ["Authorization"] = $"Bearer {session.Token}",
-            [VersionHeader] = options.Value.LinkedIn.ApiVersion.Trim(),
-            [ProtocolHeader] = ProtocolVersion,
-        },
-    };
+            Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["Authorization"] = $"Bearer {(await AccessAsync(session, fresh: false, cancellationToken).ConfigureAwait(false))?.AccessToken ?? session.Token}",
+                [VersionHeader] = options.Value.LinkedIn.ApiVersion.Trim(),
+                [ProtocolHeader] = ProtocolVersion,
+            },
+        };
+
+    /// <summary>The access token exchanged for the session's refresh token, or null when no client id is set (the token is the access token).</summary>
+    private async Task<OAuthAccess?> AccessAsync(PlatformSession session, bool fresh, CancellationToken cancellationToken) =>
+        OAuthClient.Of(PlatformNames.LinkedIn, HttpClientName, options.Value.LinkedIn) is { } client
+            ? await oauth.AccessAsync(client, session, session.Token, fresh, cancellationToken).ConfigureAwait(false)
+            : null;
 
     private string Url(string path, string? query)
     {

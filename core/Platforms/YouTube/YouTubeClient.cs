@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Items;
+using SocialMonitor.Core.Platforms.OAuth;
 
 namespace SocialMonitor.Core.Platforms.YouTube;
 
@@ -15,10 +16,15 @@ namespace SocialMonitor.Core.Platforms.YouTube;
 /// (<c>comments?parentId=</c> when a thread carries fewer than it has); the channel once a day. Every request costs one
 /// quota unit, a failed one too (Google's cost table); the plan's <see cref="ReadPlan.Budget"/> is the project's daily
 /// quota, reset at midnight Pacific. A 403 <c>quotaExceeded</c> stops every YouTube account until then
-/// (<see cref="YouTubeQuotaGate"/>). See docs/architecture.md, "Adding a platform".
+/// (<see cref="YouTubeQuotaGate"/>). With <c>Platforms__YouTube__ClientId</c> set and an account's <c>refreshToken</c>, the
+/// owner's refresh token is exchanged for an access token (<see cref="OAuthRefresher"/>, memory only) and each video's
+/// comments include the threads YouTube holds (<c>moderationStatus=heldForReview</c> and <c>likelySpam</c>), marked hidden.
+/// See docs/architecture.md, "Adding a platform".
 /// </summary>
 public sealed partial class YouTubeClient(
     PlatformHttp http,
+    OAuthRefresher oauth,
+    ITokenSource tokens,
     IOptions<PlatformsOptions> options,
     IOptions<YouTubeOptions> youTubeOptions,
     YouTubeQuotaGate gate,
@@ -32,6 +38,9 @@ public sealed partial class YouTubeClient(
 
     public const int PageSize = 50;
     public const int CommentPageSize = 100;
+
+    /// <summary>The moderation states whose threads only the owner's OAuth token reads: YouTube's hidden guest comments.</summary>
+    public static readonly IReadOnlyList<string> HeldStatuses = ["heldForReview", "likelySpam"];
 
     /// <summary>The API key travels as <c>key=</c>; an OAuth access token as a bearer header.</summary>
     public static readonly PlatformSecrets Secrets = new(["key"], ["Authorization"]);
@@ -50,19 +59,23 @@ public sealed partial class YouTubeClient(
     };
 
     /// <summary>
-    /// Posts, comments, replies, deletions, edits, captions and the profile. Held comments need the owner's OAuth token
-    /// (not read with a key); the API lists neither the channel's managers nor connected apps, and thumbnails have no alt text.
+    /// Posts, comments, replies, deletions, edits, captions and the profile. Held comments need the owner's OAuth token:
+    /// supported once a client id is set (on the accounts that name a <c>refreshToken</c>), else "cannot verify". The API
+    /// lists neither the channel's managers nor connected apps, and thumbnails have no alt text.
     /// </summary>
     public PlatformCapabilities Capabilities { get; } = new(
         PlatformCapabilities.Names.ToDictionary(
-            n => n, n => n is PlatformCapabilities.AltText or PlatformCapabilities.Roles or PlatformCapabilities.Apps or PlatformCapabilities.Hidden
+            n => n, n => n is PlatformCapabilities.AltText or PlatformCapabilities.Roles or PlatformCapabilities.Apps
                 or PlatformCapabilities.Website or PlatformCapabilities.Contacts or PlatformCapabilities.Hours
+                || (n is PlatformCapabilities.Hidden && string.IsNullOrWhiteSpace(options.Value.YouTube.ClientId))
                 ? CapabilityState.CannotVerify
                 : CapabilityState.Supported),
         new Dictionary<string, string>
         {
             [PlatformCapabilities.Deletions] = "a deleted comment leaves no tombstone; it is confirmed by a read of its id",
             [PlatformCapabilities.PolicyLink] = "in the channel description (the Data API does not return the channel's links)",
+            [PlatformCapabilities.Hidden] = "held comments (heldForReview, likelySpam) are read with the owner's OAuth token, on accounts with a refreshToken, "
+                + "with the video's comments",
         });
 
     /// <summary>
@@ -139,13 +152,28 @@ public sealed partial class YouTubeClient(
         }
     }
 
-    /// <summary>A read with the key (<c>channels.list</c>, one unit): a bad key throws as <see cref="PlatformErrorKind.Token"/>; a key never expires.</summary>
+    /// <summary>
+    /// A read with the key (<c>channels.list</c>, one unit): a bad key throws as <see cref="PlatformErrorKind.Token"/>; a key
+    /// never expires. With OAuth, then the refresh exchange (<c>invalid_grant</c> throws as <see cref="PlatformErrorKind.Token"/>).
+    /// </summary>
     public async Task<TokenStatus> CheckTokenAsync(PlatformSession session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         var url = Url("channels", $"part=id&id={Uri.EscapeDataString(session.Account.PlatformId)}", session);
         using var _ = await http.GetAsync(Api, session, new PlatformRequest(StreamNames.Token, null, url), cancellationToken).ConfigureAwait(false);
-        return new TokenStatus(true, null, ["youtube.readonly (API key)"]);
+        var access = await AccessAsync(session, fresh: true, cancellationToken).ConfigureAwait(false);
+        return new TokenStatus(true, null, ["youtube.readonly (API key)", .. access?.Scopes ?? []]);
+    }
+
+    /// <summary>The owner's access token, or null when no client id is set or the account names no refresh token.</summary>
+    private async Task<OAuthAccess?> AccessAsync(PlatformSession session, bool fresh, CancellationToken cancellationToken)
+    {
+        if (session.Account.RefreshToken is not { } name || OAuthClient.Of(PlatformNames.YouTube, HttpClientName, options.Value.YouTube) is not { } client)
+        {
+            return null;
+        }
+        var refreshToken = await tokens.GetAsync(name, cancellationToken).ConfigureAwait(false);
+        return await oauth.AccessAsync(client, session, refreshToken, fresh, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -264,6 +292,31 @@ public sealed partial class YouTubeClient(
                 Add(YouTubeItemMapper.MapComment(reply, video, account));
             }
         }
+        if (await AccessAsync(session, fresh: false, cancellationToken).ConfigureAwait(false) is { } access)
+        {
+            foreach (var status in HeldStatuses)
+            {
+                // Held threads (and the replies they carry) are hidden from the public; the owner's bearer token reads them, no key.
+                var heldUrl = Url("commentThreads", $"part=snippet,replies&videoId={Uri.EscapeDataString(video)}&moderationStatus={status}&maxResults={CommentPageSize}", null);
+                var request = new PlatformRequest(StreamNames.Comments, video, heldUrl)
+                {
+                    Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Authorization"] = $"Bearer {access.AccessToken}" },
+                };
+                foreach (var thread in await http.ReadListAsync(Api, session, request, body => Page(body, heldUrl), cancellationToken).ConfigureAwait(false))
+                {
+                    var snippet = thread.TryGetProperty("snippet", out var s) ? s : default;
+                    var top = snippet.ValueKind == JsonValueKind.Object && snippet.TryGetProperty("topLevelComment", out var t) ? t : default;
+                    Add(top.ValueKind == JsonValueKind.Object ? YouTubeItemMapper.MapComment(top, video, account, held: true) : null);
+                    if (thread.TryGetProperty("replies", out var r) && r.TryGetProperty("comments", out var c) && c.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var reply in c.EnumerateArray())
+                        {
+                            Add(YouTubeItemMapper.MapComment(reply, video, account, held: true));
+                        }
+                    }
+                }
+            }
+        }
         return items;
     }
 
@@ -311,11 +364,12 @@ public sealed partial class YouTubeClient(
 
     private TimeSpan Until(DateTimeOffset when) => when - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
 
-    private string Url(string resource, string query, PlatformSession session)
+    /// <summary>A Data API URL with the session's API key, or without any key (<paramref name="session"/> null) for a request with the owner's bearer token.</summary>
+    private string Url(string resource, string query, PlatformSession? session)
     {
         var settings = options.Value.YouTube;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{settings.BaseUrl.TrimEnd('/')}/{settings.ApiVersion.Trim('/')}/{resource}?{query}&key={Uri.EscapeDataString(session.Token)}");
+        var key = session is null ? "" : $"&key={Uri.EscapeDataString(session.Token)}";
+        return string.Create(CultureInfo.InvariantCulture, $"{settings.BaseUrl.TrimEnd('/')}/{settings.ApiVersion.Trim('/')}/{resource}?{query}{key}");
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "YouTube {Account}: an entry of {Stream} without an id was skipped")]

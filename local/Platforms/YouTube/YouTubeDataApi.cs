@@ -185,8 +185,15 @@ public sealed partial class YouTubeDataApi : LoopbackPlatform
             {
                 return Error(YouTubeSampleError.CommentsDisabled());
             }
-            var held = request.Query("moderationStatus") is "heldForReview" or "likelySpam";
-            var threads = _comments.Where(c => Snippet(c, "videoId") == video && Snippet(c, "parentId") is null && Published(c) != held)
+            var status = request.Query("moderationStatus");
+            var held = status is "heldForReview" or "likelySpam";
+            if (held && string.IsNullOrEmpty(request.Http.Headers.Authorization.ToString()))
+            {
+                // Held threads are the owner's to see: YouTube refuses a key (403 forbidden) and wants the owner's OAuth token.
+                return Error(YouTubeSampleError.Forbidden());
+            }
+            var threads = _comments.Where(c => Snippet(c, "videoId") == video && Snippet(c, "parentId") is null
+                    && (held ? Snippet(c, "moderationStatus") == status : Published(c)))
                 .OrderByDescending(c => Snippet(c, "publishedAt"), StringComparer.Ordinal)
                 .Select(top =>
                 {

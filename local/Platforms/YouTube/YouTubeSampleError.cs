@@ -22,5 +22,8 @@ public sealed record YouTubeSampleError(int Status, string Reason, string Domain
 
     public static YouTubeSampleError RateLimited() => new(403, "rateLimitExceeded", "youtube.quota", "The request cannot be completed because you have exceeded your rate limit.");
 
+    public static YouTubeSampleError Forbidden() => new(403, "forbidden", "youtube.commentThread",
+        "The request is not properly authorized to retrieve the specified comment threads.");
+
     public static YouTubeSampleError ServerError() => new(500, "backendError", "global", "Backend Error");
 }

@@ -23,6 +23,8 @@ public sealed class AccountsFileReaderTests
         { Doc(locations: Locations(Location(managers: "[{'name':'Sam Lee','email':'sam.lee@example.org','digestHour':'8'}]"))), "$.locations[0].managers[0].digestHour", "it is a string." },
         { Doc(locations: Locations(Location(managers: "[{'name':'Sam Lee','email':'sam.lee@example.org','notify':'immediate'}]"))), "$.locations[0].managers[0].notify", "Must be an object; it is a string." },
         { Doc(accounts: Accounts(Account(token: "12"))), "$.accounts[0].token", "Must be a string naming a secret; it is a number." },
+        { Doc(accounts: Accounts(Account(extra: "'refreshToken':true"))), "$.accounts[0].refreshToken", "Must be a string naming a secret; it is true or false." },
+        { Doc(accounts: Accounts(Account(extra: "'refreshToken':'has space'"))), "$.accounts[0].refreshToken", "Must name a secret (value not shown)" },
         // unknown and repeated fields
         { Doc(accounts: Accounts(Account(extra: "'platfromId':'1'"))), "$.accounts[0].platfromId", "Unknown field 'platfromId'; did you mean 'platformId'?" },
         { Doc(extra: "'notes':'x'"), "$.notes", "Unknown field 'notes'; the fields here are coordinator, locations, accounts." },
@@ -114,6 +116,7 @@ public sealed class AccountsFileReaderTests
         Doc(accounts: Accounts(Account(token: "'AAAA%2FBBBB%3DCCCC'"))),
         Doc(accounts: Accounts(Account(platformId: "'EAAGm0PX4ZCpsBAKZCZB'", token: "'EAAGm0PX4ZCpsBAKZCZB'"))),
         Doc(accounts: Accounts(Account(platform: "'EAAGm0PX4ZCpsBAKZCZB'", token: "'EAAGm0PX4ZCpsBAKZCZB'"))),
+        Doc(accounts: Accounts(Account(extra: "'refreshToken':'1//0gEAAGm0PX4ZCpsBAKZCZB'"))),
     };
 
     [Theory]
@@ -244,7 +247,7 @@ public sealed class AccountsFileReaderTests
     {
         var json = Doc(
             coordinator: "{'name':'Jordan Avery','email':'coordinator@example.org','objectId':'6f1c2a4e-3b5d-4c7e-9a8b-0d1e2f3a4b5c'}",
-            accounts: Accounts(Account(extra: "'handle':'CLNHayden','approvedBy':'coordinator@example.org','approvedOn':'2026-01-05'")));
+            accounts: Accounts(Account(extra: "'handle':'CLNHayden','refreshToken':'cln-hayden-oauth','approvedBy':'coordinator@example.org','approvedOn':'2026-01-05'")));
 
         var result = AccountsFileReader.Read(json);
 
@@ -252,6 +255,7 @@ public sealed class AccountsFileReaderTests
         Assert.Equal("6f1c2a4e-3b5d-4c7e-9a8b-0d1e2f3a4b5c", result.File.Coordinator.ObjectId);
         var account = Assert.Single(result.File.Accounts);
         Assert.Equal("CLNHayden", account.Handle);
+        Assert.Equal("cln-hayden-oauth", account.RefreshToken);
         Assert.Equal("coordinator@example.org", account.ApprovedBy);
         Assert.Equal(new DateOnly(2026, 1, 5), account.ApprovedOn);
     }

@@ -11,6 +11,7 @@ using SocialMonitor.Core.Platforms.LinkedIn;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.IntegrationTests.Support;
 using SocialMonitor.Local;
+using SocialMonitor.Local.Platforms;
 using SocialMonitor.Local.Platforms.LinkedIn;
 
 namespace SocialMonitor.IntegrationTests.Platforms.LinkedIn;
@@ -23,6 +24,11 @@ public sealed class LinkedInClientTests : IAsyncDisposable
     private const string AccountId = "cln-test-li";
     private const string Version = "202510";
     private const string Guest = "urn:li:person:guest001";
+    private const string RefreshToken = "AQXlinkedinRefreshToken7Qp";
+    private const string AccessToken = "AQVlinkedinAccessFromRefresh3Rt";
+    private const string ClientId = "86cln0client";
+    private const string ClientSecret = "WPLclientSecretValue42x";
+    private const string ClientSecretName = "linkedin-client-secret";
 
     private static readonly DateTimeOffset Since = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -303,11 +309,144 @@ public sealed class LinkedInClientTests : IAsyncDisposable
         Assert.Equal(1, session.TotalCalls);
     }
 
+    [Fact]
+    public async Task ReadAsync_WithAClientId_ExchangesTheRefreshTokenOnceAndReadsWithTheAccessToken()
+    {
+        var (server, endpoint) = await StartOAuthServerAsync(Data([Post(1, Day(2))], new() { [PostUrn(1)] = [Comment(1, 11, Guest, Day(3))] }));
+        await using var services = BuildServices(server.BaseUrl, oauthUrl: endpoint.TokenUrl);
+        var client = Client(services);
+        var session = new PlatformSession(TestAccount(), RefreshToken);
+
+        var posts = await client.ReadAsync(session, new StreamRequest(StreamNames.Posts, Since: Since), Ct);
+        var comments = await client.ReadAsync(session, new StreamRequest(StreamNames.Comments, PostUrn(1)), Ct);
+
+        Assert.Single(posts.Items);
+        Assert.Single(comments.Items);
+        var exchange = Assert.Single(endpoint.Exchanges); // The access token is kept in memory and reused.
+        Assert.Equal("refresh_token", exchange["grant_type"]);
+        Assert.Equal(RefreshToken, exchange["refresh_token"]);
+        Assert.Equal(ClientId, exchange["client_id"]);
+        Assert.Equal(ClientSecret, exchange["client_secret"]);
+        Assert.Equal(server.Requests.Count, server.Tokens.Count);
+        Assert.All(server.Tokens, t => Assert.Equal(AccessToken, t));
+    }
+
+    [Fact]
+    public async Task ReadAsync_WithAnExpiringAccessToken_ExchangesAgainBeforeItEnds()
+    {
+        var (server, endpoint) = await StartOAuthServerAsync(Data([Post(1, Day(2))]));
+        endpoint.ExpiresIn = 3600;
+        var time = new FakeTimeProvider(TestHost.Start);
+        await using var services = BuildServices(server.BaseUrl, time: time, oauthUrl: endpoint.TokenUrl);
+        var session = new PlatformSession(TestAccount(), RefreshToken);
+
+        await Client(services).ReadAsync(session, new StreamRequest(StreamNames.Posts, Since: Since), Ct);
+        time.Advance(TimeSpan.FromHours(1) - Core.Platforms.OAuth.OAuthRefresher.Margin + TimeSpan.FromSeconds(1));
+        await Client(services).ReadAsync(session, new StreamRequest(StreamNames.Posts, Since: Since), Ct);
+
+        Assert.Equal(2, endpoint.Exchanges.Count);
+    }
+
+    [Fact]
+    public async Task CheckTokenAsync_ARefreshTokenNearItsEnd_ReportsItsEndWithinTheWarning()
+    {
+        var (server, endpoint) = await StartOAuthServerAsync(Data([Post(1, Day(2))]));
+        endpoint.RefreshTokenExpiresIn = (long)TimeSpan.FromDays(10).TotalSeconds;
+        var time = new FakeTimeProvider(TestHost.Start);
+        await using var services = BuildServices(server.BaseUrl, time: time, oauthUrl: endpoint.TokenUrl);
+
+        var status = await Client(services).CheckTokenAsync(new PlatformSession(TestAccount(), RefreshToken), Ct);
+
+        Assert.True(status.Valid);
+        Assert.Equal(TestHost.Start.AddDays(10), status.ExpiresAt); // TokenChecker raises capture.token-expiring inside its 14 days.
+        Assert.True(status.ExpiresAt - time.GetUtcNow() <= TokenChecker.Warning);
+        Assert.Equal(["r_organization_social", "rw_organization_admin"], status.Scopes);
+        Assert.Single(endpoint.Exchanges);
+    }
+
+    [Fact]
+    public async Task InvalidGrant_IsATokenErrorOnReadsAndInvalidInTheCheck_AndNoSecretIsShown()
+    {
+        var (server, endpoint) = await StartOAuthServerAsync(Data([Post(1, Day(2))]));
+        endpoint.Grants.Clear(); // The refresh token was revoked.
+        var logs = new CapturingLoggerProvider();
+        await using var services = BuildServices(server.BaseUrl, logs, oauthUrl: endpoint.TokenUrl);
+        var archived = new List<PlatformResponse>();
+        var session = new PlatformSession(TestAccount(), RefreshToken, (response, _) =>
+        {
+            lock (archived)
+            {
+                archived.Add(response);
+            }
+            return Task.CompletedTask;
+        });
+
+        var error = await Assert.ThrowsAsync<PlatformException>(() => Client(services).ReadAsync(session, new StreamRequest(StreamNames.Posts, Since: Since), Ct));
+        var status = await Client(services).CheckTokenAsync(session, Ct);
+
+        Assert.Equal(PlatformErrorKind.Token, error.Kind);
+        Assert.Equal("invalid_grant", error.PlatformCode);
+        Assert.False(status.Valid);
+        Assert.Empty(server.Requests); // No API call without an access token.
+        Assert.Equal(2, archived.Count(a => a.Status == 400 && a.Body.Contains("invalid_grant", StringComparison.Ordinal)));
+        AssertNoSecret(error.ToString(), logs, archived, endpoint, server);
+    }
+
+    [Fact]
+    public async Task TheRefreshFlow_ShowsNoRefreshTokenAccessTokenOrClientSecretInAnyUrlLogExceptionOrArchivedAnswer()
+    {
+        var (server, endpoint) = await StartOAuthServerAsync(Data([Post(1, Day(2))]));
+        endpoint.RefreshTokenExpiresIn = 31_536_000;
+        server.Fault = r => r.Path.Value!.Contains("/organizations/", StringComparison.Ordinal)
+            ? LinkedInRestApi.Error(500, 0, "INTERNAL", $"failed for Bearer {AccessToken}")
+            : null;
+        var logs = new CapturingLoggerProvider();
+        await using var services = BuildServices(server.BaseUrl, logs, maxWaitSeconds: 1, oauthUrl: endpoint.TokenUrl);
+        var archived = new List<PlatformResponse>();
+        var session = new PlatformSession(TestAccount(), RefreshToken, (response, _) =>
+        {
+            lock (archived)
+            {
+                archived.Add(response);
+            }
+            return Task.CompletedTask;
+        });
+
+        await Client(services).ReadAsync(session, new StreamRequest(StreamNames.Posts, Since: Since), Ct);
+        var error = await Assert.ThrowsAsync<PlatformException>(() => Client(services).ReadAsync(session, new StreamRequest(StreamNames.Profile), Ct));
+
+        Assert.Contains(archived, a => a.Stream == StreamNames.Token && a.Status == 200 && a.Body.Contains("\"access_token\":\"***\"", StringComparison.Ordinal));
+        AssertNoSecret(error.ToString(), logs, archived, endpoint, server);
+    }
+
+    private static void AssertNoSecret(string error, CapturingLoggerProvider logs, List<PlatformResponse> archived, OAuthTokenEndpoint endpoint, LinkedInRestApi server)
+    {
+        string[] secrets = [RefreshToken, AccessToken, ClientSecret];
+        Assert.NotEmpty(logs.Logs);
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(secret, error, StringComparison.Ordinal);
+            Assert.All(archived, a => Assert.DoesNotContain(secret, a.Url + a.Body, StringComparison.Ordinal));
+            Assert.All(logs.Logs, l => Assert.DoesNotContain(secret, l.ToString(), StringComparison.Ordinal));
+            Assert.All(endpoint.Requests.Concat(server.Requests), r => Assert.DoesNotContain(secret, r, StringComparison.Ordinal));
+        }
+    }
+
+    private async Task<(LinkedInRestApi Server, OAuthTokenEndpoint Endpoint)> StartOAuthServerAsync(LinkedInSampleData data)
+    {
+        var server = new LinkedInRestApi(data, new HashSet<string>(StringComparer.Ordinal) { AccessToken });
+        var endpoint = new OAuthTokenEndpoint("linkedin-oauth", "oauth/v2/accessToken", ClientId, ClientSecret) { Scope = "r_organization_social,rw_organization_admin" };
+        endpoint.Grants[RefreshToken] = AccessToken;
+        _hosts.Add(await LoopbackPlatformHost.StartAsync([server, endpoint], Ct));
+        return (server, endpoint);
+    }
+
     private static PlatformSession Session() => new(TestAccount(), Token);
 
     private static Account TestAccount() => new() { Id = AccountId, Platform = PlatformNames.LinkedIn, PlatformId = Org, Location = "test", Token = "cln-test-li-token" };
 
-    private static ServiceProvider BuildServices(string baseUrl, CapturingLoggerProvider? logs = null, TimeProvider? time = null, int maxWaitSeconds = 60)
+    private static ServiceProvider BuildServices(string baseUrl, CapturingLoggerProvider? logs = null, TimeProvider? time = null, int maxWaitSeconds = 60,
+        string? oauthUrl = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(time ?? new FakeTimeProvider(TestHost.Start));
@@ -322,7 +461,15 @@ public sealed class LinkedInClientTests : IAsyncDisposable
         });
         services.AddHttpClient();
         services.AddLinkedIn();
-        services.AddSingleton(Options.Create(new PlatformsOptions { LinkedIn = new PlatformOptions { BaseUrl = baseUrl, ApiVersion = Version } }));
+        var tokens = new TokenOptions();
+        tokens.Values[ClientSecretName] = ClientSecret;
+        services.AddSingleton<ITokenSource>(new SettingsTokenSource(Options.Create(tokens)));
+        services.AddSingleton(Options.Create(new PlatformsOptions
+        {
+            LinkedIn = oauthUrl is null
+                ? new PlatformOptions { BaseUrl = baseUrl, ApiVersion = Version }
+                : new PlatformOptions { BaseUrl = baseUrl, ApiVersion = Version, ClientId = ClientId, ClientSecretName = ClientSecretName, OAuthBaseUrl = oauthUrl },
+        }));
         return services.BuildServiceProvider();
     }
 

@@ -11,6 +11,7 @@ using SocialMonitor.Core.Platforms.YouTube;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.IntegrationTests.Support;
 using SocialMonitor.Local;
+using SocialMonitor.Local.Platforms;
 using SocialMonitor.Local.Platforms.YouTube;
 
 namespace SocialMonitor.IntegrationTests.Platforms.YouTube;
@@ -21,6 +22,12 @@ public sealed class YouTubeClientTests : IAsyncDisposable
     private const string Key = "AIzaSyTestKey0000000000000000000000Q9";
     private const string ChannelId = "UCtestChannel00000000001";
     private const string AccountId = "cln-test-yt";
+    private const string RefreshToken = "1//0gYouTubeRefreshToken5Hk";
+    private const string RefreshTokenName = "cln-test-yt-oauth";
+    private const string AccessToken = "ya29.youTubeAccessToken8Mw";
+    private const string ClientId = "123456-cln.apps.googleusercontent.com";
+    private const string ClientSecret = "GOCSPX-youTubeClientSecret2Lb";
+    private const string ClientSecretName = "youtube-client-secret";
     private static readonly DateTimeOffset Since = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly List<LoopbackPlatformHost> _hosts = [];
@@ -237,6 +244,102 @@ public sealed class YouTubeClientTests : IAsyncDisposable
 
     private static PlatformSession Session(string token = Key, Account? account = null) => new(account ?? TestAccount(), token);
 
+    [Fact]
+    public async Task ReadAsync_CommentsWithOAuth_ExchangesTheRefreshTokenOnceAndReadsHeldAndLikelySpamThreadsAsHidden()
+    {
+        var (server, endpoint) = await StartOAuthServerAsync(HeldData());
+        await using var services = BuildServices(server.BaseUrl, oauthUrl: endpoint.TokenUrl);
+        var client = Client(services);
+        var session = new PlatformSession(TestAccount() with { RefreshToken = RefreshTokenName }, Key);
+
+        var first = await client.ReadAsync(session, new StreamRequest(StreamNames.Comments, VideoId(1)), Ct);
+        var again = await client.ReadAsync(session, new StreamRequest(StreamNames.Comments, VideoId(1)), Ct);
+
+        Assert.Equal(["cmt0001", "cmt0002", "cmt0003"], first.Items.Select(i => i.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(["cmt0002", "cmt0003"], first.Items.Where(i => i.Hidden).Select(i => i.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(3, again.Items.Count);
+        var exchange = Assert.Single(endpoint.Exchanges); // In memory until shortly before it expires.
+        Assert.Equal(("refresh_token", RefreshToken, ClientId, ClientSecret),
+            (exchange["grant_type"], exchange["refresh_token"], exchange["client_id"], exchange["client_secret"]));
+        var held = server.Requests.Where(r => r.Contains("moderationStatus=", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, held.Count); // heldForReview and likelySpam, per read.
+        Assert.All(held, r => Assert.DoesNotContain("key=", r, StringComparison.Ordinal)); // The owner's bearer token, no key.
+        Assert.Contains(AccessToken, server.Tokens);
+        Assert.Equal(6, session.Calls[StreamNames.Comments]); // One unit per call, the held lists too.
+        Assert.Equal(CapabilityState.Supported, client.Capabilities[PlatformCapabilities.Hidden]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CommentsWithoutARefreshToken_LeavesHeldCommentsUnreadAndCannotVerify()
+    {
+        var (server, endpoint) = await StartOAuthServerAsync(HeldData());
+        await using var services = BuildServices(server.BaseUrl);
+        var client = Client(services);
+
+        var read = await client.ReadAsync(Session(), new StreamRequest(StreamNames.Comments, VideoId(1)), Ct);
+
+        Assert.Equal(["cmt0001"], read.Items.Select(i => i.Id));
+        Assert.Empty(endpoint.Exchanges);
+        Assert.DoesNotContain(server.Requests, r => r.Contains("moderationStatus=", StringComparison.Ordinal));
+        Assert.Equal(CapabilityState.CannotVerify, client.Capabilities[PlatformCapabilities.Hidden]);
+    }
+
+    [Fact]
+    public async Task CheckTokenAsync_WithOAuth_DoesTheRefreshExchange_InvalidGrantIsATokenError_AndNoSecretIsShown()
+    {
+        var (server, endpoint) = await StartOAuthServerAsync(HeldData());
+        var logs = new CapturingLoggerProvider();
+        await using var services = BuildServices(server.BaseUrl, logs, oauthUrl: endpoint.TokenUrl);
+        var archived = new List<PlatformResponse>();
+        var session = new PlatformSession(TestAccount() with { RefreshToken = RefreshTokenName }, Key, (response, _) =>
+        {
+            lock (archived)
+            {
+                archived.Add(response);
+            }
+            return Task.CompletedTask;
+        });
+
+        var valid = await Client(services).CheckTokenAsync(session, Ct);
+        endpoint.Grants.Clear(); // The owner revoked the app, or the Testing app's seven days ran out.
+        var error = await Assert.ThrowsAsync<PlatformException>(() => Client(services).CheckTokenAsync(session, Ct));
+
+        Assert.True(valid.Valid);
+        Assert.Contains("https://www.googleapis.com/auth/youtube.force-ssl", valid.Scopes);
+        Assert.Equal(2, endpoint.Exchanges.Count); // The check always exchanges.
+        Assert.Equal(PlatformErrorKind.Token, error.Kind);
+        Assert.Equal("invalid_grant", error.PlatformCode);
+        Assert.Contains(archived, a => a.Stream == StreamNames.Token && a.Status == 200 && a.Body.Contains("\"access_token\":\"***\"", StringComparison.Ordinal));
+        Assert.Contains(archived, a => a.Stream == StreamNames.Token && a.Status == 400);
+        Assert.NotEmpty(logs.Logs);
+        foreach (var secret in new[] { Key, RefreshToken, AccessToken, ClientSecret })
+        {
+            Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal);
+            Assert.All(archived, a => Assert.DoesNotContain(secret, a.Url + a.Body, StringComparison.Ordinal));
+            Assert.All(logs.Logs, l => Assert.DoesNotContain(secret, l.ToString(), StringComparison.Ordinal));
+            Assert.All(endpoint.Requests, r => Assert.DoesNotContain(secret, r, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Video 1 with a published comment, one held for review and one YouTube thinks likely spam.</summary>
+    private static YouTubeSampleData HeldData()
+    {
+        var held = Comment(1, 2, Since.AddDays(3));
+        held["snippet"]!["moderationStatus"] = "heldForReview";
+        var spam = Comment(1, 3, Since.AddDays(4));
+        spam["snippet"]!["moderationStatus"] = "likelySpam";
+        return Data([Video(1, Since.AddDays(1), captions: true)], [Comment(1, 1, Since.AddDays(2)), held, spam]);
+    }
+
+    private async Task<(YouTubeDataApi Server, OAuthTokenEndpoint Endpoint)> StartOAuthServerAsync(YouTubeSampleData data)
+    {
+        var server = new YouTubeDataApi(data, new HashSet<string>(StringComparer.Ordinal) { Key, AccessToken });
+        var endpoint = new OAuthTokenEndpoint("google-oauth", "token", ClientId, ClientSecret) { Scope = "https://www.googleapis.com/auth/youtube.force-ssl" };
+        endpoint.Grants[RefreshToken] = AccessToken;
+        _hosts.Add(await LoopbackPlatformHost.StartAsync([server, endpoint], Ct));
+        return (server, endpoint);
+    }
+
     private static Account TestAccount() => new()
     {
         Id = AccountId,
@@ -246,7 +349,7 @@ public sealed class YouTubeClientTests : IAsyncDisposable
         Token = "cln-test-yt-key",
     };
 
-    private static ServiceProvider BuildServices(string baseUrl, CapturingLoggerProvider? logs = null, TimeProvider? time = null, int quota = 10_000)
+    private static ServiceProvider BuildServices(string baseUrl, CapturingLoggerProvider? logs = null, TimeProvider? time = null, int quota = 10_000, string? oauthUrl = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(time ?? new FakeTimeProvider(TestHost.Start));
@@ -262,7 +365,16 @@ public sealed class YouTubeClientTests : IAsyncDisposable
         });
         services.AddHttpClient();
         services.AddYouTube();
-        services.AddSingleton(Options.Create(new PlatformsOptions { YouTube = new PlatformOptions { BaseUrl = baseUrl, ApiVersion = "v3" } }));
+        var tokens = new TokenOptions();
+        tokens.Values[RefreshTokenName] = RefreshToken;
+        tokens.Values[ClientSecretName] = ClientSecret;
+        services.AddSingleton<ITokenSource>(new SettingsTokenSource(Options.Create(tokens)));
+        services.AddSingleton(Options.Create(new PlatformsOptions
+        {
+            YouTube = oauthUrl is null
+                ? new PlatformOptions { BaseUrl = baseUrl, ApiVersion = "v3" }
+                : new PlatformOptions { BaseUrl = baseUrl, ApiVersion = "v3", ClientId = ClientId, ClientSecretName = ClientSecretName, OAuthBaseUrl = oauthUrl },
+        }));
         return services.BuildServiceProvider();
     }
 
