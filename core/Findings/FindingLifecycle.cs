@@ -61,7 +61,7 @@ public sealed class FindingLifecycle(FindingStore findings, AuditLog audit, IEnu
                 continue;
             }
             await ChangeBySystemAsync(location, id, f =>
-                !_itemFamilies.Contains(f.Family) ? null
+                !_itemFamilies.Contains(f.Family) || f.Rule == Rules.Governance.ModerationRule.Rule ? null // A hide is not undone by an edit.
                 : f.ItemVersion == version ? (IsActive(f.Status) && sameVersionWhy?.Invoke(f) is { } why ? Resolve(f, version, why) : null)
                 : IsActive(f.Status) ? Resolve(f, version, otherVersionWhy)
                 : f.Status == FindingStatuses.Resolved && f.ResolvedItemVersion != version ? new FindingChange(f with { ResolvedItemVersion = version }, null)

@@ -1,3 +1,7 @@
+using SocialMonitor.Core.Evaluation;
+using SocialMonitor.Core.Policies;
+using SocialMonitor.Core.Queues;
+using SocialMonitor.Core.Review;
 using Microsoft.Extensions.DependencyInjection;
 using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Findings;
@@ -34,9 +38,19 @@ internal static class ApiData
             "location": "bookmobile", "token": "cln-bookmobile-fb-token", "approvedBy": "coordinator@example.org", "approvedOn": "2026-01-05"}]}
         """;
 
-    /// <summary>Imports the registry; the import raises governance.managers for the bookmobile.</summary>
-    public static async Task ImportAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Imports the registry, then evaluates the daily review's location items as the review would: governance.managers
+    /// for the bookmobile (the account items' governance rules have tests of their own).
+    /// </summary>
+    public static async Task ImportAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
         await services.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(AccountsJson), cancellationToken);
+        var today = services.GetRequiredService<Policy>().LocalDate(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        foreach (var location in await services.GetRequiredService<AccountRegistry>().ListLocationsAsync(cancellationToken))
+        {
+            await services.GetRequiredService<ItemEvaluator>().EvaluateAsync(new EvaluateItemMessage(AccountReviewItem.For(location, today), null), cancellationToken);
+        }
+    }
 
     /// <summary>Findings newest first in this order (each an hour older than the one before), besides governance.managers.</summary>
     public static IReadOnlyList<Finding> Findings { get; } =

@@ -68,10 +68,10 @@ public sealed class HealthApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
         Assert.Contains("Business Manager", facebook.GetProperty("capabilityNotes").GetProperty("roles").GetString(), StringComparison.Ordinal);
         var instagram = items["cln-hayden-ig"];
         Assert.Empty(Strings(instagram.GetProperty("notYet")));
-        Assert.Equal(["captions", "roles", "apps"], Strings(instagram.GetProperty("cannotVerify")));
+        Assert.Equal(["captions", "roles", "apps", "contacts", "hours"], Strings(instagram.GetProperty("cannotVerify")));
         Assert.Equal("supported", instagram.GetProperty("capabilities").GetProperty("posts").GetString());
         Assert.Contains(",altText captions,,\r\n", csv, StringComparison.Ordinal);
-        Assert.Contains(",captions roles apps,,\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains(",captions roles apps contacts hours,,\r\n", csv, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,12 +39,13 @@ public sealed class CliTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixt
         var findings = await CliProcess.RunAsync(Environment, _directory, "findings", "list", "--format", "jsonl");
 
         Assert.Equal(0, import.ExitCode);
-        Assert.Contains("governance.managers (bookmobile)", import.Stderr, StringComparison.Ordinal);
+        Assert.Contains("bookmobile has 0 account managers (one to three are asked): the daily account review raises governance.managers.", import.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, list.ExitCode);
         var accounts = JsonDocument.Parse(list.Stdout).RootElement.EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
         Assert.Equal(["cln-bookmobile-fb", "cln-hayden-fb"], accounts);
-        var lines = findings.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("governance.managers", JsonDocument.Parse(Assert.Single(lines)).RootElement.GetProperty("rule").GetString());
+        // The import raises nothing itself: governance.managers is the daily account review's (Review/AccountReviewTests).
+        Assert.Equal(0, findings.ExitCode);
+        Assert.Empty(findings.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using SocialMonitor.Core.Policies;
+using SocialMonitor.Core.Review;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SocialMonitor.Core.Accounts;
@@ -55,6 +57,13 @@ internal sealed class PipelineRun : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var services = TestHost.Create(azurite, settings, logs: logs, configure: configure);
         await services.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), cancellationToken);
+        // The daily review's location items (governance.managers: the Bookmobile has none), evaluated with the first scan's
+        // drain; the account items' governance rules have tests of their own (Review/AccountReviewTests).
+        var today = services.GetRequiredService<Policy>().LocalDate(services.GetRequiredService<TimeProvider>().GetUtcNow());
+        foreach (var location in await services.GetRequiredService<AccountRegistry>().ListLocationsAsync(cancellationToken))
+        {
+            await services.GetRequiredService<QueueSender>().SendItemAsync(AccountReviewItem.For(location, today), cancellationToken);
+        }
         return new PipelineRun(host, facebook, services, logs, mail);
     }
 
