@@ -25,7 +25,7 @@ public sealed class AccountReviewTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task RunAsync_AfterManyScansADay_ReviewsEachAccountOnceAndAgainTheSameDayAddsNothing()
     {
-        await using var run = await PipelineRun.StartAsync(azurite, Ct);
+        await using var run = await PipelineRun.StartAsync(azurite, Ct, reviewLocations: false);
         for (var scan = 0; scan < 3; scan++)
         {
             await run.ScanAndDrainAsync(Ct);
@@ -53,7 +53,7 @@ public sealed class AccountReviewTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task RunAsync_NextDay_ReviewsAgainAndResolvesWhatAnAttestationNowCovers()
     {
-        await using var run = await PipelineRun.StartAsync(azurite, Ct);
+        await using var run = await PipelineRun.StartAsync(azurite, Ct, reviewLocations: false);
         await run.ScanAndDrainAsync(Ct);
         await ReviewAsync(run);
         var due = Assert.Single(await GovernanceAsync(run), f => f.ItemId == Hayden && f.Rule == AttestationDueRule.Rule);
@@ -72,7 +72,7 @@ public sealed class AccountReviewTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task RunAsync_ResolvedFindingStillTrueOnALaterDay_IsReopened()
     {
-        await using var run = await PipelineRun.StartAsync(azurite, Ct);
+        await using var run = await PipelineRun.StartAsync(azurite, Ct, reviewLocations: false);
         await run.ScanAndDrainAsync(Ct);
         await ReviewAsync(run);
         var admin = Assert.Single(await GovernanceAsync(run), f => f.ItemId == Hayden && f.Rule == CoordinatorNotAdminRule.Rule);
@@ -89,7 +89,7 @@ public sealed class AccountReviewTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task RunAsync_FacebookRefusesRoles_CoordinatorNotAdminIsCannotVerifyAndRolesFallDue()
     {
-        await using var run = await PipelineRun.StartAsync(azurite, Ct);
+        await using var run = await PipelineRun.StartAsync(azurite, Ct, reviewLocations: false);
         run.Facebook.Fault = request => request.Path.Value!.EndsWith("/roles", StringComparison.Ordinal)
             ? new FacebookSampleError(403, 10, "(#10) Application does not have permission for this action") : null;
         await run.ScanAndDrainAsync(Ct);
@@ -105,7 +105,7 @@ public sealed class AccountReviewTests(AzuriteFixture azurite) : IClassFixture<A
     [Fact]
     public async Task Route_AccessAndAttestationFindings_GoToTheManagersAndTheCoordinatorOthersToTheCoordinator()
     {
-        await using var run = await PipelineRun.StartAsync(azurite, Ct);
+        await using var run = await PipelineRun.StartAsync(azurite, Ct, reviewLocations: false);
         await run.ScanAndDrainAsync(Ct);
         await ReviewAsync(run);
         var router = run.Services.GetRequiredService<NotificationRouter>();
@@ -126,7 +126,7 @@ public sealed class AccountReviewTests(AzuriteFixture azurite) : IClassFixture<A
     public async Task RunIfDueAsync_BeforeTheReviewHour_NothingThenFromItTheReview()
     {
         // The pipeline's clock starts at 11:00 in the library's time zone.
-        await using var run = await PipelineRun.StartAsync(azurite, Ct, new Dictionary<string, string?> { ["Review:Hour"] = "12" });
+        await using var run = await PipelineRun.StartAsync(azurite, Ct, new Dictionary<string, string?> { ["Review:Hour"] = "12" }, reviewLocations: false);
         var review = run.Services.GetRequiredService<AccountReview>();
 
         var early = await review.RunIfDueAsync(Ct);
