@@ -64,7 +64,7 @@ public sealed record Finding
     /// <summary>When a person first took the finding up (acknowledged it, or went straight to another status).</summary>
     public DateTimeOffset? AcknowledgedAt { get; init; }
 
-    /// <summary>The action taken, while the status is resolved ("comment hidden on Facebook by the Hayden manager").</summary>
+    /// <summary>The action taken, while the status is resolved ("comment hidden by the Hayden manager").</summary>
     public string? Resolution { get; init; }
 
     /// <summary>Why it was dismissed, while the status is dismissed: one of <see cref="DismissReasons"/>.</summary>

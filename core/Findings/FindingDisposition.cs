@@ -29,7 +29,7 @@ public sealed record FindingDisposition
         return Status switch
         {
             FindingStatuses.Resolved when string.IsNullOrWhiteSpace(Action) =>
-                "A resolved finding needs 'action': what was done (e.g. \"comment hidden on Facebook by the Hayden manager\").",
+                "A resolved finding needs 'action': what was done (e.g. \"comment hidden by the Hayden manager\").",
             FindingStatuses.Dismissed when Reason is null =>
                 $"A dismissed finding needs 'reason': one of {string.Join(", ", DismissReasons.All)}.",
             FindingStatuses.Dismissed when !DismissReasons.All.Contains(Reason) =>
