@@ -359,7 +359,7 @@ public sealed partial class YouTubeClient(
             _ => PlatformErrorKind.Other,
         };
         return new PlatformError(kind, error?.CodeText ?? answer.Status.ToString(CultureInfo.InvariantCulture), detail,
-            kind == PlatformErrorKind.Throttled ? YouTubeResilience.RetryAfter(answer.Response) : null);
+            kind == PlatformErrorKind.Throttled ? YouTubeResilience.RetryAfter(answer.Response, time.GetUtcNow()) : null);
     }
 
     private TimeSpan Until(DateTimeOffset when) => when - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero;

@@ -26,13 +26,14 @@ public static partial class YouTubeResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, IServiceProvider services)
     {
-        builder.TimeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        builder.TimeProvider = time;
         var maxWait = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<ScanOptions>>().Value.MaxWaitSeconds);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(YouTubeResilience).FullName!);
         builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
             MaxRetryAttempts = MaxRetries,
-            ShouldHandle = args => ShouldRetryAsync(args, maxWait),
+            ShouldHandle = args => ShouldRetryAsync(args, maxWait, time),
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(s_next, BaseDelay)),
             OnRetry = args =>
             {
@@ -44,13 +45,13 @@ public static partial class YouTubeResilience
         builder.AddTimeout(AttemptTimeout);
     }
 
-    /// <summary>The wait Google asked for in <c>Retry-After</c>, or null.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage? response) =>
+    /// <summary>The wait Google asked for in <c>Retry-After</c>, or null; a date is counted from the answer's own <c>Date</c>, else from <paramref name="now"/>.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now) =>
         response?.Headers.RetryAfter is { } retry
-            ? retry.Delta ?? (retry.Date is { } date ? date - (response.Headers.Date ?? DateTimeOffset.UtcNow) : null)
+            ? retry.Delta ?? (retry.Date is { } date ? date - (response.Headers.Date ?? now) : null)
             : null;
 
-    private static async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args, TimeSpan maxWait)
+    private static async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args, TimeSpan maxWait, TimeProvider time)
     {
         var response = args.Outcome.Result;
         bool transient;
@@ -80,7 +81,7 @@ public static partial class YouTubeResilience
         {
             return false;
         }
-        var wait = RetryAfter(response) ?? BaseDelay * Math.Pow(2, args.AttemptNumber);
+        var wait = RetryAfter(response, time.GetUtcNow()) ?? BaseDelay * Math.Pow(2, args.AttemptNumber);
         var waited = args.Context.Properties.GetValue(s_waited, TimeSpan.Zero);
         if (waited + wait > maxWait)
         {
