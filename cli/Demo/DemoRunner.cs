@@ -98,6 +98,9 @@ internal sealed class DemoRunner : IAsyncDisposable
             ["Mail:Directory"] = outbox,
             // The demo's images come from the loopback fakes: only the demo and tests ever set this (see ImageOptions).
             ["Images:AllowLoopback"] = "true",
+            // The first scan reads back 60 days (14 by default), so Spirit Lake's last post, 45 days before the demo's
+            // clock, is in the record: the daily review's branding.stale.
+            ["Scan:BackfillDays"] = "60",
         };
         foreach (var (platform, fake) in fakes)
         {

@@ -54,6 +54,12 @@ public static class ProfileFacts
     /// <summary>On an <c>account</c> item: the time (ISO 8601 UTC) of the latest official item stored for the account; absent when unknown.</summary>
     public const string LastOfficialPostAt = "lastOfficialPostAt";
 
+    /// <summary>
+    /// On an <c>account</c> item with no official item stored: the earliest time (ISO 8601 UTC) the account's posts have
+    /// been read from, when they were read to the end at least once (nothing was posted since then); absent otherwise.
+    /// </summary>
+    public const string NoOfficialPostSince = "noOfficialPostSince";
+
     /// <summary>The image facts and the facts the scanner adds for each: (URL fact, hash fact, unreadable fact).</summary>
     public static readonly IReadOnlyList<(string Url, string Hash, string Unreadable)> Images =
         [(Picture, PictureHash, PictureUnreadable), (Banner, BannerHash, BannerUnreadable)];

@@ -62,8 +62,9 @@ public sealed class AccountReview(
                 skipped++;
                 continue;
             }
-            var capabilities = clients.FirstOrDefault(c => c.Platform == account.Platform)?.Capabilities ?? PlatformCapabilities.NotYet;
-            var item = AccountReviewItem.For(account, today, coordinator, await RecordAsync(account, cancellationToken), capabilities, accounts);
+            var client = clients.FirstOrDefault(c => c.Platform == account.Platform);
+            var capabilities = client?.Capabilities ?? PlatformCapabilities.NotYet;
+            var item = AccountReviewItem.For(account, today, coordinator, await RecordAsync(account, client?.Plan, cancellationToken), capabilities, accounts);
             await queue.SendItemAsync(item, cancellationToken);
             await cursors.SetAsync(account.Id, new StreamCursor(CursorKey) { ReadAt = now }, cancellationToken);
             reviewed++;
@@ -88,8 +89,11 @@ public sealed class AccountReview(
     private async Task<bool> ReviewedTodayAsync(string partition, string key, DateOnly today, CancellationToken cancellationToken) =>
         (await cursors.GetAsync(partition, key, cancellationToken))?.ReadAt is { } at && policy.LocalDate(at) == today;
 
-    /// <summary>What the record holds of the account: its items' latest versions, its latest official item, how roles and apps were read.</summary>
-    private async Task<ReviewRecord> RecordAsync(Account account, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the record holds of the account: its items' latest versions, its latest official item, since when its posts
+    /// (the plan's change-hint stream) have been read, how roles and apps were read.
+    /// </summary>
+    private async Task<ReviewRecord> RecordAsync(Account account, ReadPlan? plan, CancellationToken cancellationToken)
     {
         var rows = await index.ListAccountAsync(account.Id, cancellationToken);
         var profile = rows.Where(r => r.Kind == ItemKinds.Profile).MaxBy(r => r.ChangedAt);
@@ -99,6 +103,8 @@ public sealed class AccountReview(
             Roles = await LatestAsync(rows.Where(r => r.Kind == ItemKinds.Role), cancellationToken),
             Apps = await LatestAsync(rows.Where(r => r.Kind == ItemKinds.App), cancellationToken),
             LastOfficialPostAt = rows.Where(r => r.Origin == ItemOrigins.Official && r.CreatedAt is not null).Max(r => r.CreatedAt),
+            PostsReadSince = plan?.Posts is { } posts
+                && await cursors.GetAsync(account.Id, posts.Name, cancellationToken) is { ReadAt: not null, Floor: { } floor } ? floor : null,
             RolesRead = await ReadStateAsync(account, StreamNames.Roles, cancellationToken),
             AppsRead = await ReadStateAsync(account, StreamNames.Apps, cancellationToken),
         };

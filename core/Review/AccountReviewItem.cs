@@ -9,7 +9,7 @@ namespace SocialMonitor.Core.Review;
 /// <summary>
 /// The daily review's items, made from the registry and the record without I/O. An account's item (kind <c>account</c>,
 /// id the registry account id) carries, in <see cref="Item.Facts"/>: the latest profile item's facts under their own
-/// names, <c>lastOfficialPostAt</c> (absent when none is known), the registry record, the coordinator, what the platform
+/// names, <c>lastOfficialPostAt</c> (absent when none is known; then <c>noOfficialPostSince</c>, when the posts were read to the end), the registry record, the coordinator, what the platform
 /// cannot verify, and each role and app (names in <see cref="AccountFacts"/>). Its text names only the account and the
 /// day, so no content rule reads the profile a second time, and each day's review is a version of its own: a finding
 /// resolved one day and raised by a later review is reopened.
@@ -25,6 +25,10 @@ public static class AccountReviewItem
         if (record.LastOfficialPostAt is { } last)
         {
             facts[AccountFacts.LastOfficialPostAt] = AccountFacts.Time(last);
+        }
+        else if (record.PostsReadSince is { } since)
+        {
+            facts[ProfileFacts.NoOfficialPostSince] = AccountFacts.Time(since);
         }
         facts[AccountFacts.Platform] = account.Platform;
         facts[AccountFacts.PlatformId] = account.PlatformId;

@@ -25,6 +25,10 @@ public sealed class DemoTests : IDisposable
         Assert.Contains(first.Summary.Findings, f => f.Rule == "conduct.profanity");
         // Hayden's staff hide a guest comment on Instagram at 18:30: the second scan sees it (issue 21).
         Assert.Contains(first.Summary.Findings, f => f.Rule == "governance.moderation" && f.Platform == "instagram" && f.Location == "hayden");
+        // The branding cases of the samples (issue 27): an old logo, hours, a website elsewhere, no policy link, 45 days without a post.
+        Assert.Equal(["branding.contacts", "branding.image", "branding.policy-link", "branding.stale", "branding.website"],
+            first.Summary.Findings.Where(f => f.Rule.StartsWith("branding.", StringComparison.Ordinal)).Select(f => f.Rule).Distinct().Order());
+        Assert.Contains(first.Summary.Findings, f => f.Rule == "branding.stale" && f.Evidence.StartsWith("no official post for 45 days", StringComparison.Ordinal));
         Assert.True(first.Summary.Findings.Select(f => f.Location).Distinct().Count() >= 3, "findings in several locations");
         Assert.Equal(first.Summary.Findings.Select(f => (f.Id, f.Rule, f.Evidence)), second.Summary.Findings.Select(f => (f.Id, f.Rule, f.Evidence)));
         Assert.Equal(first.Emails, second.Emails);

@@ -6,6 +6,7 @@ using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Notifications;
 using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Review;
+using SocialMonitor.Core.Rules.Branding;
 using SocialMonitor.Core.Rules.Governance;
 using SocialMonitor.IntegrationTests.Pipeline;
 using SocialMonitor.IntegrationTests.Support;
@@ -137,12 +138,34 @@ public sealed class AccountReviewTests(AzuriteFixture azurite) : IClassFixture<A
         Assert.Equal(2, due.Accounts);
     }
 
+    [Fact]
+    public async Task RunAsync_AccountThatNeverPostsOnceWatchedLongerThanTheLimit_IsStale()
+    {
+        await using var run = await PipelineRun.StartAsync(azurite, Ct, reviewLocations: false);
+        await run.ScanAndDrainAsync(Ct);
+        await ReviewAsync(run);
+        var early = await StaleAsync(run); // The reads reach back 14 days (Scan__BackfillDays): not yet 30.
+
+        run.Time.Advance(TimeSpan.FromDays(18));
+        await run.ScanAndDrainAsync(Ct);
+        await ReviewAsync(run);
+        var later = await StaleAsync(run);
+
+        Assert.Empty(early);
+        var stale = Assert.Single(later); // The empty Bookmobile page; Hayden's posts of 22 days ago are within the limit.
+        Assert.Equal("cln-bookmobile-fb", stale.ItemId);
+        Assert.StartsWith("no official post in the 32 days the monitor has read the account (since ", stale.Evidence, StringComparison.Ordinal);
+    }
+
     private static async Task<ReviewSummary> ReviewAsync(PipelineRun run)
     {
         var summary = await run.Services.GetRequiredService<AccountReview>().RunAsync(Ct);
         await run.Services.GetRequiredService<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, Ct);
         return summary;
     }
+
+    private static async Task<IReadOnlyList<Finding>> StaleAsync(PipelineRun run) =>
+        [.. (await run.FindingsAsync(Ct)).Where(f => f.Rule == StaleAccountRule.Rule)];
 
     private static async Task<IReadOnlyList<Finding>> GovernanceAsync(PipelineRun run) =>
         [.. (await run.FindingsAsync(Ct)).Where(f => f.Family == "governance")];

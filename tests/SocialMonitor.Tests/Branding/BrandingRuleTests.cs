@@ -163,6 +163,23 @@ public sealed class BrandingRuleTests
     }
 
     [Fact]
+    public void AnAccountWithNoPostEverIsStaleOnceItsPostsWereReadLongerThanTheLimit()
+    {
+        static Item Account(params (string Name, string Value)[] facts) => new()
+        {
+            Id = "cln-spiritlake-fb", Platform = "facebook", Account = "cln-spiritlake-fb", Kind = ItemKinds.Account, Origin = ItemOrigins.Official,
+            Facts = facts.ToDictionary(f => f.Name, f => f.Value),
+        };
+        var found = Assert.Single(Run(new StaleAccountRule(), Account((ProfileFacts.NoOfficialPostSince, "2026-09-01T12:00:00Z"))));
+        Assert.Equal(("branding.stale", "no official post in the 44 days the monitor has read the account (since 2026-09-01); at most 30 allowed", "none-since:2026-09-01"),
+            (found.Rule, found.Evidence, found.EvidenceKey));
+        Assert.Empty(Run(new StaleAccountRule(), Account((ProfileFacts.NoOfficialPostSince, "2026-10-01T12:00:00Z"))));
+        Assert.Empty(Run(new StaleAccountRule(), Account((ProfileFacts.NoOfficialPostSince, "not a time"))));
+        // A known last post wins over the reads' start: a post 10 days ago is not stale whatever the reads cover.
+        Assert.Empty(Run(new StaleAccountRule(), Account((ProfileFacts.LastOfficialPostAt, "2026-10-05T12:00:00Z"), (ProfileFacts.NoOfficialPostSince, "2026-08-01T12:00:00Z"))));
+    }
+
+    [Fact]
     public void EveryBrandingRuleHasItsWords()
     {
         foreach (var rule in new[] { BrandNameRule.Rule, BrandImageRule.Rule, BrandWebsiteRule.Rule, PolicyLinkRule.Rule, ContactsRule.Rule, StaleAccountRule.Rule })

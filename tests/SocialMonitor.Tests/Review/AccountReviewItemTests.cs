@@ -38,6 +38,20 @@ public sealed class AccountReviewItemTests
     }
 
     [Fact]
+    public void For_AccountWithNoPostStoredButPostsRead_NoOfficialPostSinceTheReadsFloor()
+    {
+        var record = new ReviewRecord { PostsReadSince = new DateTimeOffset(2026, 9, 1, 12, 0, 0, TimeSpan.Zero) };
+
+        var item = AccountReviewItem.For(X, Today, null, record, Capabilities(roles: false, apps: false), [X]);
+
+        Assert.Equal("2026-09-01T12:00:00Z", item.Facts![ProfileFacts.NoOfficialPostSince]);
+        Assert.False(item.Facts.ContainsKey(AccountFacts.LastOfficialPostAt));
+        // A known last post is the fact; the reads' floor is then not given.
+        var posted = AccountReviewItem.For(X, Today, null, record with { LastOfficialPostAt = record.PostsReadSince.Value.AddDays(3) }, Capabilities(roles: false, apps: false), [X]);
+        Assert.False(posted.Facts!.ContainsKey(ProfileFacts.NoOfficialPostSince));
+    }
+
+    [Fact]
     public void For_Account_OnlyGovernanceRulesFireOnIt()
     {
         using var provider = new ServiceCollection().AddStarterRules().BuildServiceProvider();
