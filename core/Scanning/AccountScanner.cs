@@ -244,7 +244,8 @@ public sealed class AccountScanner(
     {
         foreach (var id in result.Read!.Gone)
         {
-            if ((known.GetValueOrDefault(id) ?? await index.GetAsync(session.Account.Id, id, cancellationToken)) is { Deleted: false } gone)
+            // Read again, not from `known`: an earlier stream of this scan may have recorded the deletion already.
+            if (await index.GetAsync(session.Account.Id, id, cancellationToken) is { Deleted: false } gone)
             {
                 await recorder.GoneAsync(gone, ItemEvents.Deleted, "the platform answered a lookup of its id: it does not exist", cancellationToken);
             }
