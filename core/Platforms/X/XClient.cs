@@ -23,8 +23,9 @@ namespace SocialMonitor.Core.Platforms.X;
 /// <item><c>profile</c> (daily): <c>/2/users/{id}</c>.</item>
 /// </list>
 /// The budget is paced (<see cref="PlatformBudget.Paced"/>): reply searches are read after everything else, and only while
-/// what the month has spent stays under the budget × the share of the month gone (docs/architecture.md, "The read plan"). X bills every post and user an answer returns: those are the units counted
-/// against <c>Platforms__X__MonthlyReadBudget</c>. A deletion is confirmed only by a lookup of the id answering 200 with a
+/// what the month has spent stays under the budget × the share of the month gone (docs/architecture.md, "The read
+/// plan"). X bills every post and user an answer returns: those are the units counted against
+/// <c>Platforms__X__MonthlyReadBudget</c>. A deletion is confirmed only by a lookup of the id answering 200 with a
 /// <c>resource-not-found</c> error for it. A request to an endpoint whose <c>x-rate-limit-remaining</c> was 0 waits for
 /// the reset (<see cref="XRateLimits"/>), or is not sent when that is beyond <c>Scan__MaxWaitSeconds</c>.
 /// </summary>
@@ -34,10 +35,10 @@ public sealed partial class XClient : IPlatformClient
     public const string Mentions = "mentions";
     public const string Replies = "replies";
     public const string Lookup = "lookup";
+    public const int PageSize = 100;
 
     /// <summary>Recent search, which reads the replies, covers the last seven days: older posts are not looked up.</summary>
     public static readonly TimeSpan LookupWindow = TimeSpan.FromDays(7);
-    public const int PageSize = 100;
 
     public const string TweetFields = "id,text,author_id,created_at,entities,note_tweet,edit_history_tweet_ids,attachments,referenced_tweets,conversation_id,public_metrics";
     public const string Expansions = "author_id,attachments.media_keys";
