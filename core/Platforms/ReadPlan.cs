@@ -10,10 +10,15 @@ namespace SocialMonitor.Core.Platforms;
 /// <item><see cref="Daily"/>: once a day (profile, roles, apps); the rest of the account facts are "cannot verify".</item>
 /// </list>
 /// <see cref="Budget"/>, when the platform pays for reads or counts quota, is consulted before each read and spent after it.
+/// <see cref="Lookup"/>, when set, makes the posts stream read only what is new since its cursor and finds the change
+/// hints of older posts by a lookup of their ids.
 /// </summary>
 public sealed record ReadPlan(IReadOnlyList<PlannedRead> EveryScan, IReadOnlyList<PlannedRead> PerPost, IReadOnlyList<PlannedRead> Daily)
 {
     public PlatformBudget? Budget { get; init; }
+
+    /// <summary>The lookup of known posts by id that gives older posts their change hints; null when the posts read re-reads the window.</summary>
+    public HintLookup? Lookup { get; init; }
 
     /// <summary>The every-scan stream whose items are posts with change hints, or null when the platform has none.</summary>
     public PlannedRead? Posts => EveryScan.FirstOrDefault(s => s.ChangeHints);

@@ -68,6 +68,11 @@ public sealed class AccountScanner(
         var stored = await cursors.LoadAsync(account.Id, cancellationToken);
         var plan = client.Plan;
         var firstScan = stored.Find(plan.Primary.Name) is null;
+        // A plan with a lookup asks about the record's posts of its window by id (AccountCapture, ReadPlan.Lookup).
+        var lookupFrom = plan.Lookup is { } lookup ? time.GetUtcNow() - lookup.Window : (DateTimeOffset?)null;
+        var knownPosts = lookupFrom is { } from && plan.Posts is { } postsStream
+            ? await index.ListStreamAsync(account.Id, postsStream.Name, from, cancellationToken)
+            : [];
         int read = 0, queued = 0;
         string? stopped = null;
         var unreadable = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -75,7 +80,7 @@ public sealed class AccountScanner(
         var failing = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await foreach (var result in capture.ReadAsync(client, session, stored, budgets, cancellationToken))
+            await foreach (var result in capture.ReadAsync(client, session, stored, knownPosts, budgets, cancellationToken))
             {
                 if (result.Failure is { } failure)
                 {
@@ -85,9 +90,13 @@ public sealed class AccountScanner(
                 }
                 // Profile pictures and banners are fetched and hashed here, before recording: a new image is a new version.
                 var items = await images.AddHashesAsync(client, account, result.Read!.Items, cancellationToken);
-                var known = await index.ListStreamAsync(account.Id, result.Key, plan.IsEveryScan(result.Stream) ? result.Since : null, cancellationToken);
+                // A lookup's posts are the posts stream's, recorded there; the others are their stream's.
+                var isLookup = result.Stream == plan.Lookup?.Name;
+                var streamKey = isLookup ? plan.Posts!.Name : result.Key;
+                var known = isLookup ? knownPosts
+                    : await index.ListStreamAsync(account.Id, result.Key, plan.IsEveryScan(result.Stream) ? result.Since : null, cancellationToken);
                 var byId = known.ToDictionary(k => k.ItemId, StringComparer.Ordinal);
-                var recorded = await recorder.RecordAsync(account, result.Key, items, byId, firstScan, answers, cancellationToken);
+                var recorded = await recorder.RecordAsync(account, streamKey, items, byId, firstScan, answers, cancellationToken);
                 var goneFailure = await GoneAsync(client, session, result, byId, cancellationToken);
                 answers.Clear();
                 if (goneFailure is not null)
@@ -108,7 +117,9 @@ public sealed class AccountScanner(
                 readable.Add(result.Stream);
                 if (plan.Find(result.Stream) is { ChangeHints: true })
                 {
-                    await ForgetOldPerPostStreamsAsync(account, plan, stored, result.Since!.Value, cancellationToken);
+                    // With a lookup, the posts read covers its lookup window too.
+                    var covered = lookupFrom is { } l && l < result.Since!.Value ? l : result.Since!.Value;
+                    await ForgetOldPerPostStreamsAsync(account, plan, stored, covered, cancellationToken);
                 }
             }
         }
@@ -221,20 +232,30 @@ public sealed class AccountScanner(
     }
 
     /// <summary>
-    /// Items the record had in this stream that the complete read no longer holds, as the plan says absence is read
-    /// (<see cref="StreamAbsence"/>): posts and comments are deleted only when the platform confirms it; roles and apps,
-    /// which have no object to ask about, are removed; a profile is read whole.
+    /// The ids the read itself answered as not existing (<see cref="StreamRead.Gone"/>, a lookup by id) are deleted.
+    /// Then the items the record had in this stream that the complete read no longer holds, as the plan says absence is
+    /// read (<see cref="StreamAbsence"/>): posts and comments are deleted only when the platform confirms it; roles and
+    /// apps, which have no object to ask about, are removed; a profile is read whole. A lookup (<see cref="ReadPlan.Lookup"/>)
+    /// is no list: an id it answers neither way is left as it is.
     /// </summary>
     /// <returns>The platform's error when a deletion check failed (the rest of the stream's absent items are left for the next run).</returns>
     private async Task<PlatformException?> GoneAsync(IPlatformClient client, PlatformSession session, StreamResult result, Dictionary<string, IndexedItem> known,
         CancellationToken cancellationToken)
     {
+        foreach (var id in result.Read!.Gone)
+        {
+            // Read again, not from `known`: an earlier stream of this scan may have recorded the deletion already.
+            if (await index.GetAsync(session.Account.Id, id, cancellationToken) is { Deleted: false } gone)
+            {
+                await recorder.GoneAsync(gone, ItemEvents.Deleted, "the platform answered a lookup of its id: it does not exist", cancellationToken);
+            }
+        }
         var absence = client.Plan.Find(result.Stream)?.WhenAbsent ?? StreamAbsence.Confirm;
-        if (absence == StreamAbsence.Ignored)
+        if (absence == StreamAbsence.Ignored || result.Stream == client.Plan.Lookup?.Name)
         {
             return null;
         }
-        var present = result.Read!.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var present = result.Read.Items.Select(i => i.Id).Concat(result.Read.Gone).ToHashSet(StringComparer.Ordinal);
         foreach (var missing in known.Values.Where(k => !present.Contains(k.ItemId)))
         {
             if (absence == StreamAbsence.Removed)

@@ -13,15 +13,19 @@ namespace SocialMonitor.Core.Platforms.X;
 /// Reads an X account through API v2 with an app-only bearer token (it does not expire), one stream at a time:
 /// <list type="bullet">
 /// <item><c>mentions</c> (every scan): <c>/2/users/{id}/mentions</c>, others' posts that name the account, as guest posts;</item>
-/// <item><c>posts</c> (every scan, the change hints): <c>/2/users/{id}/tweets</c> with <c>since_id</c> from the stream's
-/// cursor, each post's <c>public_metrics.reply_count</c> as its hint;</item>
+/// <item><c>posts</c> (every scan): <c>/2/users/{id}/tweets</c> with <c>since_id</c> from the stream's cursor (the newest
+/// post queued), each post's <c>public_metrics.reply_count</c> as its hint;</item>
+/// <item><c>lookup</c> (every scan, the change hints of older posts: <c>since_id</c> never returns a post twice):
+/// <c>/2/tweets?ids=</c>, the account's known posts of the last seven days, 100 ids a call, for their reply counts and
+/// current versions; a <c>resource-not-found</c> error for an id confirms its deletion;</item>
 /// <item><c>replies</c> (per post whose reply count moved): <c>/2/tweets/search/recent?query=conversation_id:{id}</c>,
 /// which covers the last seven days only;</item>
 /// <item><c>profile</c> (daily): <c>/2/users/{id}</c>.</item>
 /// </list>
-/// Mentions are read before posts so that, with the budget short, own posts and mentions are read before any reply search
-/// (docs/architecture.md, "The read plan"). X bills every post and user an answer returns: those are the units counted
-/// against <c>Platforms__X__MonthlyReadBudget</c>. A deletion is confirmed only by a lookup of the id answering 200 with a
+/// The budget is paced (<see cref="PlatformBudget.Paced"/>): reply searches are read after everything else, and only while
+/// what the month has spent stays under the budget × the share of the month gone (docs/architecture.md, "The read
+/// plan"). X bills every post and user an answer returns: those are the units counted against
+/// <c>Platforms__X__MonthlyReadBudget</c>. A deletion is confirmed only by a lookup of the id answering 200 with a
 /// <c>resource-not-found</c> error for it. A request to an endpoint whose <c>x-rate-limit-remaining</c> was 0 waits for
 /// the reset (<see cref="XRateLimits"/>), or is not sent when that is beyond <c>Scan__MaxWaitSeconds</c>.
 /// </summary>
@@ -30,7 +34,11 @@ public sealed partial class XClient : IPlatformClient
     public const string HttpClientName = "x";
     public const string Mentions = "mentions";
     public const string Replies = "replies";
+    public const string Lookup = "lookup";
     public const int PageSize = 100;
+
+    /// <summary>Recent search, which reads the replies, covers the last seven days: older posts are not looked up.</summary>
+    public static readonly TimeSpan LookupWindow = TimeSpan.FromDays(7);
 
     public const string TweetFields = "id,text,author_id,created_at,entities,note_tweet,edit_history_tweet_ids,attachments,referenced_tweets,conversation_id,public_metrics";
     public const string Expansions = "author_id,attachments.media_keys";
@@ -61,7 +69,8 @@ public sealed partial class XClient : IPlatformClient
             [new PlannedRead(Replies, StreamAbsence.Confirm)],
             [new PlannedRead(StreamNames.Profile, StreamAbsence.Ignored)])
         {
-            Budget = options.Value.X.MonthlyReadBudget is { } budget ? new PlatformBudget(budget, BudgetPeriod.Month) : null,
+            Budget = options.Value.X.MonthlyReadBudget is { } budget ? new PlatformBudget(budget, BudgetPeriod.Month) { Paced = true } : null,
+            Lookup = new HintLookup(Lookup, PageSize, LookupWindow),
         };
         _api = new PlatformApi(PlatformNames.X, HttpClientName, Secrets, Classify)
         {
@@ -110,6 +119,8 @@ public sealed partial class XClient : IPlatformClient
                 var replies = await ReadTimelineAsync(session, request, Url("tweets/search/recent", $"query={query}&{ListQuery()}"), "next_token",
                     ItemKinds.Comment, cancellationToken).ConfigureAwait(false);
                 return StreamRead.Of([.. replies.Select(r => r.Item)]);
+            case Lookup:
+                return await LookupAsync(session, request, cancellationToken).ConfigureAwait(false);
             case StreamNames.Profile:
                 using (var profile = await _http.GetAsync(_api, session, Request(session, request.Stream, null, Url($"users/{user}", $"user.fields={Escape(ProfileFields)}")),
                     cancellationToken).ConfigureAwait(false))
@@ -127,6 +138,68 @@ public sealed partial class XClient : IPlatformClient
             default:
                 throw new ArgumentException($"X has no stream '{request.Stream}'.", nameof(request));
         }
+    }
+
+    /// <summary>
+    /// The lookup of known posts by id (<c>/2/tweets?ids=</c>, at most 100): each post found in its current version with its
+    /// reply count as the hint, and in <see cref="StreamRead.Gone"/> each id X answers with a <c>resource-not-found</c>
+    /// error (HTTP 200, beside the <c>data</c> of the others). Any other error of an id (a suspended author, a withheld
+    /// post) is logged and the id left as it is; the good part of the answer is kept. X answers an earlier id of an edited
+    /// post with that earlier version, so a post whose <c>edit_history_tweet_ids</c> ends in another id is looked up again
+    /// by its newest id (one more call, only then), whose text and reply count are current.
+    /// </summary>
+    private async Task<StreamRead> LookupAsync(PlatformSession session, StreamRequest request, CancellationToken cancellationToken)
+    {
+        var ids = request.Ids is { Count: > 0 and <= PageSize } asked ? asked
+            : throw new ArgumentException($"An X lookup needs 1 to {PageSize} post ids.", nameof(request));
+        var (found, gone, stale) = await LookupOnceAsync(session, ids, cancellationToken).ConfigureAwait(false);
+        if (stale.Count > 0)
+        {
+            var (newer, _, _) = await LookupOnceAsync(session, stale, cancellationToken).ConfigureAwait(false);
+            foreach (var (id, entry) in newer)
+            {
+                found[id] = entry;
+            }
+        }
+        return new StreamRead([.. found.Values.Select(f => f.Item)], found.ToDictionary(f => f.Key, f => Hint(f.Value.Replies), StringComparer.Ordinal))
+        {
+            Gone = [.. gone.Where(id => !found.ContainsKey(id))],
+        };
+    }
+
+    /// <returns>The posts found by their (original) item id; the ids X answered as not found; the newest ids of posts found in an earlier version.</returns>
+    private async Task<(Dictionary<string, (Item Item, int? Replies)> Found, List<string> Gone, List<string> Stale)> LookupOnceAsync(PlatformSession session,
+        IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var url = Url("tweets", $"ids={Escape(string.Join(',', ids))}&{ListQuery(paged: false)}");
+        using var answer = await _http.GetAsync(_api, session, Request(session, Lookup, null, url), cancellationToken).ConfigureAwait(false);
+        var root = answer.RootElement;
+        session.CountUnits(Lookup, XItemMapper.Resources(root));
+        var found = new Dictionary<string, (Item Item, int? Replies)>(StringComparer.Ordinal);
+        foreach (var entry in XItemMapper.MapPage(root, session.Account, ItemKinds.Post))
+        {
+            found[entry.Item.Id] = entry;
+        }
+        var stale = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array
+            ? data.EnumerateArray().Select(XItemMapper.NewestId).OfType<string>().Distinct(StringComparer.Ordinal).ToList()
+            : [];
+        var gone = new List<string>();
+        if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+        {
+            foreach (var error in errors.EnumerateArray())
+            {
+                var id = XItemMapper.String(error, "resource_id") ?? XItemMapper.String(error, "value");
+                if (XItemMapper.String(error, "type") == XError.NotFoundType && id is not null && ids.Contains(id, StringComparer.Ordinal))
+                {
+                    gone.Add(id);
+                }
+            }
+            if (gone.Count < errors.GetArrayLength())
+            {
+                LogPartial(session.Account.Id, Lookup, errors.GetArrayLength() - gone.Count, Errors(root));
+            }
+        }
+        return (found, gone, stale);
     }
 
     /// <summary>
@@ -264,8 +337,8 @@ public sealed partial class XClient : IPlatformClient
         return $"{settings.BaseUrl.TrimEnd('/')}/{settings.ApiVersion.Trim('/')}/{path}?{query}";
     }
 
-    private static string ListQuery() =>
-        $"max_results={PageSize}&tweet.fields={Escape(TweetFields)}&expansions={Escape(Expansions)}&media.fields={Escape(MediaFields)}&user.fields=name,username";
+    private static string ListQuery(bool paged = true) =>
+        $"{(paged ? $"max_results={PageSize}&" : "")}tweet.fields={Escape(TweetFields)}&expansions={Escape(Expansions)}&media.fields={Escape(MediaFields)}&user.fields=name,username";
 
     /// <summary>
     /// The cursor's time as X's own cursor: X ids are time-ordered (milliseconds since X's id epoch above bit 22), so the

@@ -47,6 +47,13 @@ internal static class XItemMapper
             ? Count(includes, "users") + Count(includes, "tweets")
             : 0);
 
+    /// <summary>The newest id of an edited post met in an earlier version (its id is not the last of <c>edit_history_tweet_ids</c>); null otherwise.</summary>
+    public static string? NewestId(JsonElement tweet) =>
+        String(tweet, "id") is { } id && tweet.TryGetProperty("edit_history_tweet_ids", out var history) && history.ValueKind == JsonValueKind.Array
+        && history.GetArrayLength() > 0 && history[history.GetArrayLength() - 1] is { ValueKind: JsonValueKind.String } last && last.GetString() != id
+            ? last.GetString()
+            : null;
+
     public static int? ReplyCount(JsonElement tweet) =>
         tweet.TryGetProperty("public_metrics", out var metrics) && metrics.ValueKind == JsonValueKind.Object
         && metrics.TryGetProperty("reply_count", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var n)

@@ -10,7 +10,7 @@ namespace SocialMonitor.Local.Platforms.X;
 /// <c>/users/{id}/tweets</c> and <c>/users/{id}/mentions</c> (newest first, <c>since_id</c>, <c>max_results</c>,
 /// <c>pagination_token</c>), <c>/tweets/search/recent?query=conversation_id:{id}</c> (<c>next_token</c>),
 /// <c>/tweets?ids=</c> and <c>/tweets/{id}</c> (HTTP 200 with a <c>resource-not-found</c> error for a deleted or unknown
-/// id, beside the <c>data</c> of the others), and <c>/users/{id}</c>. Every page carries <c>includes.users</c> and
+/// id, beside the <c>data</c> of the others, and <c>includes</c> when expansions are asked), and <c>/users/{id}</c>. Every page carries <c>includes.users</c> and
 /// <c>includes.media</c> for what it names, and every answer the <c>x-rate-limit-*</c> headers. Every route needs an
 /// accepted bearer token (401 problem JSON otherwise). Ids are compared as decimal strings, never parsed. Tests change the
 /// data while it runs (a new reply, an edit, a deletion) and inject answers (<see cref="Fault"/>).
@@ -99,8 +99,9 @@ public sealed class XApi : LoopbackPlatform
         .Get("2/users/{id}/tweets", r => Limited(Timeline(r, a => a.Tweets, "pagination_token")))
         .Get("2/users/{id}/mentions", r => Limited(Timeline(r, a => a.Mentions, "pagination_token")))
         .Get("2/tweets/search/recent", r => Limited(Search(r)))
-        .Get("2/tweets", r => Limited(Lookup(r.Query("ids")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [], many: true)))
-        .Get("2/tweets/{id}", r => Limited(Lookup([r["id"]], many: false)))
+        .Get("2/tweets", r => Limited(Lookup(r.Query("ids")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [], many: true,
+            expanded: r.Query("expansions") is not null)))
+        .Get("2/tweets/{id}", r => Limited(Lookup([r["id"]], many: false, expanded: r.Query("expansions") is not null)))
         .Get("2/users/{id}", r => Limited(User(r)));
 
     protected override string? TokenOf(HttpRequest request)
@@ -155,7 +156,8 @@ public sealed class XApi : LoopbackPlatform
         return Paged(request, posts, "next_token");
     }
 
-    private LoopbackAnswer Lookup(IReadOnlyList<string> ids, bool many)
+    /// <param name="expanded">Whether the request asks for expansions: then <c>includes</c> names the users and media of what it returns.</param>
+    private LoopbackAnswer Lookup(IReadOnlyList<string> ids, bool many, bool expanded)
     {
         var data = new JsonArray();
         var errors = new JsonArray();
@@ -180,6 +182,10 @@ public sealed class XApi : LoopbackPlatform
         if (data.Count > 0)
         {
             body["data"] = many ? data : data[0]!.DeepClone();
+            if (expanded)
+            {
+                body["includes"] = Includes([.. data.Select(d => d!.AsObject())]);
+            }
         }
         if (errors.Count > 0)
         {

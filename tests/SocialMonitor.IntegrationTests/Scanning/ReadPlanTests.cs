@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SocialMonitor.Core.Accounts;
@@ -81,7 +82,7 @@ public sealed class ReadPlanTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
     private static Item Item(string id, string kind, DateTimeOffset? created) => new() { Id = id, Kind = kind, CreatedAt = created };
 
-    private static AccountCapture Capture(TimeProvider time) => new(Options.Create(new ScanOptions()), time);
+    private static AccountCapture Capture(TimeProvider time) => new(Options.Create(new ScanOptions()), time, NullLogger<AccountCapture>.Instance);
 
     private static PlatformSession Session(string account) =>
         new(new Account { Id = account, Platform = "test", PlatformId = account, Location = "test", Token = "t" }, "token");

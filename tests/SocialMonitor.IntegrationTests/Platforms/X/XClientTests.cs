@@ -3,10 +3,13 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Findings;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Platforms.X;
+using SocialMonitor.Core.Queues;
 using SocialMonitor.Core.Scanning;
+using SocialMonitor.Core.Storage;
 using SocialMonitor.IntegrationTests.Support;
 using SocialMonitor.Local;
 using SocialMonitor.Local.Platforms.X;
@@ -302,53 +305,216 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
     }
 
     [Fact]
-    public async Task Plan_MonthlyReadBudgetSetting_BecomesTheBudgetAndAReadBeyondItStopsTheScanMidway()
+    public async Task Plan_MonthlyReadBudgetSetting_BecomesAPacedBudgetAndAReadBeyondItStopsTheScanMidway()
     {
         await azurite.ResetAsync(Ct);
-        var server = await StartServerAsync(Data([Post(PostId(1), Now.AddDays(-1), "a", replies: 1), Post(PostId(2), Now.AddDays(-2), "b", replies: 1)],
-            replies: [Post(PostId(0), Now.AddHours(-1), "hi", author: GuestId, conversation: PostId(1), repliedTo: PostId(1))]));
-        var time = new FakeTimeProvider(Now);
-        await using var services = Services(server, time: time, budget: 5);
+        var server = await StartServerAsync(Data([Post(PostId(1), Now.AddDays(-1), "a"), Post(PostId(2), Now.AddDays(-2), "b")]));
+        await using var services = Services(server, budget: 3);
         var client = Client(services);
         var budgets = services.GetRequiredService<BudgetStore>();
 
         var results = await ReadAllAsync(services, client, AccountCursors.None, budgets);
 
-        Assert.Equal(new PlatformBudget(5, BudgetPeriod.Month), client.Plan.Budget);
-        // Mentions (nothing), posts (2 posts + 1 user = 3), the first post's replies (1 reply + 1 user = 2): 5, spent; the second post's replies are not read.
-        Assert.Equal([XClient.Mentions, StreamNames.Posts, XClient.Replies, XClient.Replies], results.Select(r => r.Stream));
+        Assert.Equal(new PlatformBudget(3, BudgetPeriod.Month) { Paced = true }, client.Plan.Budget);
+        Assert.Equal(new HintLookup(XClient.Lookup, 100, TimeSpan.FromDays(7)), client.Plan.Lookup);
+        // Mentions (nothing: 0), posts (2 posts + 1 user = 3): spent, so the profile is not sent and the scan stops.
+        Assert.Equal([XClient.Mentions, StreamNames.Posts, StreamNames.Profile], results.Select(r => r.Stream));
         Assert.Equal((PlatformErrorKind.BudgetExhausted, true), (results[^1].Failure?.Kind, results[^1].Stops));
-        Assert.Equal(5, await budgets.UsedAsync(PlatformNames.X, client.Plan.Budget!, Ct));
-        Assert.DoesNotContain(server.Requests, r => r.Contains(PostId(2), StringComparison.Ordinal) && r.Contains("search", StringComparison.Ordinal));
+        Assert.Equal(3, await budgets.UsedAsync(PlatformNames.X, client.Plan.Budget!, Ct));
+        Assert.DoesNotContain(server.Requests, r => r.Contains($"/2/users/{UserId}?", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReadAsync_LookupOfKnownIds_CurrentVersionsWithReplyHintsAndADeletionConfirmedBesideThem()
+    {
+        var (original, edit) = (PostId(3), IdAt(Now.AddDays(-3).AddMinutes(20), 3));
+        var server = await StartServerAsync(Data([
+            Post(PostId(2), Now.AddDays(-2), "Book club", replies: 4),
+            Post(edit, Now.AddDays(-3).AddMinutes(20), "Story time at 10:30", replies: 2, history: [original, edit]),
+        ]));
+        // X answers an earlier id of an edited post with that earlier version; its newest id is then looked up too.
+        server.Fault = r => r.Query["ids"].ToString() == $"{PostId(2)},{original},{PostId(4)}"
+            ? LoopbackAnswer.Json(200, JsonNode.Parse($$$"""
+                {"data":[{"id":"{{{PostId(2)}}}","text":"Book club","author_id":"{{{UserId}}}","created_at":"2026-10-13T18:00:00.000Z","edit_history_tweet_ids":["{{{PostId(2)}}}"],"public_metrics":{"reply_count":4}},
+                         {"id":"{{{original}}}","text":"Story time at 10","author_id":"{{{UserId}}}","created_at":"2026-10-12T18:00:00.000Z","edit_history_tweet_ids":["{{{original}}}","{{{edit}}}"],"public_metrics":{"reply_count":0}}],
+                 "errors":[{"value":"{{{PostId(4)}}}","detail":"Could not find tweet with ids: [{{{PostId(4)}}}].","title":"Not Found Error","resource_type":"tweet","parameter":"ids","resource_id":"{{{PostId(4)}}}","type":"https://api.twitter.com/2/problems/resource-not-found"}]}
+                """)!)
+            : null;
+        await using var services = Services(server);
+        var session = Session();
+
+        var read = await Client(services).ReadAsync(session, new StreamRequest(XClient.Lookup, Ids: [PostId(2), original, PostId(4)]), Ct);
+
+        Assert.Equal([(original, "Story time at 10:30"), (PostId(2), "Book club")], read.Items.Select(i => (i.Id, i.Text)).Order());
+        Assert.Equal((new ChangeHint("4", 4), new ChangeHint("2", 2)), (read.Hints[PostId(2)], read.Hints[original]));
+        Assert.Equal([PostId(4)], read.Gone);
+        Assert.Equal(2, session.Calls[XClient.Lookup]); // The ids, then the edited post's newest id.
+        Assert.Contains(server.Requests, r => r.Contains($"/2/tweets?ids={edit}&", StringComparison.Ordinal));
+        Assert.All(server.Requests, r => Assert.Contains("public_metrics", r, StringComparison.Ordinal));
+        Assert.All(server.Requests, r => Assert.DoesNotContain("max_results", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Scan_OlderPostWhoseReplyCountMoved_IsLookedUpByIdAndItsRepliesRead_AnUnchangedOneIsNotSearched()
+    {
+        var time = new FakeTimeProvider(Now);
+        var moved = Post(PostId(3), Now.AddDays(-3), "Story time", replies: 0);
+        var server = await StartServerAsync(Data([moved, Post(PostId(2), Now.AddDays(-2), "Book club", replies: 1), Post(PostId(1), Now.AddDays(-1), "Hours")],
+            replies: [Post(IdAt(Now.AddHours(-30), 7), Now.AddHours(-30), "Which book?", author: GuestId, conversation: PostId(2), repliedTo: PostId(2))]));
+        await using var services = await ScannerServicesAsync(server, time);
+        await ScanAsync(services);
+        time.Advance(TimeSpan.FromMinutes(15));
+        var reply = IdAt(time.GetUtcNow().AddMinutes(-5), 8);
+        server.Add(UserId, "replies", Post(reply, time.GetUtcNow().AddMinutes(-5), "Can my kids come?", author: GuestId, conversation: PostId(3), repliedTo: PostId(3)).ToJsonString());
+        moved["public_metrics"]!["reply_count"] = 1;
+        server.Edit(PostId(3), moved.ToJsonString());
+        var before = server.Requests.Count;
+
+        var summary = await ScanAsync(services);
+
+        var requests = server.Requests.Skip(before).ToList();
+        // since_id from the newest post queued: only it comes back; the two older posts are looked up by id, in one call.
+        Assert.Equal(1, summary.CallsByStream[StreamNames.Posts]);
+        var lookup = Assert.Single(requests, r => r.Contains("/2/tweets?ids=", StringComparison.Ordinal));
+        Assert.Contains($"ids={PostId(2)}%2C{PostId(3)}&", lookup, StringComparison.Ordinal);
+        var search = Assert.Single(requests, r => r.Contains("search/recent", StringComparison.Ordinal));
+        Assert.Contains($"conversation_id%3A{PostId(3)}", search, StringComparison.Ordinal); // Moved from 0 to 1; the other stayed at 1.
+        var index = services.GetRequiredService<ItemIndex>();
+        Assert.Equal((StreamNames.Key(XClient.Replies, PostId(3)), ItemKinds.Comment), ((await index.GetAsync(AccountId, reply, Ct))!.Stream, (await index.GetAsync(AccountId, reply, Ct))!.Kind));
+        Assert.Equal(StreamNames.Posts, (await index.GetAsync(AccountId, PostId(3), Ct))!.Stream); // A looked-up post stays in its stream.
+        Assert.Equal("1", (await services.GetRequiredService<CursorStore>().GetAsync(AccountId, StreamNames.Key(XClient.Replies, PostId(3)), Ct))?.Hint);
+        Assert.Null(summary.Stopped);
+    }
+
+    [Fact]
+    public async Task Scan_KnownPostsOfTheLastSevenDays_AreLookedUpInBatchesOfAHundredAndOlderOnesNever()
+    {
+        var time = new FakeTimeProvider(Now);
+        var posts = Enumerable.Range(1, 151).Select(n => Post(IdAt(Now.AddHours(-n), n), Now.AddHours(-n), $"Post {n}")).ToList();
+        posts.Add(Post(PostId(8), Now.AddDays(-8), "Last week's"));
+        var server = await StartServerAsync(Data(posts));
+        await using var services = await ScannerServicesAsync(server, time);
+        await ScanAsync(services);
+        time.Advance(TimeSpan.FromMinutes(15));
+        var before = server.Requests.Count;
+
+        var summary = await ScanAsync(services);
+
+        var lookups = server.Requests.Skip(before).Where(r => r.Contains("/2/tweets?ids=", StringComparison.Ordinal)).ToList();
+        var ids = lookups.Select(r => r.Split("ids=")[1].Split('&')[0].Split("%2C")).ToList();
+        Assert.Equal([100, 50], ids.Select(i => i.Length)); // 151 in the week, the newest read again by the posts read.
+        Assert.Equal(posts.Skip(1).Take(150).Select(p => p["id"]!.GetValue<string>()).Order(), ids.SelectMany(i => i).Order());
+        Assert.DoesNotContain(PostId(8), string.Concat(lookups), StringComparison.Ordinal);
+        Assert.Equal(2, summary.CallsByStream[XClient.Lookup]);
+    }
+
+    [Fact]
+    public async Task Scan_OlderPostDeleted_TheLookupsResourceNotFoundConfirmsTheDeletionAndTheRestOfTheAnswerIsKept()
+    {
+        var time = new FakeTimeProvider(Now);
+        var kept = Post(PostId(2), Now.AddDays(-2), "Book club Tuesday");
+        var server = await StartServerAsync(Data([Post(PostId(3), Now.AddDays(-3), "Wrong date"), kept, Post(PostId(1), Now.AddDays(-1), "Hours")]));
+        await using var services = await ScannerServicesAsync(server, time);
+        await ScanAsync(services);
+        time.Advance(TimeSpan.FromMinutes(15));
+        server.Delete(PostId(3));
+        kept["text"] = "Book club Wednesday"; // Its count did not move; the lookup still brings its current text.
+        server.Edit(PostId(2), kept.ToJsonString());
+        var before = server.Requests.Count;
+
+        await ScanAsync(services);
+
+        var index = services.GetRequiredService<ItemIndex>();
+        Assert.True((await index.GetAsync(AccountId, PostId(3), Ct))!.Deleted);
+        Assert.Equal((false, 2), ((await index.GetAsync(AccountId, PostId(2), Ct))!.Deleted, (await index.GetAsync(AccountId, PostId(2), Ct))!.Version));
+        var history = await services.GetRequiredService<ItemHistory>().ListAsync(PostId(3), Ct);
+        Assert.Contains(history, e => e.Event == ItemEvents.Deleted);
+        Assert.Single(server.Requests.Skip(before), r => r.Contains("/2/tweets?ids=", StringComparison.Ordinal)); // No second question about the deleted one.
+    }
+
+    [Fact]
+    public async Task Scan_AheadOfThePace_ReadsMentionsOwnPostsAndProfileAndDefersTheReplySearch_BehindItReadsIt()
+    {
+        var start = new DateTimeOffset(2026, 10, 2, 0, 0, 0, TimeSpan.Zero); // 1 of 31 days gone: the pace of 3,100 is 100.
+        var time = new FakeTimeProvider(start);
+        var post = IdAt(start.AddHours(-12), 1);
+        var server = await StartServerAsync(Data([Post(post, start.AddHours(-12), "Story time", replies: 1)],
+            mentions: [Post(IdAt(start.AddHours(-2), 2), start.AddHours(-2), "@clntest thanks!", author: GuestId)],
+            replies: [Post(IdAt(start.AddHours(-6), 3), start.AddHours(-6), "See you there", author: GuestId, conversation: post, repliedTo: post)]));
+        var logs = new CapturingLoggerProvider();
+        await using var services = await ScannerServicesAsync(server, time, budget: 3100, logs: logs);
+        var budget = Client(services).Plan.Budget!;
+        await services.GetRequiredService<BudgetStore>().SpendAsync(PlatformNames.X, budget, 150, Ct); // Ahead: 150 spent of a pace of 100.
+
+        var ahead = await ScanAsync(services);
+        var aheadRequests = server.Requests.ToList();
+        time.SetUtcNow(start.AddDays(1)); // The pace is 200; 150 and this scan's few are spent: behind.
+        var behind = await ScanAsync(services);
+
+        var aheadPaths = aheadRequests.Select(r => r.Split('?')[0]).Where(p => p.Contains("/2/", StringComparison.Ordinal)).Select(p => p[(p.IndexOf("/2/", StringComparison.Ordinal) + 2)..]);
+        Assert.Equal([$"/users/{UserId}/mentions", $"/users/{UserId}/tweets", $"/users/{UserId}"], aheadPaths);
+        Assert.Null(ahead.Stopped);
+        Assert.False(ahead.CallsByStream.ContainsKey(XClient.Replies));
+        Assert.Contains(logs.Logs, l => l.Message.Contains("1 per-post reads wait for the next scan", StringComparison.Ordinal));
+        Assert.NotNull(await services.GetRequiredService<ItemIndex>().GetAsync(AccountId, IdAt(start.AddHours(-2), 2), Ct)); // The mention.
+        Assert.Equal(1, behind.CallsByStream[XClient.Replies]);
+        Assert.NotNull(await services.GetRequiredService<ItemIndex>().GetAsync(AccountId, IdAt(start.AddHours(-6), 3), Ct)); // The reply, a scan later.
+    }
+
+    [Fact]
+    public async Task Scan_BudgetReachedMidScan_StopsWithOneBudgetExhaustedPerAccountAndMonth()
+    {
+        var time = new FakeTimeProvider(Now);
+        var server = await StartServerAsync(Data([Post(PostId(1), Now.AddDays(-1), "a"), Post(PostId(2), Now.AddDays(-2), "b")]));
+        await using var services = await ScannerServicesAsync(server, time, budget: 3);
+        var findingId = CaptureConditions.FindingId(TestAccount() with { Location = "hayden" }, CaptureCondition.BudgetExhausted);
+
+        var first = await ScanAsync(services); // Mentions 0, posts 3: the profile is not sent.
+        time.Advance(TimeSpan.FromMinutes(15));
+        var second = await ScanAsync(services); // Spent: not even the mentions are sent.
+        var october = (await FindingAsync(services, findingId), await NotifiesAsync(services, findingId));
+        time.SetUtcNow(new DateTimeOffset(2026, 11, 1, 0, 30, 0, TimeSpan.Zero));
+        var november = await ScanAsync(services); // A new month: mentions 0, the newest post 2, the profile 1, and to the end.
+        var resolved = await FindingAsync(services, findingId);
+        time.Advance(TimeSpan.FromMinutes(15));
+        await ScanAsync(services); // Spent again: raised again, once for November.
+
+        Assert.Equal(("budget exhausted", "budget exhausted", (string?)null), (first.Stopped, second.Stopped, november.Stopped));
+        Assert.Equal(2, (await services.GetRequiredService<ItemIndex>().ListStreamAsync(AccountId, StreamNames.Posts, null, Ct)).Count); // Read before the stop.
+        Assert.Equal(0, second.Calls);
+        Assert.Equal((FindingStatuses.Open, 1), (october.Item1.Status, october.Item2));
+        Assert.Equal(FindingStatuses.Resolved, resolved.Status);
+        Assert.Equal((FindingStatuses.Open, 2), ((await FindingAsync(services, findingId)).Status, await NotifiesAsync(services, findingId)));
     }
 
     [Fact]
     public async Task Scan_ShippedSampleData_ReadsPerScanFirstWithActivityThenWithNothingNew()
     {
-        var accounts = AccountsFileReader.ReadFile(Path.Combine(AppContext.BaseDirectory, "samples", "accounts.json")).File!.Accounts
-            .Where(a => a.Platform == PlatformNames.X).ToList();
         var data = XSampleData.Load(Path.Combine(AppContext.BaseDirectory, "samples", "x"));
         var server = new XApi(data, new HashSet<string>(StringComparer.Ordinal) { Token });
         _hosts.Add(await LoopbackPlatformHost.StartAsync([server], Ct));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 10, 15, 18, 0, 0, TimeSpan.Zero));
-        await using var services = Services(server, time: time);
-        var client = Client(services);
-        var calls = new List<(string Account, int First, int Second, long FirstUnits, long SecondUnits)>();
+        await using var services = await ScannerServicesAsync(server, time, budget: 100_000_000, samples: true);
+        var budgets = services.GetRequiredService<BudgetStore>();
+        var budget = Client(services).Plan.Budget!;
+        var reads = new List<(string Account, int First, int Second, long FirstUnits, long SecondUnits)>();
 
-        foreach (var account in accounts)
+        foreach (var account in new[] { "cln-district-x", "cln-postfalls-x", "cln-hayden-x" })
         {
-            var first = new PlatformSession(account, Token);
-            var firstResults = await ReadAllAsync(services, client, AccountCursors.None, null, first);
+            var spent = await budgets.UsedAsync(PlatformNames.X, budget, Ct);
+            var first = await ScanAsync(services, account);
+            var afterFirst = await budgets.UsedAsync(PlatformNames.X, budget, Ct);
             time.Advance(TimeSpan.FromMinutes(15));
-            var second = new PlatformSession(account, Token);
-            var secondResults = await ReadAllAsync(services, client, new AccountCursors(firstResults.Select(r => r.Cursor)), null, second);
-            Assert.All(firstResults.Concat(secondResults), r => Assert.Null(r.Failure));
-            calls.Add((account.Id, first.TotalCalls, second.TotalCalls, first.TotalUnits, second.TotalUnits));
+            var second = await ScanAsync(services, account);
+            Assert.Equal((null, null), (first.Stopped, second.Stopped));
+            reads.Add((account, first.Calls, second.Calls, afterFirst - spent, await budgets.UsedAsync(PlatformNames.X, budget, Ct) - afterFirst));
         }
 
-        // Calls. First scan: mentions, posts, one reply search per post with replies, the profile. Nothing new: mentions and posts only.
-        // Units (posts and users returned, what X bills): the posts and mentions of the comment window come back on every scan.
-        Assert.Equal([("cln-district-x", 3, 2, 8, 7), ("cln-postfalls-x", 4, 2, 10, 5), ("cln-hayden-x", 4, 2, 5, 2)], calls);
+        // Calls. First scan (the sample's activity): mentions, posts, one reply search per post with replies, the profile.
+        // Nothing new: mentions, posts (the newest post again, since_id being its time) and one lookup of the week's older
+        // posts where there are any (Post Falls). Units (posts and users returned, what X bills): the mentions of the
+        // comment window come back on every scan, the newest post and its author, and each looked-up post with its author.
+        Assert.Equal([("cln-district-x", 3, 2, 8, 6), ("cln-postfalls-x", 4, 3, 10, 6), ("cln-hayden-x", 4, 2, 5, 2)], reads);
     }
 
     private static async Task<List<StreamResult>> ReadAllAsync(ServiceProvider services, IPlatformClient client, AccountCursors cursors, BudgetStore? budgets,
@@ -369,7 +535,45 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
             ["Platforms:X:BaseUrl"] = server.BaseUrl,
             ["Platforms:X:MonthlyReadBudget"] = budget?.ToString(CultureInfo.InvariantCulture),
             ["Scan:MaxWaitSeconds"] = maxWaitSeconds.ToString(CultureInfo.InvariantCulture),
+            ["Images:AllowLoopback"] = "true", // The profile pictures come from the loopback host (ServeImages).
+            ["Tokens:cln-test-x-token"] = Token,
+            ["Tokens:cln-district-x-token"] = Token,
+            ["Tokens:cln-postfalls-x-token"] = Token,
+            ["Tokens:cln-hayden-x-token"] = Token,
         }, time ?? new FakeTimeProvider(Now), logs);
+
+    /// <summary>The app's scanner in fresh storage, with the test account (at Hayden) or the shipped sample's accounts imported.</summary>
+    private async Task<ServiceProvider> ScannerServicesAsync(XApi server, TimeProvider time, long? budget = null, CapturingLoggerProvider? logs = null, bool samples = false)
+    {
+        await azurite.ResetAsync(Ct);
+        server.ServeImages = true;
+        var services = Services(server, logs, time, budget: budget);
+        var file = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "accounts.json"), Ct))!;
+        if (!samples)
+        {
+            file["accounts"] = new JsonArray(new JsonObject
+            {
+                ["id"] = AccountId, ["platform"] = PlatformNames.X, ["platformId"] = UserId, ["handle"] = "clntest", ["location"] = "hayden",
+                ["token"] = "cln-test-x-token", ["approvedBy"] = "coordinator@example.org", ["approvedOn"] = "2026-02-02",
+            });
+        }
+        await services.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(file.ToJsonString()), Ct);
+        return services;
+    }
+
+    private static Task<ScanSummary> ScanAsync(ServiceProvider services, string account = AccountId) =>
+        services.GetRequiredService<AccountScanner>().ScanAsync(new ScanAccountMessage(account), Ct);
+
+    private static async Task<Finding> FindingAsync(ServiceProvider services, string id) =>
+        (await services.GetRequiredService<FindingStore>().GetAsync("hayden", id, Ct))!;
+
+    /// <summary>The notify messages queued for the finding: one per email it was routed to be sent for.</summary>
+    private static async Task<int> NotifiesAsync(ServiceProvider services, string findingId)
+    {
+        var queue = await services.GetRequiredService<StorageClients>().QueueAsync(QueueNames.Notify, Ct);
+        var messages = (await queue.PeekMessagesAsync(32, Ct)).Value;
+        return messages.Count(m => m.Body.ToString().Contains(findingId, StringComparison.Ordinal));
+    }
 
     private static XClient Client(ServiceProvider services) =>
         Assert.IsType<XClient>(Assert.Single(services.GetServices<IPlatformClient>(), c => c.Platform == PlatformNames.X));
@@ -394,8 +598,11 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
     }
 
     /// <summary>An X id made <paramref name="n"/> days before now, so larger numbers are older, as X's time-ordered ids are.</summary>
-    private static string PostId(int n) =>
-        (((Now.AddDays(-n).ToUnixTimeMilliseconds() - 1288834974657L) << 22) + n).ToString(CultureInfo.InvariantCulture);
+    private static string PostId(int n) => IdAt(Now.AddDays(-n), n);
+
+    /// <summary>An X id of the time <paramref name="at"/>, with <paramref name="n"/> as its sequence (time-ordered, as X's are).</summary>
+    private static string IdAt(DateTimeOffset at, int n) =>
+        (((at.ToUnixTimeMilliseconds() - 1288834974657L) << 22) + n).ToString(CultureInfo.InvariantCulture);
 
     private static XSampleData Data(IReadOnlyList<JsonObject> tweets, IReadOnlyList<JsonObject>? mentions = null, IReadOnlyList<JsonObject>? replies = null,
         IReadOnlyList<JsonObject>? media = null)
