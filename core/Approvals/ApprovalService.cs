@@ -23,8 +23,10 @@ namespace SocialMonitor.Core.Approvals;
 /// <para>
 /// An approval acts on what it covers: a link approval (new, or found again on a retry) queues the items of the open,
 /// acknowledged and escalated <c>link-domain</c> findings it allows for evaluation, and the evaluator resolves those
-/// findings "destination approved by …". Queueing twice evaluates twice, which changes nothing more. A revocation
-/// reopens nothing by itself: the link is found again when its item is next evaluated.
+/// findings "destination approved by …"; an approval of another kind queues the daily review items of the active
+/// governance findings of the account it covers, so an attestation resolves its finding the same day. Queueing twice
+/// evaluates twice, which changes nothing more. A revocation reopens nothing by itself: the link is found again when its
+/// item is next evaluated, the governance finding at the next daily review.
 /// </para>
 /// </summary>
 public sealed class ApprovalService(

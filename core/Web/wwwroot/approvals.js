@@ -15,6 +15,7 @@ const dueDays = 30;
 
 export async function showApprovals(main, session, params) {
   document.title = 'Approvals - SocialMonitor';
+  main.classList.add('wide');
   replace(main, h('h1', {}, 'Approvals'), h('p', {}, 'Loading…'));
   const lists = await Promise.all(kinds.map(kind => api.get(`/api/approvals/${kind}`).then(data => ({ kind, items: data.items }), error => ({ kind, error }))));
   const visible = lists.filter(l => !l.error || l.error.status !== 403);
@@ -248,7 +249,7 @@ function addDialog(kind, state, opener, alerts, render) {
   }
   fields.push(field(p + 'expires', 'Expires on', date('expires'), 'Optional.'), field(p + 'note', 'Note', (c.note = h('textarea', { name: 'note', rows: 2, maxlength: 1000 }))));
   formDialog({
-    id: 'add-dialog', title: `Add ${kindNames[kind].toLowerCase()} approval`, opener, fields, submitText: 'Approve',
+    id: 'add-dialog', title: addText[kind].replace('…', ''), opener, fields, submitText: 'Approve',
     send: async () => {
       const body = {};
       for (const [name, control] of Object.entries(c)) {

@@ -11,6 +11,7 @@ const standingWords = { attested: 'Attested', due: 'Overdue', missing: 'Not atte
 
 export async function showHealth(main, session) {
   document.title = 'Health - SocialMonitor';
+  main.classList.add('wide');
   const alerts = h('div', { id: 'health-alerts' });
   const list = h('div', { id: 'health' }, h('p', {}, 'Loading…'));
   replace(main, h('h1', {}, 'Health'), h('p', { class: 'meta' }, `Today is ${session.today} in the library's time zone.`), alerts, list);

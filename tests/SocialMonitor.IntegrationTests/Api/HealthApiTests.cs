@@ -114,7 +114,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var accounts = AccountsFileReader.Read(ApiData.AccountsJson.Replace("""
            {"id": "cln-rathdrum-fb",
            """, """
-           {"id": "cln-hayden-yt", "platform": "youtube", "platformId": "UCcln0hayden0000000003c", "handle": "@clnhayden",
+           {"id": "cln-hayden-yt", "platform": "youtube", "platformId": "UCcln0hayden00000000003c", "handle": "@clnhayden",
             "location": "hayden", "token": "cln-hayden-yt-token", "approvedBy": "coordinator@example.org", "approvedOn": "2026-01-05"},
            {"id": "cln-rathdrum-fb",
            """, StringComparison.Ordinal));

@@ -48,7 +48,9 @@ public sealed class HealthScreenTests(PageFixture fixture)
             }
         }
         var youTube = items.First(i => i.GetProperty("platform").GetString() == "youtube");
-        Assert.True(youTube.GetProperty("budget").GetProperty("used").GetInt64() > 0, "the demo's scan spent YouTube quota");
+        // The demo scanned on Oct 15 (Pacific); its clock now stands on Oct 16, a new quota day.
+        Assert.Equal(("day", "2026-10-16", 10_000L), (youTube.GetProperty("budget").GetProperty("period").GetString(),
+            youTube.GetProperty("budget").GetProperty("periodKey").GetString(), youTube.GetProperty("budget").GetProperty("limit").GetInt64()));
         await PageChecks.AccessibleAsync(page, "health");
     }
 
