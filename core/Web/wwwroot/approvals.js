@@ -183,11 +183,14 @@ export function formDialog({ id, title, opener, fields, submitText, send }) {
       const wrong = await send();
       if (wrong) {
         problem.textContent = wrong;
+        problem.scrollIntoView({ block: 'nearest' });
         return;
       }
       box.close();
     } finally {
       submit.disabled = false;
+      // Disabling the button took focus away: give it back unless send() put it on the field to fix.
+      if (box.open && !form.contains(document.activeElement)) submit.focus();
     }
   });
   box.addEventListener('close', () => {
