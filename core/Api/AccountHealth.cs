@@ -24,6 +24,19 @@ public sealed record AccountHealth(
     /// <summary>Known gaps of capabilities the platform does show, by capability name.</summary>
     public IReadOnlyDictionary<string, string> CapabilityNotes { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>When the last scan ended, and why it stopped before reading every stream (a bad token, throttling, a spent budget), if it did.</summary>
+    public DateTimeOffset? LastScanAt { get; init; }
+    public string? LastScanStopped { get; init; }
+
+    /// <summary>Since when the platform throttles the account's scans (its open <c>capture.throttled</c> finding); null: not throttled.</summary>
+    public DateTimeOffset? ThrottledSince { get; init; }
+
+    /// <summary>The platform's read budget in the current period; null when the platform has none.</summary>
+    public BudgetUse? Budget { get; init; }
+
+    /// <summary>The facts a manager attests by hand (<see cref="AttestationStanding"/>): roles and apps the platform cannot show, outside groups.</summary>
+    public IReadOnlyList<AttestationStanding> Attestations { get; init; } = [];
+
     public static readonly IReadOnlyList<CsvColumn<AccountHealth>> CsvColumns =
     [
         new("account", h => h.Account), new("platform", h => h.Platform), new("location", h => h.Location), new("status", h => h.Status),
@@ -31,6 +44,9 @@ public sealed record AccountHealth(
         new("tokenCheckedAt", h => ApiOutput.Time(h.TokenCheckedAt)),
         new("openCaptureFindings", h => h.OpenCaptureFindings.ToString(CultureInfo.InvariantCulture)),
         new("tokenValid", h => h.TokenValid switch { true => "true", false => "false", null => "" }),
+        new("lastScanStopped", h => h.LastScanStopped), new("throttledSince", h => ApiOutput.Time(h.ThrottledSince)),
+        new("budgetUsed", h => h.Budget?.Used.ToString(CultureInfo.InvariantCulture)), new("budgetLimit", h => h.Budget?.Limit.ToString(CultureInfo.InvariantCulture)),
+        new("attestationsDue", h => string.Join(' ', h.Attestations.Where(a => a.Status != AttestationStanding.Attested).Select(a => a.Fact))),
         new("cannotVerify", h => string.Join(' ', h.CannotVerify)),
         new("notYet", h => string.Join(' ', h.NotYet)),
         new("captureRules", h => string.Join(' ', h.CaptureFindings.Select(f => f.Rule).Distinct(StringComparer.Ordinal))),

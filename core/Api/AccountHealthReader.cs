@@ -16,6 +16,9 @@ public sealed class AccountHealthReader(StorageClients storage, CursorStore curs
     public async Task<DateTimeOffset?> LastGoodScanAsync(string account, CancellationToken cancellationToken) =>
         (await cursors.LoadAsync(account, cancellationToken)).All.Max(c => c.ReadAt);
 
+    /// <summary>What the account's last scan did (its end, why it stopped early); empty when never scanned.</summary>
+    public Task<ScanState> ScanStateAsync(string account, CancellationToken cancellationToken) => cursors.GetStateAsync(account, cancellationToken);
+
     /// <summary>
     /// When the account's token expires (null: it does not, or it was never checked), when that was checked, and whether
     /// the platform called it valid (null: never checked).

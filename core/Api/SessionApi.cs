@@ -8,10 +8,10 @@ namespace SocialMonitor.Core.Api;
 
 /// <summary>
 /// <c>GET /api/session</c>: who the caller is and what the page needs to show their findings in words: their locations
-/// and accounts, every rule's title and advice, the statuses a person may move a finding to, the library's time zone,
-/// and the anti-forgery token its changes carry (null for a key caller, who needs none). Never cached.
+/// and accounts, every rule's title and advice, the statuses a person may move a finding to, the library's time zone
+/// and date, and the anti-forgery token its changes carry (null for a key caller, who needs none). Never cached.
 /// </summary>
-public sealed class SessionApi(ApiRunner runner, ApiAuthenticator authenticator, AccountRegistry registry, VisibleLocations visible, Policy policy)
+public sealed class SessionApi(ApiRunner runner, ApiAuthenticator authenticator, AccountRegistry registry, VisibleLocations visible, Policy policy, TimeProvider time)
 {
     public Task GetAsync(HttpContext context, CancellationToken cancellationToken) =>
         runner.RunAsync(context, coordinatorOnly: false, async caller =>
@@ -29,6 +29,7 @@ public sealed class SessionApi(ApiRunner runner, ApiAuthenticator authenticator,
                 antiForgery = caller.AntiForgery,
                 signOut = authenticator.UsesAppService ? "/.auth/logout?post_logout_redirect_uri=/" : "/signout",
                 timeZone = policy.TimeZone,
+                today = policy.LocalDate(time.GetUtcNow()),
                 locations = mine.Select(l => new { id = l, name = names.GetValueOrDefault(l) ?? (l == Locations.District ? "District" : l) }),
                 accounts,
                 platforms = PlatformNames.All,

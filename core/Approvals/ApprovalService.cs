@@ -23,8 +23,10 @@ namespace SocialMonitor.Core.Approvals;
 /// <para>
 /// An approval acts on what it covers: a link approval (new, or found again on a retry) queues the items of the open,
 /// acknowledged and escalated <c>link-domain</c> findings it allows for evaluation, and the evaluator resolves those
-/// findings "destination approved by …". Queueing twice evaluates twice, which changes nothing more. A revocation
-/// reopens nothing by itself: the link is found again when its item is next evaluated.
+/// findings "destination approved by …"; an approval of another kind queues the daily review items of the active
+/// governance findings of the account it covers, so an attestation resolves its finding the same day. Queueing twice
+/// evaluates twice, which changes nothing more. A revocation reopens nothing by itself: the link is found again when its
+/// item is next evaluated, the governance finding at the next daily review.
 /// </para>
 /// </summary>
 public sealed class ApprovalService(
@@ -303,12 +305,17 @@ public sealed class ApprovalService(
             ?? throw Invalid($"role: '{role}' is not a {platform} role in the policy's table; it is one of {string.Join(", ", known)} or {ApprovalKinds.SharedLogin}");
     }
 
-    /// <summary>Queues, once each, the items of the active link findings <paramref name="approval"/> allows; returns how many.</summary>
+    /// <summary>
+    /// Queues, once each, the items of the active link findings <paramref name="approval"/> allows, or for the other kinds
+    /// the daily review items (docs/architecture.md, "The daily account review") of the active governance findings of the
+    /// accounts it covers, so that an attestation or approval recorded today resolves its finding when the evaluator next
+    /// runs, not at tomorrow's review; returns how many.
+    /// </summary>
     private async Task<int> ReevaluateCoveredAsync(Approval approval, CancellationToken cancellationToken)
     {
         if (approval.Kind != ApprovalKinds.Links)
         {
-            return 0;
+            return await ReevaluateReviewAsync(approval, cancellationToken);
         }
         var today = policy.LocalDate(time.GetUtcNow());
         var locations = (await registry.ListLocationsAsync(cancellationToken)).Select(l => l.Id).Append(Locations.District).ToList();
@@ -335,6 +342,48 @@ public sealed class ApprovalService(
         while (token is not null);
         return queued.Count;
     }
+
+    /// <summary>
+    /// The review items (an account item's id is the account's) of the active governance findings of the approval's
+    /// account, or of every account for an app approved for <c>all</c>: the evaluator judges them again with the approval
+    /// and resolves what it now covers ("no longer found by the daily account review"). Queued twice, the item is
+    /// evaluated twice, which changes nothing more.
+    /// </summary>
+    private async Task<int> ReevaluateReviewAsync(Approval approval, CancellationToken cancellationToken)
+    {
+        var account = approval.Scope == LinkApprovalScopes.All ? null : await registry.GetAccountAsync(approval.Scope, cancellationToken);
+        if (account is null && approval.Scope != LinkApprovalScopes.All)
+        {
+            return 0;
+        }
+        IReadOnlyList<string> locations = account is null ? [.. (await registry.ListLocationsAsync(cancellationToken)).Select(l => l.Id)] : [account.Location];
+        var query = new FindingQuery(locations, null)
+        {
+            Statuses = [FindingStatuses.Open, FindingStatuses.Acknowledged, FindingStatuses.Escalated],
+            Families = [GovernanceFamily],
+            Accounts = account is null ? [] : [account.Id],
+        };
+        var queued = new HashSet<(string, string)>();
+        string? token = null;
+        do
+        {
+            var page = await findings.ListAsync(query, token, 200, cancellationToken);
+            foreach (var finding in page.Items.Where(f => f.ItemId == f.Account && !queued.Contains((f.Platform, f.ItemId))))
+            {
+                if (await findingItems.GetAsync(finding, cancellationToken) is { Kind: ItemKinds.Account } item)
+                {
+                    await queue.SendItemAsync(item, cancellationToken);
+                    queued.Add((finding.Platform, finding.ItemId));
+                }
+            }
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        return queued.Count;
+    }
+
+    /// <summary>The rule family whose findings the non-link approvals cover (core/Rules/Governance).</summary>
+    private const string GovernanceFamily = "governance";
 
     private async Task RecordOnceAsync(Approval approval, string? location, string action, Approval? before, string why, CancellationToken cancellationToken)
     {

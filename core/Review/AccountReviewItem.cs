@@ -50,17 +50,9 @@ public static class AccountReviewItem
                 facts[AccountFacts.Registered(fact)] = known.Id;
             }
         }
-        var cannotVerify = new List<string>();
-        if (capabilities[PlatformCapabilities.Roles] != CapabilityState.Supported || record.RolesRead == AccountFacts.Refused)
-        {
-            cannotVerify.Add(AccountFacts.RolesFact);
-        }
-        if (capabilities[PlatformCapabilities.Apps] != CapabilityState.Supported || record.AppsRead == AccountFacts.Refused)
-        {
-            cannotVerify.Add(AccountFacts.AppsFact);
-        }
-        cannotVerify.Add(AccountFacts.GroupsFact); // No platform's API shows the outside groups an account joined.
-        facts[AccountFacts.CannotVerify] = string.Join(", ", cannotVerify);
+        facts[AccountFacts.CannotVerify] = string.Join(", ", AccountFacts.Attestable(
+            capabilities[PlatformCapabilities.Roles] == CapabilityState.Supported && record.RolesRead != AccountFacts.Refused,
+            capabilities[PlatformCapabilities.Apps] == CapabilityState.Supported && record.AppsRead != AccountFacts.Refused));
         if (record.RolesRead is { } rolesRead)
         {
             facts[AccountFacts.Roles] = rolesRead;

@@ -8,7 +8,7 @@ namespace SocialMonitor.Core.Web;
 
 /// <summary>
 /// The coordinator's page, served by the app beside the API (docs/architecture.md, "The page"): <c>/</c> leads to
-/// <c>/findings</c>; <c>/findings</c> and <c>/findings/{id}</c> are one HTML shell whose scripts (<c>/assets/</c>) read
+/// <c>/findings</c>; <c>/findings</c>, <c>/findings/{id}</c>, <c>/approvals</c> and <c>/health</c> are one HTML shell whose scripts (<c>/assets/</c>) read
 /// the API with the browser's session; <c>/signin</c> redeems a one-time link (<see cref="PageSessions"/>) and lands on
 /// its <c>next</c>; <c>/signout</c> ends the session. A screen asked for without a session goes to sign-in first: the
 /// sign-in page locally, App Service Authentication's login in Azure (which normally redirects before the app sees it).
@@ -48,9 +48,11 @@ public sealed class WebPages(ApiAuthenticator authenticator, PageSessions sessio
         await WriteMessageAsync(context, "Not found", $"There is no page {path} here.", "/findings", "Go to the findings", cancellationToken);
     }
 
-    /// <summary>The screens the shell shows: the findings queue and one finding.</summary>
+    /// <summary>The screens the shell shows: the findings queue, one finding, the approvals and the accounts' health.</summary>
     public static bool IsScreen(string path) =>
-        path is "/findings" || (path.StartsWith("/findings/", StringComparison.Ordinal) && path.Length > "/findings/".Length && path.IndexOf('/', "/findings/".Length) < 0);
+        path is "/findings" || (path.StartsWith("/findings/", StringComparison.Ordinal) && path.Length > "/findings/".Length && path.IndexOf('/', "/findings/".Length) < 0)
+        || path is "/approvals"
+        || path is "/health";
 
     /// <summary>A <c>next</c> that stays on this site: a path starting with one slash, no scheme, no host, no backslash.</summary>
     public static string SafeNext(string? next) =>

@@ -60,6 +60,14 @@ public static class AccountFacts
     public const string AppsFact = "apps";
     public const string GroupsFact = "groups";
 
+    /// <summary>
+    /// The facts a manager attests for an account (the review's <see cref="CannotVerify"/>, the health screen's list):
+    /// roles and apps where the platform does not show them or refused them, and outside groups always (no platform's API
+    /// shows the groups an account joined).
+    /// </summary>
+    public static IReadOnlyList<string> Attestable(bool rolesShown, bool appsShown) =>
+        [.. rolesShown ? [] : new[] { RolesFact }, .. appsShown ? [] : new[] { AppsFact }, GroupsFact];
+
     public static string? Get(Item item, string name) => item.Facts?.GetValueOrDefault(name);
 
     /// <summary>The roles the account item lists, by user id in ordinal order.</summary>

@@ -58,6 +58,13 @@ export async function post(path, body, headers) {
   return { data, etag: response.headers.get('ETag') };
 }
 
+/** DELETE (a revocation), with its headers (If-Match): { data, etag }. */
+export async function del(path, headers) {
+  const response = await call('DELETE', path, { headers });
+  const data = await json(response);
+  return { data, etag: response.headers.get('ETag') };
+}
+
 /** Every page of a CSV list, joined under one header line. */
 export async function csv(path) {
   let text = '';

@@ -1,9 +1,11 @@
-// The page's entry: who is signed in, then the screen the address names (/findings or /findings/{id}).
+// The page's entry: who is signed in, then the screen the address names (/findings, /findings/{id}, /approvals, /health).
 import * as api from './api.js';
 import { configure } from './format.js';
 import { h, replace } from './dom.js';
 import { showFindings } from './findings.js';
 import { showFinding } from './finding.js';
+import { showApprovals } from './approvals.js';
+import { showHealth } from './health.js';
 
 const main = document.getElementById('main');
 
@@ -29,10 +31,15 @@ async function start() {
   });
 
   const path = window.location.pathname;
+  document.querySelector(`nav a[href="${path.startsWith('/findings') ? '/findings' : path}"]`)?.setAttribute('aria-current', 'page');
   if (path === '/findings') {
     await showFindings(main, session, new URLSearchParams(window.location.search));
   } else if (path.startsWith('/findings/')) {
     await showFinding(main, session, decodeURIComponent(path.slice('/findings/'.length)));
+  } else if (path === '/approvals') {
+    await showApprovals(main, session, new URLSearchParams(window.location.search));
+  } else if (path === '/health') {
+    await showHealth(main, session);
   }
 }
 

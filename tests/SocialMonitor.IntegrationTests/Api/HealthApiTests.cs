@@ -1,7 +1,9 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Platforms;
 using SocialMonitor.Core.Scanning;
 using SocialMonitor.Core.Storage;
@@ -103,6 +105,57 @@ public sealed class HealthApiTests(AzuriteFixture azurite) : IClassFixture<Azuri
         var item = Assert.Single(health.GetProperty("items").EnumerateArray());
         Assert.Equal("attention", item.GetProperty("status").GetString());
         Assert.Empty(health.GetProperty("unassignedCaptureFindings").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task GetHealth_YouTubeAccount_ShowsBudgetThrottlingLastScanAndEachFactToAttest()
+    {
+        await using var api = await ApiHost.StartAsync(azurite, ApiHost.Serve, Ct);
+        var accounts = AccountsFileReader.Read(ApiData.AccountsJson.Replace("""
+           {"id": "cln-rathdrum-fb",
+           """, """
+           {"id": "cln-hayden-yt", "platform": "youtube", "platformId": "UCcln0hayden00000000003c", "handle": "@clnhayden",
+            "location": "hayden", "token": "cln-hayden-yt-token", "approvedBy": "coordinator@example.org", "approvedOn": "2026-01-05"},
+           {"id": "cln-rathdrum-fb",
+           """, StringComparison.Ordinal));
+        Assert.True(accounts.IsValid, string.Join("; ", accounts.Problems));
+        await api.Services.GetRequiredService<AccountsImporter>().ImportAsync(accounts, Ct);
+        var youTube = (await api.Services.GetRequiredService<AccountRegistry>().GetAccountAsync("cln-hayden-yt", Ct))!;
+        var client = api.Services.GetServices<IPlatformClient>().Single(c => c.Platform == "youtube");
+        await api.Services.GetRequiredService<BudgetStore>().SpendAsync("youtube", client.Plan.Budget!, 42, Ct);
+        await api.Services.GetRequiredService<CaptureConditions>().RaiseAsync(youTube, CaptureCondition.Throttled, "quotaExceeded", "throttled", Ct);
+        await api.Services.GetRequiredService<CursorStore>().SetStateAsync("cln-hayden-yt", new ScanState
+        {
+            LastScannedAt = TestHost.Start,
+            Last = new ScanSummary("cln-hayden-yt", "youtube", 3, 1, 4) { Stopped = "throttled: quotaExceeded" },
+        }, Ct);
+        using var manager = api.Client(ApiHost.HaydenKey);
+        var added = await manager.PostAsJsonAsync("/api/approvals/attestations",
+            new { scope = "cln-hayden-yt", value = "roles", statement = "Checked the channel's managers in YouTube Studio: only the approved staff.", reviewOn = "2027-01-15" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var attestation = await added.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        var health = await manager.GetFromJsonAsync<JsonElement>("/api/health", Ct);
+        var csv = await manager.GetStringAsync("/api/health?format=csv", Ct);
+
+        var items = health.GetProperty("items").EnumerateArray().ToDictionary(h => h.GetProperty("account").GetString()!);
+        var yt = items["cln-hayden-yt"];
+        var budget = yt.GetProperty("budget");
+        Assert.Equal(("day", "2026-10-15", 10_000L, 42L), (budget.GetProperty("period").GetString(), budget.GetProperty("periodKey").GetString(),
+            budget.GetProperty("limit").GetInt64(), budget.GetProperty("used").GetInt64()));
+        Assert.Equal(TestHost.Start, yt.GetProperty("throttledSince").GetDateTimeOffset());
+        Assert.Equal(("throttled: quotaExceeded", TestHost.Start), (yt.GetProperty("lastScanStopped").GetString(), yt.GetProperty("lastScanAt").GetDateTimeOffset()));
+        var facts = yt.GetProperty("attestations").EnumerateArray().ToDictionary(a => a.GetProperty("fact").GetString()!);
+        Assert.Equal(["roles", "apps", "groups"], facts.Keys);
+        Assert.Equal(("attested", "2027-01-15", attestation.GetProperty("id").GetString(), ApiData.HaydenManagerEmail),
+            (facts["roles"].GetProperty("status").GetString(), facts["roles"].GetProperty("dueOn").GetString(),
+             facts["roles"].GetProperty("attestationId").GetString(), facts["roles"].GetProperty("approver").GetString()));
+        Assert.Equal(("missing", JsonValueKind.Null), (facts["apps"].GetProperty("status").GetString(), facts["apps"].GetProperty("dueOn").ValueKind));
+        var facebook = items["cln-hayden-fb"];
+        Assert.Equal(JsonValueKind.Null, facebook.GetProperty("budget").ValueKind);
+        Assert.Equal(JsonValueKind.Null, facebook.GetProperty("throttledSince").ValueKind);
+        Assert.Equal(["groups"], facebook.GetProperty("attestations").EnumerateArray().Select(a => a.GetProperty("fact").GetString()));
+        Assert.Contains(",throttled: quotaExceeded,2026-10-15T18:00:00Z,42,10000,apps groups,", csv, StringComparison.Ordinal);
     }
 
     private static List<string> Strings(JsonElement array) => [.. array.EnumerateArray().Select(e => e.GetString()!)];

@@ -71,6 +71,25 @@ public sealed class AccountReviewTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task AddAttestation_SameDay_QueuesTheReviewItemAndResolvesOnlyItsFinding()
+    {
+        await using var run = await PipelineRun.StartAsync(azurite, Ct, reviewLocations: false);
+        await run.ScanAndDrainAsync(Ct);
+        await ReviewAsync(run);
+        var before = (await GovernanceAsync(run)).Where(f => f.ItemId == Hayden).ToList();
+        var due = Assert.Single(before, f => f.Rule == AttestationDueRule.Rule);
+
+        await run.Services.GetRequiredService<ApprovalService>().AddAsync(ApprovalKinds.Attestations,
+            new ApprovalRequest { Scope = Hayden, Value = "groups", Statement = "The Page has joined no outside groups." },
+            new ApprovalActor("sam.lee@example.org", ["hayden"]), Ct);
+        await run.Services.GetRequiredService<QueueDrainer>().DrainAsync(QueueDrainer.AllQueues, Ct);
+
+        var after = (await GovernanceAsync(run)).Where(f => f.ItemId == Hayden).ToDictionary(f => f.Id);
+        Assert.Equal((FindingStatuses.Resolved, ItemEvaluator.ReviewResolvedWhy), (after[due.Id].Status, after[due.Id].Resolution));
+        Assert.All(before.Where(f => f.Id != due.Id), f => Assert.Equal(FindingStatuses.Open, after[f.Id].Status));
+    }
+
+    [Fact]
     public async Task RunAsync_ResolvedFindingStillTrueOnALaterDay_IsReopened()
     {
         await using var run = await PipelineRun.StartAsync(azurite, Ct, reviewLocations: false);
