@@ -48,9 +48,9 @@ public sealed class WebPages(ApiAuthenticator authenticator, PageSessions sessio
         await WriteMessageAsync(context, "Not found", $"There is no page {path} here.", "/findings", "Go to the findings", cancellationToken);
     }
 
-    /// <summary>The screens the shell shows: the findings queue and one finding.</summary>
+    /// <summary>The screens the shell shows: the findings queue, one finding and the trends.</summary>
     public static bool IsScreen(string path) =>
-        path is "/findings" || (path.StartsWith("/findings/", StringComparison.Ordinal) && path.Length > "/findings/".Length && path.IndexOf('/', "/findings/".Length) < 0);
+        path is "/findings" or "/trends" || (path.StartsWith("/findings/", StringComparison.Ordinal) && path.Length > "/findings/".Length && path.IndexOf('/', "/findings/".Length) < 0);
 
     /// <summary>A <c>next</c> that stays on this site: a path starting with one slash, no scheme, no host, no backslash.</summary>
     public static string SafeNext(string? next) =>

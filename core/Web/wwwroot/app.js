@@ -1,9 +1,10 @@
-// The page's entry: who is signed in, then the screen the address names (/findings or /findings/{id}).
+// The page's entry: who is signed in, then the screen the address names (/findings, /findings/{id}, /trends).
 import * as api from './api.js';
 import { configure } from './format.js';
 import { h, replace } from './dom.js';
 import { showFindings } from './findings.js';
 import { showFinding } from './finding.js';
+import { showTrends } from './trends.js';
 
 const main = document.getElementById('main');
 
@@ -33,6 +34,8 @@ async function start() {
     await showFindings(main, session, new URLSearchParams(window.location.search));
   } else if (path.startsWith('/findings/')) {
     await showFinding(main, session, decodeURIComponent(path.slice('/findings/'.length)));
+  } else if (path === '/trends') {
+    await showTrends(main, session, new URLSearchParams(window.location.search));
   }
 }
 
