@@ -29,7 +29,7 @@ public sealed class FindingTrendIndex(StorageClients storage, Policy policy)
         var dismissed = finding.Status == FindingStatuses.Dismissed;
         for (var attempt = 1; ; attempt++)
         {
-            var marker = (await table.GetEntityIfExistsAsync<FindingTrendMarkerRow>(finding.Location, MarkerPrefix + finding.Id, cancellationToken: cancellationToken)).Value;
+            var marker = await GetAsync<FindingTrendMarkerRow>(table, finding.Location, MarkerPrefix + finding.Id, cancellationToken);
             if (marker is not null && marker.Counter == counter && marker.Open == open && marker.Dismissed == dismissed)
             {
                 return;
@@ -109,7 +109,7 @@ public sealed class FindingTrendIndex(StorageClients storage, Policy policy)
     {
         if (!counters.TryGetValue(key, out var row))
         {
-            var stored = (await table.GetEntityIfExistsAsync<FindingTrendRow>(location, key, cancellationToken: cancellationToken)).Value;
+            var stored = await GetAsync<FindingTrendRow>(table, location, key, cancellationToken);
             if (stored is null && raised < 0)
             {
                 return; // Nothing counted there to take away.
@@ -123,6 +123,13 @@ public sealed class FindingTrendIndex(StorageClients storage, Policy policy)
         row.Raised = (row.Raised ?? 0) + raised;
         row.Open = (row.Open ?? 0) + open;
         row.Dismissed = (row.Dismissed ?? 0) + dismissed;
+    }
+
+    private static async Task<T?> GetAsync<T>(TableClient table, string partition, string row, CancellationToken cancellationToken)
+        where T : class, ITableEntity
+    {
+        var response = await table.GetEntityIfExistsAsync<T>(partition, row, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
     }
 
     private static string RuleOf(string key) => Uri.UnescapeDataString(key[(CounterPrefix.Length + 11)..]);
