@@ -6,6 +6,7 @@ import * as api from './api.js';
 import { h, replace } from './dom.js';
 import * as f from './format.js';
 
+let Chart = null; // the library, once loaded (null: it could not be; the tables still say everything)
 const weekChoices = ['4', '12', '26', '52'];
 // Distinct on white (3:1 at least against the background) and told apart by the table, never by colour alone.
 const palette = ['#0b5cad', '#b34700', '#2e7d32', '#6a1b9a', '#a4161a', '#00695c', '#5d4037', '#37474f', '#ad1457', '#7a5a00'];
@@ -27,24 +28,33 @@ export async function showTrends(main, session, params) {
     replace(results, h('p', { class: 'error', role: 'alert', id: 'trends-error' }, 'The trends could not be read: ' + error.message));
     return;
   }
-  const Chart = await chartLibrary();
+  Chart = await chartLibrary();
   const weeks = trends.weeks.map(w => `${w.week} (${day(w.start)})`);
+  const rules = trends.dismissedByRule;
   replace(results,
     h('p', {}, `Days and weeks (Monday to Sunday) in the library's time zone, ${trends.timeZone}; today is ${day(trends.today, true)}.`),
-    section('by-location', 'Findings per week by location', 'Findings first seen each week, by location, whatever their status now.',
-      seriesTable('by-location', 'Findings first seen per week, by location', weeks, trends.byLocation, f.locationName),
-      Chart && (canvas => stacked(Chart, canvas, weeks, trends.byLocation, f.locationName))),
-    section('by-family', 'Findings per week by family', 'Findings first seen each week, by family of rules.',
-      trends.byFamily.length === 0 ? h('p', {}, 'No findings in these weeks.')
+    section({
+      id: 'by-location', wide: true, title: 'Findings per week by location', words: 'Findings first seen each week, by location, whatever their status now.',
+      table: seriesTable('by-location', 'Findings first seen per week, by location', weeks, trends.byLocation, f.locationName),
+      draw: (canvas => stacked(canvas, weeks, trends.byLocation, f.locationName)),
+    }),
+    section({
+      id: 'by-family', wide: true, title: 'Findings per week by family', words: 'Findings first seen each week, by family of rules.',
+      table: trends.byFamily.length === 0 ? h('p', {}, 'No findings in these weeks.')
         : seriesTable('by-family', 'Findings first seen per week, by family', weeks, trends.byFamily, f.family),
-      Chart && trends.byFamily.length > 0 && (canvas => stacked(Chart, canvas, weeks, trends.byFamily, f.family))),
-    section('open-by-age', 'Open findings by age', 'Findings open, acknowledged or escalated now, by days since first seen.',
-      ageTable(trends.openByAge),
-      Chart && (canvas => bars(Chart, canvas, trends.openByAge.map(a => ageWords[a.bucket] ?? a.bucket), trends.openByAge.map(a => a.count), 'Open findings', 'x'))),
-    section('dismissed', 'Share dismissed per rule', `Of the findings first seen since ${day(trends.dismissedSince, true)}, the share dismissed now. A rule whose findings are mostly dismissed is noise: look at its lists.`,
-      trends.dismissedByRule.length === 0 ? h('p', {}, 'No findings in the last 90 days.') : shareTable(trends.dismissedByRule),
-      Chart && trends.dismissedByRule.length > 0 && (canvas => bars(Chart, canvas, trends.dismissedByRule.map(r => f.rule(r.rule).title),
-        trends.dismissedByRule.map(r => percent(r.share)), 'Share dismissed (%)', 'y', 100))));
+      draw: trends.byFamily.length > 0 && (canvas => stacked(canvas, weeks, trends.byFamily, f.family)),
+    }),
+    section({
+      id: 'open-by-age', title: 'Open findings by age', words: 'Findings open, acknowledged or escalated now, by days since first seen.',
+      table: ageTable(trends.openByAge),
+      draw: (canvas => bars(canvas, trends.openByAge.map(a => ageWords[a.bucket] ?? a.bucket), trends.openByAge.map(a => a.count), 'Open findings', 'x')),
+    }),
+    section({
+      id: 'dismissed', wide: true, bars: rules.length, title: 'Share dismissed per rule',
+      words: `Of the findings first seen since ${day(trends.dismissedSince, true)}, the share dismissed now. A rule whose findings are mostly dismissed is noise: look at its lists.`,
+      table: rules.length === 0 ? h('p', {}, 'No findings in the last 90 days.') : shareTable(rules),
+      draw: rules.length > 0 && (canvas => bars(canvas, rules.map(r => f.rule(r.rule).title), rules.map(r => percent(r.share)), 'Share dismissed (%)', 'y', 100)),
+    }));
 }
 
 function form(session, query) {
@@ -62,21 +72,27 @@ function form(session, query) {
     h('div', { class: 'buttons' }, h('button', { type: 'submit' }, 'Show')));
 }
 
-/** A section: its heading and words, the table, and the chart drawn beside it (an image named after the table that has its figures). */
-function section(id, title, words, table, draw) {
-  const chart = h('div', { class: 'chart' });
-  if (draw) {
+/**
+ * A section: its heading and words, the table, and the chart drawn beside it (an image named after the table that has its
+ * figures); draw is false when there is nothing to draw. wide: a table of many columns or rows, with its chart below it;
+ * bars: the bars of a horizontal chart (for its height).
+ */
+function section({ id, title, words, table, draw, wide = false, bars = 0 }) {
+  const chart = draw ? h('div', { class: 'chart' }) : null;
+  // Through the CSSOM, which the CSP allows (a style attribute it would refuse): room for each bar's label.
+  if (chart && bars) chart.style.height = `${Math.max(12, 2 * Number(bars) + 4)}rem`;
+  if (draw && Chart) {
     const canvas = h('canvas', { id: `chart-${id}`, role: 'img', 'aria-label': `Bar chart of the table "${title}"` });
     chart.append(canvas);
     // Drawn once the section is in the page, so the chart knows its size.
     requestAnimationFrame(() => draw(canvas));
-  } else {
+  } else if (draw) {
     chart.append(h('p', { class: 'help' }, 'The chart could not be drawn; the table has the figures.'));
   }
   return h('section', { class: 'trend', 'aria-labelledby': `heading-${id}` },
     h('h2', { id: `heading-${id}` }, title),
     h('p', {}, words),
-    h('div', { class: 'trend-body' }, h('div', { class: 'trend-table' }, table), chart));
+    h('div', { class: wide ? 'trend-body wide' : 'trend-body' }, h('div', { class: 'trend-table' }, table), chart));
 }
 
 function seriesTable(id, caption, weeks, series, name) {
@@ -101,7 +117,7 @@ function shareTable(rules) {
       h('th', { scope: 'row' }, f.rule(r.rule).title), h('td', {}, String(r.raised)), h('td', {}, String(r.dismissed)), h('td', {}, `${percent(r.share)}%`)))));
 }
 
-function stacked(Chart, canvas, labels, series, name) {
+function stacked(canvas, labels, series, name) {
   return new Chart(canvas, {
     type: 'bar',
     data: { labels, datasets: series.map((s, i) => ({ label: name(s.key), data: s.counts, backgroundColor: palette[i % palette.length] })) },
@@ -109,7 +125,7 @@ function stacked(Chart, canvas, labels, series, name) {
   });
 }
 
-function bars(Chart, canvas, labels, values, label, indexAxis, max) {
+function bars(canvas, labels, values, label, indexAxis, max) {
   const value = indexAxis === 'y' ? 'x' : 'y';
   return new Chart(canvas, {
     type: 'bar',
