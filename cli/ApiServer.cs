@@ -28,6 +28,7 @@ internal static class ApiServer
         var app = builder.Build();
         app.MapGet("/api/findings", (HttpContext context, FindingsApi api, CancellationToken ct) => api.ListAsync(context, ct));
         app.MapGet("/api/findings/summary", (HttpContext context, FindingsApi api, CancellationToken ct) => api.SummaryAsync(context, ct));
+        app.MapGet("/api/findings/trends", (HttpContext context, TrendsApi api, CancellationToken ct) => api.GetAsync(context, ct));
         app.MapGet("/api/findings/{id}", (HttpContext context, string id, FindingsApi api, CancellationToken ct) => api.GetAsync(context, id, ct));
         app.MapPost("/api/findings/dispositions", (HttpContext context, FindingsApi api, CancellationToken ct) => api.BulkDispositionAsync(context, ct));
         app.MapPost("/api/findings/{id}/disposition", (HttpContext context, string id, FindingsApi api, CancellationToken ct) => api.DispositionAsync(context, id, ct));

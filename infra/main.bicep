@@ -174,6 +174,7 @@ var tableNames = [
   'DigestItems'
   'EscalationWatch'
   'FindingsByItem'
+  'FindingTrends'
   'TokenChecks'
   'Budgets'
   'LegalHolds'

@@ -11,9 +11,11 @@ namespace SocialMonitor.Core.Findings;
 /// <c>FindingsByTime</c> (PartitionKey location, RowKey inverted first-seen ticks + id) for newest-first lists, and
 /// <c>FindingsByItem</c> (PartitionKey platform|item id, RowKey id) for an item's findings. The index rows are written
 /// after the main row; every change, also one that finds nothing to change or a stale ETag, rewrites them from the
-/// main row, so a retry after a crash or a failed index write between them repairs the index.
+/// main row, so a retry after a crash or a failed index write between them repairs the index. The trend counts
+/// (<see cref="FindingTrendIndex"/>) are kept the same way, after the index rows, and count a finding once however often
+/// they are written.
 /// </summary>
-public sealed class FindingStore(StorageClients storage)
+public sealed class FindingStore(StorageClients storage, FindingTrendIndex trends)
 {
     /// <summary>
     /// Adds a new finding with its index rows; false when a finding with its id is already stored (nothing is written).
@@ -189,6 +191,8 @@ public sealed class FindingStore(StorageClients storage)
                 return false;
             }
         }
+        // Only once the main row is gone: a finding that stays keeps its marker, so it is never counted twice.
+        await trends.ForgetAsync(finding, cancellationToken);
         return true;
     }
 
@@ -246,7 +250,9 @@ public sealed class FindingStore(StorageClients storage)
         if (!row.HasValue || row.Value!.ToFinding() != finding)
         {
             await WriteIndexesAsync(finding, cancellationToken);
+            return;
         }
+        await trends.CountAsync(finding, cancellationToken);
     }
 
     private async Task WriteIndexesAsync(Finding finding, CancellationToken cancellationToken)
@@ -257,6 +263,7 @@ public sealed class FindingStore(StorageClients storage)
         await byItem.UpsertEntityAsync(
             new FindingItemRow { PartitionKey = ItemPartition(finding.Platform, finding.ItemId), RowKey = finding.Id, Location = finding.Location },
             TableUpdateMode.Replace, cancellationToken);
+        await trends.CountAsync(finding, cancellationToken);
     }
 
     private static string ItemPartition(string platform, string itemId) => TableKeys.Escape($"{platform}|{itemId}");

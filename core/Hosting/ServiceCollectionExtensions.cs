@@ -95,6 +95,7 @@ public static class ServiceCollectionExtensions
         services.AddLinkedIn();
 
         services.TryAddSingleton<AccountRegistry>();
+        services.TryAddSingleton<FindingTrendIndex>();
         services.TryAddSingleton<FindingStore>();
         services.TryAddSingleton<FindingRecorder>();
         services.TryAddSingleton<FindingLifecycle>();
@@ -126,6 +127,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<AccountsImporter>();
         services.TryAddSingleton<ApiAuthenticator>();
         services.TryAddSingleton<FindingsApi>();
+        services.TryAddSingleton<TrendsApi>();
         services.TryAddSingleton<ItemsApi>();
         services.TryAddSingleton<SessionApi>();
         services.TryAddSingleton<Web.PageSessions>();

@@ -6,6 +6,9 @@ public static class TableNames
     public const string Findings = "Findings";
     public const string FindingsByTime = "FindingsByTime";
     public const string FindingsByItem = "FindingsByItem";
+
+    /// <summary>The findings' counts per location, library day and rule, with a marker row per finding (<c>FindingTrendIndex</c>).</summary>
+    public const string FindingTrends = "FindingTrends";
     public const string Cursors = "Cursors";
     public const string ItemIndex = "ItemIndex";
     public const string ItemHistory = "ItemHistory";

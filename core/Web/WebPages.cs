@@ -48,11 +48,10 @@ public sealed class WebPages(ApiAuthenticator authenticator, PageSessions sessio
         await WriteMessageAsync(context, "Not found", $"There is no page {path} here.", "/findings", "Go to the findings", cancellationToken);
     }
 
-    /// <summary>The screens the shell shows: the findings queue, one finding, the approvals and the accounts' health.</summary>
+    /// <summary>The screens the shell shows: the findings queue, one finding, the approvals, the accounts' health and the trends.</summary>
     public static bool IsScreen(string path) =>
         path is "/findings" || (path.StartsWith("/findings/", StringComparison.Ordinal) && path.Length > "/findings/".Length && path.IndexOf('/', "/findings/".Length) < 0)
-        || path is "/approvals"
-        || path is "/health";
+        || path is "/approvals" or "/health" or "/trends";
 
     /// <summary>A <c>next</c> that stays on this site: a path starting with one slash, no scheme, no host, no backslash.</summary>
     public static string SafeNext(string? next) =>

@@ -1,4 +1,4 @@
-// The page's entry: who is signed in, then the screen the address names (/findings, /findings/{id}, /approvals, /health).
+// The page's entry: who is signed in, then the screen the address names (/findings, /findings/{id}, /approvals, /health, /trends).
 import * as api from './api.js';
 import { configure } from './format.js';
 import { h, replace } from './dom.js';
@@ -6,6 +6,7 @@ import { showFindings } from './findings.js';
 import { showFinding } from './finding.js';
 import { showApprovals } from './approvals.js';
 import { showHealth } from './health.js';
+import { showTrends } from './trends.js';
 
 const main = document.getElementById('main');
 
@@ -40,6 +41,8 @@ async function start() {
     await showApprovals(main, session, new URLSearchParams(window.location.search));
   } else if (path === '/health') {
     await showHealth(main, session);
+  } else if (path === '/trends') {
+    await showTrends(main, session, new URLSearchParams(window.location.search));
   }
 }
 
