@@ -48,9 +48,13 @@ public sealed class WebPages(ApiAuthenticator authenticator, PageSessions sessio
         await WriteMessageAsync(context, "Not found", $"There is no page {path} here.", "/findings", "Go to the findings", cancellationToken);
     }
 
-    /// <summary>The screens the shell shows: the findings queue and one finding.</summary>
+    /// <summary>The screens the shell shows: the findings queue, one finding, the records (coordinator only: <see cref="CoordinatorOnly"/>).</summary>
     public static bool IsScreen(string path) =>
-        path is "/findings" || (path.StartsWith("/findings/", StringComparison.Ordinal) && path.Length > "/findings/".Length && path.IndexOf('/', "/findings/".Length) < 0);
+        path is "/findings" || (path.StartsWith("/findings/", StringComparison.Ordinal) && path.Length > "/findings/".Length && path.IndexOf('/', "/findings/".Length) < 0)
+        || CoordinatorOnly(path);
+
+    /// <summary>The screens a manager is refused (403), as the API behind them refuses their key.</summary>
+    public static bool CoordinatorOnly(string path) => path is "/records";
 
     /// <summary>A <c>next</c> that stays on this site: a path starting with one slash, no scheme, no host, no backslash.</summary>
     public static string SafeNext(string? next) =>
@@ -77,6 +81,14 @@ public sealed class WebPages(ApiAuthenticator authenticator, PageSessions sessio
             context.Response.Redirect(authenticator.UsesAppService
                 ? "/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(next)
                 : "/signin?next=" + Uri.EscapeDataString(next));
+            return;
+        }
+        if (CoordinatorOnly(path) && !caller.IsCoordinator)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await WriteMessageAsync(context, "Coordinator only",
+                $"The {path.TrimStart('/')} screen is the coordinator's: records requests and legal holds are answered by the coordinator, not by a location's manager.",
+                "/findings", "Go to your findings", cancellationToken);
             return;
         }
         context.Response.Headers.CacheControl = "no-store";

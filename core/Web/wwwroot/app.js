@@ -1,9 +1,10 @@
-// The page's entry: who is signed in, then the screen the address names (/findings or /findings/{id}).
+// The page's entry: who is signed in, then the screen the address names (/findings, /findings/{id}, /records).
 import * as api from './api.js';
 import { configure } from './format.js';
 import { h, replace } from './dom.js';
 import { showFindings } from './findings.js';
 import { showFinding } from './finding.js';
+import { showRecords } from './records.js';
 
 const main = document.getElementById('main');
 
@@ -28,11 +29,14 @@ async function start() {
     window.location.assign('/signin');
   });
 
+  document.getElementById('nav-records').hidden = session.role !== 'Coordinator';
   const path = window.location.pathname;
   if (path === '/findings') {
     await showFindings(main, session, new URLSearchParams(window.location.search));
   } else if (path.startsWith('/findings/')) {
     await showFinding(main, session, decodeURIComponent(path.slice('/findings/'.length)));
+  } else if (path === '/records') {
+    await showRecords(main, session);
   }
 }
 
