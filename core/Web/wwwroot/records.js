@@ -7,6 +7,9 @@ import * as f from './format.js';
 
 const exportsPageSize = 20;
 
+/** The object URL of the last export's ZIP, released when the next one starts. */
+let lastZip = null;
+
 export async function showRecords(main, session) {
   document.title = 'Records - SocialMonitor';
   if (session.role !== 'Coordinator') {
@@ -105,7 +108,9 @@ async function download(query, status, problem) {
       bytes += value.length;
       received.textContent = size(bytes);
     }
+    if (lastZip) URL.revokeObjectURL(lastZip);
     const url = URL.createObjectURL(new Blob(chunks, { type: 'application/zip' }));
+    lastZip = url;
     const link = h('a', { href: url, download: name, id: 'export-download', class: 'button' }, `Save ${name} again`);
     replace(status,
       h('p', { class: 'notice', role: 'status', id: 'export-done' }, `The export is ready: ${name}, ${size(bytes)}. Your browser saves it now.`),

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SocialMonitor.Core.Archive;
 using SocialMonitor.Core.Records;
+using SocialMonitor.IntegrationTests.Support;
 
 namespace SocialMonitor.IntegrationTests.Page;
 
@@ -45,6 +46,10 @@ public sealed class RecordsScreenTests(PageFixture fixture)
             var verification = await RecordsVerifier.VerifyAsync(zip, fixture.App.Services.GetRequiredService<ResponseArchive>(), Ct);
             Assert.True(verification.Passed, string.Join("; ", verification.Problems));
             Assert.True(verification.RawCheckedAgainstArchive > 0);
+            // And as the person receiving it checks it, with the command line (offline: it has no storage).
+            var cli = await CliProcess.RunAsync(new Dictionary<string, string>(), Path.GetTempPath(), "records", "verify", file, "--offline");
+            Assert.True(cli.ExitCode == 0, cli.Stderr);
+            Assert.Contains($"OK {Path.GetFileName(file)}: {verification.FilesChecked} files match the manifest", cli.Stderr, StringComparison.Ordinal);
             using var read = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
             Assert.Contains(read.Entries, e => e.FullName.StartsWith("items/facebook/cln-postfalls-fb/", StringComparison.Ordinal));
             Assert.DoesNotContain(read.Entries, e => e.FullName.StartsWith("items/", StringComparison.Ordinal) && !e.FullName.Contains("postfalls", StringComparison.Ordinal));
