@@ -8,8 +8,8 @@ namespace SocialMonitor.Core.Web;
 
 /// <summary>
 /// The coordinator's page, served by the app beside the API (docs/architecture.md, "The page"): <c>/</c> leads to
-/// <c>/findings</c>; <c>/findings</c> and <c>/findings/{id}</c> are one HTML shell whose scripts (<c>/assets/</c>) read
-/// the API with the browser's session; <c>/signin</c> redeems a one-time link (<see cref="PageSessions"/>) and lands on
+/// <c>/findings</c>; <c>/findings</c>, <c>/findings/{id}</c> and <c>/records</c> (the coordinator's only) are one HTML
+/// shell whose scripts (<c>/assets/</c>) read the API with the browser's session; <c>/signin</c> redeems a one-time link (<see cref="PageSessions"/>) and lands on
 /// its <c>next</c>; <c>/signout</c> ends the session. A screen asked for without a session goes to sign-in first: the
 /// sign-in page locally, App Service Authentication's login in Azure (which normally redirects before the app sees it).
 /// Shared by the HTTP function <c>Page</c> and <c>serve</c>.
