@@ -11,7 +11,8 @@ namespace SocialMonitor.Core.Api;
 
 /// <summary>
 /// The findings endpoints, shared by the HTTP functions and <c>socialmonitor serve</c>. A manager sees and changes only
-/// their locations' findings: another location's finding is a 404, as if it did not exist.
+/// their locations' findings: another location's finding is a 404, as if it did not exist; so is a staff member's
+/// personal account's finding (<see cref="VisibleLocations.HiddenAccountsAsync"/>), which is the coordinator's only.
 /// </summary>
 public sealed partial class FindingsApi(
     ApiRunner runner, VisibleLocations visible, AccountRegistry registry, Policy policy, FindingStore findings, FindingLifecycle lifecycle, FindingItems items)
@@ -42,8 +43,14 @@ public sealed partial class FindingsApi(
             var query = new ApiQuery(context.Request, [.. s_filters, "q", "pageSize", "continuationToken", "format"]);
             var filter = await FilterAsync(caller, query, cancellationToken) with { Text = query.Value("q")?.Trim() is { Length: > 0 } q ? q : null };
             var (pageSize, token, csv) = (query.PageSize(), query.ContinuationToken(), ApiOutput.WantsCsv(context.Request, query));
-            var page = await findings.ListAsync(filter, token, pageSize, cancellationToken,
-                filter.Text is { } text ? (finding, ct) => FindingText.MatchesAsync(finding, text, items, ct) : null);
+            var hidden = await visible.HiddenAccountsAsync(caller, cancellationToken);
+            Func<Finding, CancellationToken, ValueTask<bool>>? match = (filter.Text, hidden.Count) switch
+            {
+                (null, 0) => null,
+                (null, _) => (finding, _) => ValueTask.FromResult(!IsHidden(finding.Account, hidden)),
+                ({ } text, _) => (finding, ct) => IsHidden(finding.Account, hidden) ? ValueTask.FromResult(false) : FindingText.MatchesAsync(finding, text, items, ct),
+            };
+            var page = await findings.ListAsync(filter, token, pageSize, cancellationToken, match);
             await ApiOutput.WriteListAsync(context, csv, page.Items, page.ContinuationToken, CsvColumns, cancellationToken);
         }, cancellationToken);
 
@@ -60,7 +67,9 @@ public sealed partial class FindingsApi(
             var query = new ApiQuery(context.Request, [.. s_filters, "format"]);
             var filter = await FilterAsync(caller, query, cancellationToken);
             var csv = ApiOutput.WantsCsv(context.Request, query);
-            var summary = await FindingSummary.CountAsync(findings.FactsAsync(filter, cancellationToken), cancellationToken);
+            var hidden = await visible.HiddenAccountsAsync(caller, cancellationToken);
+            var facts = findings.FactsAsync(filter, cancellationToken).Where(f => !IsHidden(f.Account, hidden));
+            var summary = await FindingSummary.CountAsync(facts, cancellationToken);
             if (csv)
             {
                 await ApiOutput.WriteListAsync(context, csv, [.. summary.Rows()], null, s_summaryColumns, cancellationToken);
@@ -161,7 +170,7 @@ public sealed partial class FindingsApi(
         };
     }
 
-    /// <summary>The finding if it is in a location the caller may see (one point read per location, at once).</summary>
+    /// <summary>The finding if it is in a location the caller may see (one point read per location, at once) and not of an account hidden from them.</summary>
     private async Task<StoredFinding?> FindAsync(ApiCaller caller, string id, CancellationToken cancellationToken)
     {
         if (!FindingId().IsMatch(id))
@@ -169,8 +178,11 @@ public sealed partial class FindingsApi(
             return null;
         }
         var reads = await Task.WhenAll((await visible.ForAsync(caller, cancellationToken)).Select(l => findings.GetStoredAsync(l, id, cancellationToken)));
-        return reads.FirstOrDefault(r => r is not null);
+        var found = reads.FirstOrDefault(r => r is not null);
+        return found is not null && IsHidden(found.Finding.Account, await visible.HiddenAccountsAsync(caller, cancellationToken)) ? null : found;
     }
+
+    private static bool IsHidden(string? account, IReadOnlySet<string> hidden) => account is not null && hidden.Contains(account);
 
     private async Task<FindingQuery> FilterAsync(ApiCaller caller, ApiQuery query, CancellationToken cancellationToken)
     {

@@ -8,7 +8,8 @@ namespace SocialMonitor.Core.Api;
 /// <summary>
 /// <c>GET /api/items/{id}</c>: a captured item as its author wrote it (its latest version), its versions and events, and
 /// its thread (the post and the comments and replies under it, each as last captured), scoped to the caller's
-/// locations: an item of an account in another location is a 404, as if it did not exist. <c>platform</c> picks the
+/// locations: an item of an account in another location is a 404, as if it did not exist, and so, for a manager, is an
+/// item of a staff member's personal account (the coordinator's only). <c>platform</c> picks the
 /// platform when two have an item of the same id.
 /// </summary>
 public sealed class ItemsApi(ApiRunner runner, AccountRegistry registry, ItemHistory history, ItemIndex index)
@@ -23,7 +24,7 @@ public sealed class ItemsApi(ApiRunner runner, AccountRegistry registry, ItemHis
             var platforms = query.Slugs("platform");
             var platform = platforms.Count > 0 ? platforms[0] : null;
             var accounts = (await registry.ListAccountsAsync(cancellationToken)).ToDictionary(a => a.Id, StringComparer.Ordinal);
-            bool Visible(string account) => accounts.TryGetValue(account, out var a) && caller.MaySee(a.Location);
+            bool Visible(string account) => accounts.TryGetValue(account, out var a) && caller.MaySee(a.Location) && (caller.IsCoordinator || !a.Personal);
 
             var entries = (await history.ListAsync(id, cancellationToken))
                 .Where(e => (platform is null || e.Platform == platform) && Visible(e.Account))

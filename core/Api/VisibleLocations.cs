@@ -3,7 +3,11 @@ using SocialMonitor.Core.Queues;
 
 namespace SocialMonitor.Core.Api;
 
-/// <summary>The locations a caller may see: every registered one and the district's own for the coordinator; a manager's own.</summary>
+/// <summary>
+/// The locations a caller may see: every registered one and the district's own for the coordinator; a manager's own.
+/// Within them a manager never sees a staff member's personal account's findings or items (<see cref="HiddenAccountsAsync"/>):
+/// those are the coordinator's only.
+/// </summary>
 public sealed class VisibleLocations(AccountRegistry registry)
 {
     public async Task<IReadOnlyList<string>> ForAsync(ApiCaller caller, CancellationToken cancellationToken) =>
@@ -12,4 +16,13 @@ public sealed class VisibleLocations(AccountRegistry registry)
     /// <summary>Every location there is: the registered ones and the district's own.</summary>
     public async Task<IReadOnlyList<string>> AllAsync(CancellationToken cancellationToken) =>
         [.. (await registry.ListLocationsAsync(cancellationToken)).Select(l => l.Id).Append(Locations.District)];
+
+    /// <summary>The accounts whose findings and items the caller may not see: none for the coordinator, the personal accounts for a manager.</summary>
+    public async Task<IReadOnlySet<string>> HiddenAccountsAsync(ApiCaller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return caller.IsCoordinator
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : (await registry.ListAccountsAsync(cancellationToken)).Where(a => a.Personal).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+    }
 }

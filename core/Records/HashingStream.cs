@@ -1,16 +1,21 @@
+using System.IO.Hashing;
 using System.Security.Cryptography;
 
 namespace SocialMonitor.Core.Records;
 
-/// <summary>A write-only stream that passes every byte on to <paramref name="inner"/> while counting and hashing it (SHA-256).</summary>
+/// <summary>A write-only stream that passes every byte on to <paramref name="inner"/> while counting and hashing it (SHA-256, and the ZIP's CRC-32).</summary>
 public sealed class HashingStream(Stream inner) : Stream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly Crc32 _crc = new();
 
     public long Bytes { get; private set; }
 
     /// <summary>The SHA-256 of what was written, lower-case hex; call once, when writing is done.</summary>
     public string Sha256() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+    /// <summary>The CRC-32 of what was written (what a ZIP entry records).</summary>
+    public uint Crc32() => _crc.GetCurrentHashAsUInt32();
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
@@ -23,6 +28,7 @@ public sealed class HashingStream(Stream inner) : Stream
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         _hash.AppendData(buffer);
+        _crc.Append(buffer);
         Bytes += buffer.Length;
         inner.Write(buffer);
     }
@@ -33,6 +39,7 @@ public sealed class HashingStream(Stream inner) : Stream
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         _hash.AppendData(buffer.Span);
+        _crc.Append(buffer.Span);
         Bytes += buffer.Length;
         await inner.WriteAsync(buffer, cancellationToken);
     }

@@ -24,15 +24,17 @@ public sealed class LegalHoldService(LegalHoldStore store, AccountRegistry regis
         [.. (await store.ListAsync(cancellationToken)).Where(h => h.Active)];
 
     /// <summary>
-    /// The active holds that cover any part of the scope (<paramref name="location"/>, <paramref name="account"/>, the
-    /// time range from <paramref name="from"/> to <paramref name="to"/>; each null for any): what a records export of
-    /// that scope lists in its manifest.
+    /// The active holds that cover any part of a records export's scope: its <paramref name="accounts"/> (each with its
+    /// location) over [<paramref name="from"/>, <paramref name="to"/>) (each null for open): what the export lists in
+    /// its manifest. No account in scope, no hold.
     /// </summary>
     public async Task<IReadOnlyList<LegalHold>> CoveringAsync(
-        string? location, string? account, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
+        IReadOnlyList<Account> accounts, DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {
-        var scope = new RecordScope(location, account, from, to);
-        return [.. (await ActiveAsync(cancellationToken)).Where(h => h.Meets(scope, policy.Zone))];
+        ArgumentNullException.ThrowIfNull(accounts);
+        var last = to?.AddTicks(-1); // The export's end is exclusive, a scope's inclusive.
+        return [.. (await ActiveAsync(cancellationToken))
+            .Where(h => accounts.Any(a => h.Meets(new RecordScope(a.Location, a.Id, from, last), policy.Zone)))];
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ public sealed partial class RecordsExporter(
     AuditLog audit,
     Outbox outbox,
     ResponseArchive archive,
+    LegalHoldService holds,
     IEnumerable<IPlatformClient> clients,
     Policy policy,
     TimeProvider time,
@@ -63,7 +64,7 @@ public sealed partial class RecordsExporter(
         var at = time.GetUtcNow();
         var zone = policy.Zone;
         var run = new RecordsRun(query, zone);
-        await using var zip = await RecordsZip.CreateAsync(output, cancellationToken);
+        await using var zip = await RecordsZip.CreateAsync(output, TimeZoneInfo.ConvertTime(at, zone).DateTime, cancellationToken);
         foreach (var account in accounts)
         {
             await ExportAccountAsync(run, zip, account, cancellationToken);
@@ -82,7 +83,7 @@ public sealed partial class RecordsExporter(
                 run.Counts.Emails++;
             }
         }
-        var manifest = new RecordsManifest(query, at, requestedBy, zone, run.Counts);
+        var manifest = new RecordsManifest(query, at, requestedBy, zone, run.Counts, await holds.CoveringAsync(accounts, query.From, query.To, cancellationToken));
         await using var files = await zip.Files.OpenReadAsync();
         var sha = await zip.CloseAsync(RecordsPaths.Manifest, s => manifest.WriteAsync(s, files, cancellationToken), cancellationToken);
         await run.DisposeAsync();

@@ -6,10 +6,11 @@ namespace SocialMonitor.Core.Records;
 /// <summary>
 /// <c>manifest.json</c>, built here and nowhere else: what was asked (the query), when and by whom, the library's time
 /// zone, what the export holds, what it lacks and why, and every other file with its SHA-256 and size (streamed from the
-/// spool the ZIP kept, so a large export's list is never held in memory). A later part (the legal holds that cover the
-/// scope) is one more member written here.
+/// spool the ZIP kept, so a large export's list is never held in memory), and the active legal holds that cover the
+/// scope (<see cref="LegalHoldService.CoveringAsync"/>), so that whoever receives the export knows what of it is frozen.
 /// </summary>
-public sealed record RecordsManifest(RecordsQuery Query, DateTimeOffset ExportedAt, string ExportedBy, TimeZoneInfo Zone, RecordsCounts Counts)
+public sealed record RecordsManifest(
+    RecordsQuery Query, DateTimeOffset ExportedAt, string ExportedBy, TimeZoneInfo Zone, RecordsCounts Counts, IReadOnlyList<LegalHold> Holds)
 {
     public const string Format = "socialmonitor-records/1";
 
@@ -36,11 +37,21 @@ public sealed record RecordsManifest(RecordsQuery Query, DateTimeOffset Exported
         json.WriteString("timeZone", Zone.Id);
         json.WritePropertyName("counts");
         JsonSerializer.Serialize(json, Counts, ItemJson.Options);
+        json.WritePropertyName("legalHolds");
+        JsonSerializer.Serialize(json, Holds.Select(h => new
+        {
+            h.Id, h.Location, h.Account, h.From, h.To, h.Reason, h.PlacedBy, PlacedAt = RecordTime.Of(h.PlacedAt, Zone),
+        }), ItemJson.Options);
         json.WriteStartArray("notes");
         if (Counts.VersionsWithoutRaw > 0)
         {
             json.WriteStringValue($"{Counts.VersionsWithoutRaw} item versions were captured before the monitor recorded which archived answer a version came from; "
                 + "they are exported without their raw answer (rawSha256 null in their item file).");
+        }
+        if (Holds.Count > 0)
+        {
+            json.WriteStringValue($"{Holds.Count} active legal holds cover part of this scope (legalHolds; their from and to are the district's local days, "
+                + "both inclusive): what they cover is kept whatever the retention until the coordinator lifts them.");
         }
         if (Counts.RawMissing > 0)
         {

@@ -1,13 +1,17 @@
 namespace SocialMonitor.Core.Records;
 
 /// <summary>
-/// The ZIP's output: <see cref="System.IO.Compression.ZipArchive"/> writes some bytes synchronously (an entry's last
-/// deflate block, its headers), which an HTTP response refuses; they are kept here and written on with
+/// The ZIP's output: a compressor may write some bytes synchronously (a deflate block on a synchronous flush), which an
+/// HTTP response refuses; they are kept here and written on with
 /// <see cref="DrainAsync"/>, which the ZIP calls after every entry, so no more than one entry's tail is ever held.
+/// <see cref="Written"/> counts every byte accepted: the ZIP's offsets.
 /// </summary>
 public sealed class WriteBehindStream(Stream inner) : Stream
 {
     private readonly MemoryStream _pending = new();
+
+    /// <summary>The bytes written so far, held or passed on.</summary>
+    public long Written { get; private set; }
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
@@ -15,9 +19,13 @@ public sealed class WriteBehindStream(Stream inner) : Stream
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
-    public override void Write(byte[] buffer, int offset, int count) => _pending.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override void Write(ReadOnlySpan<byte> buffer) => _pending.Write(buffer);
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _pending.Write(buffer);
+        Written += buffer.Length;
+    }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
@@ -26,6 +34,7 @@ public sealed class WriteBehindStream(Stream inner) : Stream
     {
         await DrainAsync(cancellationToken);
         await inner.WriteAsync(buffer, cancellationToken);
+        Written += buffer.Length;
     }
 
     /// <summary>Writes on what was written synchronously.</summary>

@@ -8,8 +8,8 @@ namespace SocialMonitor.Core.Web;
 
 /// <summary>
 /// The coordinator's page, served by the app beside the API (docs/architecture.md, "The page"): <c>/</c> leads to
-/// <c>/findings</c>; <c>/findings</c>, <c>/findings/{id}</c>, <c>/approvals</c> and <c>/health</c> are one HTML shell whose scripts (<c>/assets/</c>) read
-/// the API with the browser's session; <c>/signin</c> redeems a one-time link (<see cref="PageSessions"/>) and lands on
+/// <c>/findings</c>; <c>/findings</c>, <c>/findings/{id}</c>, <c>/approvals</c>, <c>/health</c>, <c>/trends</c> and <c>/records</c> (the coordinator's only) are one
+/// HTML shell whose scripts (<c>/assets/</c>) read the API with the browser's session; <c>/signin</c> redeems a one-time link (<see cref="PageSessions"/>) and lands on
 /// its <c>next</c>; <c>/signout</c> ends the session. A screen asked for without a session goes to sign-in first: the
 /// sign-in page locally, App Service Authentication's login in Azure (which normally redirects before the app sees it).
 /// Shared by the HTTP function <c>Page</c> and <c>serve</c>.
@@ -48,10 +48,14 @@ public sealed class WebPages(ApiAuthenticator authenticator, PageSessions sessio
         await WriteMessageAsync(context, "Not found", $"There is no page {path} here.", "/findings", "Go to the findings", cancellationToken);
     }
 
-    /// <summary>The screens the shell shows: the findings queue, one finding, the approvals, the accounts' health and the trends.</summary>
+    /// <summary>The screens the shell shows: the findings queue, one finding, the approvals, the accounts' health, the trends and the records (coordinator only: <see cref="CoordinatorOnly"/>).</summary>
     public static bool IsScreen(string path) =>
         path is "/findings" || (path.StartsWith("/findings/", StringComparison.Ordinal) && path.Length > "/findings/".Length && path.IndexOf('/', "/findings/".Length) < 0)
-        || path is "/approvals" or "/health" or "/trends";
+        || path is "/approvals" or "/health" or "/trends"
+        || CoordinatorOnly(path);
+
+    /// <summary>The screens a manager is refused (403), as the API behind them refuses their key.</summary>
+    public static bool CoordinatorOnly(string path) => path is "/records";
 
     /// <summary>A <c>next</c> that stays on this site: a path starting with one slash, no scheme, no host, no backslash.</summary>
     public static string SafeNext(string? next) =>
@@ -78,6 +82,14 @@ public sealed class WebPages(ApiAuthenticator authenticator, PageSessions sessio
             context.Response.Redirect(authenticator.UsesAppService
                 ? "/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(next)
                 : "/signin?next=" + Uri.EscapeDataString(next));
+            return;
+        }
+        if (CoordinatorOnly(path) && !caller.IsCoordinator)
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await WriteMessageAsync(context, "Coordinator only",
+                $"The {path.TrimStart('/')} screen is the coordinator's: records requests and legal holds are answered by the coordinator, not by a location's manager.",
+                "/findings", "Go to your findings", cancellationToken);
             return;
         }
         context.Response.Headers.CacheControl = "no-store";

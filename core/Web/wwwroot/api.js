@@ -65,6 +65,13 @@ export async function del(path, headers) {
   return { data, etag: response.headers.get('ETag') };
 }
 
+/** GET of a file to read as it streams (the records export): the response once its headers are in; a problem is thrown. */
+export async function stream(path) {
+  const response = await call('GET', path, { headers: { Accept: 'application/zip, application/problem+json' } });
+  if (!response.ok) await json(response);
+  return response;
+}
+
 /** Every page of a CSV list, joined under one header line. */
 export async function csv(path) {
   let text = '';

@@ -1,4 +1,4 @@
-// The page's entry: who is signed in, then the screen the address names (/findings, /findings/{id}, /approvals, /health, /trends).
+// The page's entry: who is signed in, then the screen the address names (/findings, /findings/{id}, /approvals, /health, /trends, /records).
 import * as api from './api.js';
 import { configure } from './format.js';
 import { h, replace } from './dom.js';
@@ -7,6 +7,7 @@ import { showFinding } from './finding.js';
 import { showApprovals } from './approvals.js';
 import { showHealth } from './health.js';
 import { showTrends } from './trends.js';
+import { showRecords } from './records.js';
 
 const main = document.getElementById('main');
 
@@ -31,6 +32,7 @@ async function start() {
     window.location.assign('/signin');
   });
 
+  document.getElementById('nav-records').hidden = session.role !== 'Coordinator';
   const path = window.location.pathname;
   document.querySelector(`nav a[href="${path.startsWith('/findings') ? '/findings' : path}"]`)?.setAttribute('aria-current', 'page');
   if (path === '/findings') {
@@ -43,6 +45,8 @@ async function start() {
     await showHealth(main, session);
   } else if (path === '/trends') {
     await showTrends(main, session, new URLSearchParams(window.location.search));
+  } else if (path === '/records') {
+    await showRecords(main, session);
   }
 }
 

@@ -222,6 +222,44 @@ public sealed class RecordsExportTests(RecordsDemo demo) : IClassFixture<Records
         Assert.Contains("post-falls", entry.GetProperty("why").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Export_Manifest_ListsTheActiveHoldsThatCoverItsScopeAndNoOther()
+    {
+        var holds = demo.Services.GetRequiredService<LegalHoldService>();
+        const string By = "coordinator@example.org";
+        async Task<LegalHold> PlaceAsync(string? location, DateOnly? from, DateOnly? to, string reason) =>
+            await holds.PlaceAsync(new LegalHoldRequest { Location = location, From = from, To = to, Reason = reason }, By, Ct);
+        var overlapping = await PlaceAsync("post-falls", new DateOnly(2026, 10, 9), new DateOnly(2026, 10, 31), "Records request 2026-114: the closure");
+        var districtWide = await PlaceAsync(null, new DateOnly(2026, 10, 1), null, "Litigation hold: Doe v. CLN");
+        var before = await PlaceAsync("post-falls", new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 5), "Records request 2026-101"); // ends the day before the range
+        var after = await PlaceAsync("post-falls", new DateOnly(2026, 10, 11), null, "Records request 2026-120"); // starts the day after
+        var elsewhere = await PlaceAsync("hayden", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), "Records request 2026-115");
+        var lifted = await PlaceAsync("post-falls", new DateOnly(2026, 10, 7), new DateOnly(2026, 10, 8), "Records request 2026-099");
+        await holds.LiftAsync(lifted.Id, "request answered", By, coordinator: true, Ct);
+        try
+        {
+            using var zip = await ExportAsync(Range);
+
+            using var manifest = JsonDocument.Parse(await BytesAsync(zip.GetEntry(RecordsPaths.Manifest)!));
+            var listed = manifest.RootElement.GetProperty("legalHolds").EnumerateArray().ToList();
+            Assert.Equal(new[] { overlapping.Id, districtWide.Id }.Order(StringComparer.Ordinal),
+                listed.Select(h => h.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+            var first = listed.Single(h => h.GetProperty("id").GetString() == overlapping.Id);
+            Assert.Equal(("post-falls", "2026-10-09", "2026-10-31", "Records request 2026-114: the closure", By),
+                (first.GetProperty("location").GetString(), first.GetProperty("from").GetString(), first.GetProperty("to").GetString(),
+                 first.GetProperty("reason").GetString(), first.GetProperty("placedBy").GetString()));
+            Assert.Contains(manifest.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("2 active legal holds", StringComparison.Ordinal));
+            Assert.DoesNotContain(listed, h => h.GetProperty("id").GetString() is var id && (id == before.Id || id == after.Id || id == elsewhere.Id || id == lifted.Id));
+        }
+        finally
+        {
+            foreach (var hold in new[] { overlapping, districtWide, before, after, elsewhere })
+            {
+                await holds.LiftAsync(hold.Id, "test over", By, coordinator: true, Ct);
+            }
+        }
+    }
+
     private async Task<byte[]> ExportBytesAsync(string query)
     {
         using var client = demo.Client(RecordsDemo.CoordinatorKey);
