@@ -17,6 +17,10 @@ public static partial class MetaGraph
     /// <summary>The Graph API's secrets: the token, the app secret proof, the token a <c>debug_token</c> inspects, the token a refresh exchanges.</summary>
     public static readonly PlatformSecrets Secrets = new(["access_token", "appsecret_proof", "input_token", "fb_exchange_token"], ["Authorization"]);
 
+    /// <summary>How a Page token (Facebook's, and Instagram's through its linked Page) is renewed: <see cref="ReadPlan.TokenRenewal"/>.</summary>
+    public const string TokenRenewal =
+        "a manager of the page signs in to the monitor's Meta app again and the IT person stores the new Page token under the same name";
+
     /// <summary>
     /// <c>{BaseUrl}/{ApiVersion}/{path}?{query}</c>; the base URL may carry a path. The token is never in the URL (which
     /// telemetry records): <see cref="Authorize"/> sends it as a bearer token, which the Graph API accepts.
