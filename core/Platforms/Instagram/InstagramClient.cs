@@ -80,7 +80,7 @@ public sealed partial class InstagramClient(
     /// </summary>
     public IReadOnlyList<string> ImageHosts { get; } = ["cdninstagram.com", "fbcdn.net"];
 
-    private PlatformApi Api => _api ??= new PlatformApi(PlatformNames.Instagram, HttpClientName, MetaGraph.Secrets, MetaGraph.Classify)
+    private PlatformApi Api => _api ??= new PlatformApi(PlatformNames.Instagram, HttpClientName, MetaGraph.Secrets, answer => MetaGraph.Classify(answer, time))
     {
         BeforeSend = (session, _, shown, ct) => MetaGraph.WaitOutHoldAsync(gate, PlatformNames.Instagram, session, shown,
             TimeSpan.FromSeconds(scanOptions.Value.MaxWaitSeconds), time, logger, ct),

@@ -90,7 +90,7 @@ public static partial class MetaGraph
     /// subcode 33 on a read of one object (or of the list of one post) is <see cref="PlatformErrorKind.NotFound"/>; code
     /// 100 without it, 10 and 200–299 are a missing permission; 190 a bad token; 4, 17, 32, 613, 80001–80014 throttling.
     /// </summary>
-    public static PlatformError Classify(ErrorAnswer answer)
+    public static PlatformError Classify(ErrorAnswer answer, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var error = FacebookError.Parse(answer.Body);
@@ -113,7 +113,7 @@ public static partial class MetaGraph
             _ => PlatformErrorKind.Other,
         };
         return new PlatformError(kind, error?.CodeText, detail,
-            kind == PlatformErrorKind.Throttled ? FacebookRetry.Asked(answer.Response, answer.Session.Account.PlatformId) : null);
+            kind == PlatformErrorKind.Throttled ? FacebookRetry.Asked(answer.Response, answer.Session.Account.PlatformId, time) : null);
     }
 
     /// <summary>A <c>debug_token</c> answer: valid or not, the earlier of <c>expires_at</c> and <c>data_access_expires_at</c> (0 is "never"), the scopes.</summary>
