@@ -257,7 +257,7 @@ public sealed class LinkedInClientTests : IAsyncDisposable
         var waited = await FakeClock.AdvanceUntilAsync(time, () => server.Requests.Count == 2, TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(1));
         var read = await reading;
 
-        Assert.InRange(waited, LinkedInResilience.BaseDelay, (LinkedInResilience.BaseDelay * 1.25) + TimeSpan.FromSeconds(1));
+        Assert.InRange(waited, PlatformRetry.BaseDelay, (PlatformRetry.BaseDelay * 1.25) + TimeSpan.FromSeconds(1));
         Assert.Single(read.Items);
         Assert.Equal(2, session.Calls[StreamNames.Posts]);
     }
