@@ -4,13 +4,14 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using SocialMonitor.Core.Http;
 
 namespace SocialMonitor.Core.ContentSafety;
 
 /// <summary>
 /// The Polly pipeline of the Content Safety HttpClient: a retry around a 10-second timeout per attempt. 429
 /// (TooManyRequests: the resource's requests per second are used up) waits the answer's <c>Retry-After</c> (seconds or a
-/// date), at most <see cref="MaxRetryAfter"/>; a longer wait is not taken. 5xx (InternalError, ServerBusy: "retry a few
+/// date: <see cref="RetryAfter"/>), at most <see cref="MaxRetryAfter"/>; a longer wait is not taken. 5xx (InternalError, ServerBusy: "retry a few
 /// times after a small period", per "Azure AI Content Safety error codes"), a timed-out attempt and a failed connection
 /// retry after 1, 2 and 4 seconds. Anything else (400 InvalidRequestBody, 401, 403) is not retried. What still fails goes
 /// back to the client, and the item is evaluated by the rules alone. Time is the app's <see cref="TimeProvider"/>.
@@ -58,13 +59,7 @@ public static partial class ContentSafetyResilience
         }
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
-            var wait = response.Headers.RetryAfter switch
-            {
-                { Delta: { } delta } => delta,
-                { Date: { } date } => date - time.GetUtcNow(),
-                _ => backoff,
-            };
-            wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            var wait = RetryAfter.Read(response, time) ?? backoff;
             return wait <= MaxRetryAfter ? wait : null;
         }
         return (int)response.StatusCode >= 500 ? backoff : null;

@@ -20,6 +20,12 @@ public sealed record ReadPlan(IReadOnlyList<PlannedRead> EveryScan, IReadOnlyLis
     /// <summary>The lookup of known posts by id that gives older posts their change hints; null when the posts read re-reads the window.</summary>
     public HintLookup? Lookup { get; init; }
 
+    /// <summary>
+    /// How an expiring token of the platform is renewed (who signs in where, what is stored under the token's name), the
+    /// advice of <c>capture.token-expiring</c>; null when a new token stored under the same name is all it takes.
+    /// </summary>
+    public string? TokenRenewal { get; init; }
+
     /// <summary>The every-scan stream whose items are posts with change hints, or null when the platform has none.</summary>
     public PlannedRead? Posts => EveryScan.FirstOrDefault(s => s.ChangeHints);
 

@@ -11,9 +11,9 @@ using SocialMonitor.Core.Storage;
 namespace SocialMonitor.Core.Scanning;
 
 /// <summary>
-/// The daily token check (Facebook <c>debug_token</c>): a token that stops working within <see cref="Warning"/> (its own
-/// expiry or, on Facebook, the expiry of its data access, whichever comes first) raises <c>capture.token-expiring</c>
-/// with the date; a token the platform calls invalid raises <c>capture.token-invalid</c>. A later check that finds the
+/// The daily token check (the client's <see cref="IPlatformClient.CheckTokenAsync"/>): a token that stops working within
+/// <see cref="Warning"/> raises <c>capture.token-expiring</c> with the date and the plan's advice on renewing it
+/// (<see cref="ReadPlan.TokenRenewal"/>); a token the platform calls invalid raises <c>capture.token-invalid</c>. A later check that finds the
 /// token renewed resolves them. One account failing never stops the others: its failure is its own
 /// <c>capture.token-check-failed</c>, resolved by its next check that runs.
 /// </summary>
@@ -29,6 +29,9 @@ public sealed class TokenChecker(
     ILogger<TokenChecker> logger)
 {
     public static readonly TimeSpan Warning = TimeSpan.FromDays(14);
+
+    /// <summary>The renewal advice of a platform whose plan names none (<see cref="ReadPlan.TokenRenewal"/>).</summary>
+    private const string DefaultRenewal = "the IT person stores a new token under the same name";
 
     /// <summary>Checks every account's token; returns how many were checked.</summary>
     public async Task<int> CheckAllAsync(CancellationToken cancellationToken)
@@ -97,8 +100,8 @@ public sealed class TokenChecker(
             var date = expires.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             await conditions.RaiseAsync(account, CaptureCondition.TokenExpiring,
                 $"the token '{account.Token}' of {account.Id} stops working on {date} ({Math.Max(0, (int)(expires - now).TotalDays)} days)",
-                $"Renew the {account.Platform} token of {account.Id} before {date}: a manager of the page signs in to the monitor's Meta app again and the "
-                + "IT person stores the new Page token under the same name (see the README, Getting access).", cancellationToken);
+                $"Renew the {account.Platform} token of {account.Id} before {date}: {client.Plan.TokenRenewal ?? DefaultRenewal} (see the README, Getting access).",
+                cancellationToken);
             return;
         }
         await conditions.ClearAsync(account, CaptureCondition.TokenExpiring,

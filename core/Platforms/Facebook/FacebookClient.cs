@@ -53,9 +53,9 @@ public sealed partial class FacebookClient(
         [new PlannedRead(StreamNames.Posts, StreamAbsence.Confirm, ChangeHints: true)],
         [new PlannedRead(StreamNames.Comments, StreamAbsence.Confirm)],
         [new PlannedRead(StreamNames.Profile, StreamAbsence.Ignored), new PlannedRead(StreamNames.Roles, StreamAbsence.Removed),
-         new PlannedRead(StreamNames.Apps, StreamAbsence.Removed)]);
+         new PlannedRead(StreamNames.Apps, StreamAbsence.Removed)]) { TokenRenewal = MetaGraph.TokenRenewal };
 
-    private PlatformApi Api => _api ??= new PlatformApi(PlatformNames.Facebook, HttpClientName, Secrets, MetaGraph.Classify)
+    private PlatformApi Api => _api ??= new PlatformApi(PlatformNames.Facebook, HttpClientName, Secrets, answer => MetaGraph.Classify(answer, time))
     {
         BeforeSend = (session, _, shown, ct) => MetaGraph.WaitOutHoldAsync(gate, "facebook", session, shown,
             TimeSpan.FromSeconds(scanOptions.Value.MaxWaitSeconds), time, logger, ct),

@@ -28,13 +28,14 @@ public static partial class FacebookResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, IServiceProvider services)
     {
-        builder.TimeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        builder.TimeProvider = time;
         var maxWait = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<ScanOptions>>().Value.MaxWaitSeconds);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FacebookResilience).FullName!);
         builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
             MaxRetryAttempts = MaxRetries,
-            ShouldHandle = args => ShouldRetryAsync(args, maxWait),
+            ShouldHandle = args => ShouldRetryAsync(args, maxWait, time),
             DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(s_next, FacebookRetry.BaseDelay)),
             OnRetry = args =>
             {
@@ -47,7 +48,7 @@ public static partial class FacebookResilience
         builder.AddTimeout(AttemptTimeout);
     }
 
-    private static async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args, TimeSpan maxWait)
+    private static async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args, TimeSpan maxWait, TimeProvider time)
     {
         var response = args.Outcome.Result;
         FacebookError? error = null;
@@ -57,7 +58,7 @@ public static partial class FacebookResilience
             error = FacebookError.Parse(await response.Content.ReadAsStringAsync(args.Context.CancellationToken).ConfigureAwait(false));
         }
         var page = response?.RequestMessage?.Options.TryGetValue(PageKey, out var p) == true ? p : null;
-        if (FacebookRetry.Wait(response, error, args.Outcome.Exception, args.AttemptNumber, page) is not { } wait)
+        if (FacebookRetry.Wait(response, error, args.Outcome.Exception, args.AttemptNumber, page, time) is not { } wait)
         {
             return false;
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using Polly.Timeout;
+using SocialMonitor.Core.Http;
 
 namespace SocialMonitor.Core.Platforms.Facebook;
 
@@ -15,7 +16,7 @@ internal static class FacebookRetry
 
     /// <param name="attempt">0 for the first retry.</param>
     /// <returns>The wait before the next attempt, or null when the answer is final.</returns>
-    public static TimeSpan? Wait(HttpResponseMessage? response, FacebookError? error, Exception? exception, int attempt, string? pageId)
+    public static TimeSpan? Wait(HttpResponseMessage? response, FacebookError? error, Exception? exception, int attempt, string? pageId, TimeProvider time)
     {
         if (exception is HttpRequestException or TimeoutRejectedException)
         {
@@ -28,28 +29,27 @@ internal static class FacebookRetry
         var status = (int)response.StatusCode;
         if (status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
         {
-            return Asked(response, pageId) ?? Backoff(attempt);
+            return Asked(response, pageId, time) ?? Backoff(attempt);
         }
         if (error is { IsThrottle: true })
         {
-            return Asked(response, pageId) ?? Backoff(attempt);
+            return Asked(response, pageId, time) ?? Backoff(attempt);
         }
         return error is { IsTransient: true } && !error.IsBadToken && !error.IsPermission ? Backoff(attempt) : null;
     }
 
-    /// <summary>What the answer itself asks for: the usage headers' <c>estimated_time_to_regain_access</c>, else <c>Retry-After</c>.</summary>
-    public static TimeSpan? Asked(HttpResponseMessage response, string? pageId)
+    /// <summary>
+    /// What the answer itself asks for: the usage headers' <c>estimated_time_to_regain_access</c>, else <c>Retry-After</c>
+    /// (<see cref="RetryAfter"/>); an answer asking for no wait (a date already past) asks for nothing, so the back-off applies.
+    /// </summary>
+    public static TimeSpan? Asked(HttpResponseMessage response, string? pageId, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(response);
         if (FacebookUsage.Read(response.Headers, pageId).LongestWait is { } wait)
         {
             return wait;
         }
-        var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
-        {
-            return delta;
-        }
-        return retryAfter?.Date is { } date && response.Headers.Date is { } now && date > now ? date - now : null;
+        return RetryAfter.Read(response, time) is { } asked && asked > TimeSpan.Zero ? asked : null;
     }
 
     /// <summary>2 s, 4 s, 8 s… plus up to a quarter more at random, so that scans retrying together do not stay together.</summary>

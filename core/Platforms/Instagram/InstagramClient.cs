@@ -57,7 +57,10 @@ public sealed partial class InstagramClient(
     public ReadPlan Plan { get; } = new(
         [new PlannedRead(StreamNames.Posts, StreamAbsence.Confirm, ChangeHints: true), new PlannedRead(Stories, StreamAbsence.Ignored)],
         [new PlannedRead(StreamNames.Comments, StreamAbsence.Confirm)],
-        [new PlannedRead(Tags, StreamAbsence.Ignored), new PlannedRead(StreamNames.Profile, StreamAbsence.Ignored)]);
+        [new PlannedRead(Tags, StreamAbsence.Ignored), new PlannedRead(StreamNames.Profile, StreamAbsence.Ignored)])
+    {
+        TokenRenewal = MetaGraph.TokenRenewal,
+    };
 
     /// <summary>Everything but video captions (not reported), roles and apps (managed through the Page and the business portfolio).</summary>
     public PlatformCapabilities Capabilities { get; } = new(
@@ -77,7 +80,7 @@ public sealed partial class InstagramClient(
     /// </summary>
     public IReadOnlyList<string> ImageHosts { get; } = ["cdninstagram.com", "fbcdn.net"];
 
-    private PlatformApi Api => _api ??= new PlatformApi(PlatformNames.Instagram, HttpClientName, MetaGraph.Secrets, MetaGraph.Classify)
+    private PlatformApi Api => _api ??= new PlatformApi(PlatformNames.Instagram, HttpClientName, MetaGraph.Secrets, answer => MetaGraph.Classify(answer, time))
     {
         BeforeSend = (session, _, shown, ct) => MetaGraph.WaitOutHoldAsync(gate, PlatformNames.Instagram, session, shown,
             TimeSpan.FromSeconds(scanOptions.Value.MaxWaitSeconds), time, logger, ct),

@@ -47,7 +47,12 @@ public sealed partial class LinkedInClient(
     public ReadPlan Plan { get; } = new(
         [new PlannedRead(StreamNames.Posts, StreamAbsence.Confirm, ChangeHints: true)],
         [new PlannedRead(StreamNames.Comments, StreamAbsence.Confirm)],
-        [new PlannedRead(StreamNames.Profile, StreamAbsence.Ignored), new PlannedRead(StreamNames.Roles, StreamAbsence.Removed)]);
+        [new PlannedRead(StreamNames.Profile, StreamAbsence.Ignored), new PlannedRead(StreamNames.Roles, StreamAbsence.Removed)])
+    {
+        // The expiry the check reports is the refresh token's year (with a client id): a new sign-in gives a new one.
+        TokenRenewal = "an administrator of the page signs in through the monitor's LinkedIn app again and the IT person stores the new refresh token "
+            + "(without a client id: the new access token) under the same name",
+    };
 
     /// <summary>
     /// LinkedIn has no hidden state for comments, no caption data, no list of connected apps, and alt text only where the

@@ -17,6 +17,10 @@ public static partial class MetaGraph
     /// <summary>The Graph API's secrets: the token, the app secret proof, the token a <c>debug_token</c> inspects, the token a refresh exchanges.</summary>
     public static readonly PlatformSecrets Secrets = new(["access_token", "appsecret_proof", "input_token", "fb_exchange_token"], ["Authorization"]);
 
+    /// <summary>How a Page token (Facebook's, and Instagram's through its linked Page) is renewed: <see cref="ReadPlan.TokenRenewal"/>.</summary>
+    public const string TokenRenewal =
+        "a manager of the page signs in to the monitor's Meta app again and the IT person stores the new Page token under the same name";
+
     /// <summary>
     /// <c>{BaseUrl}/{ApiVersion}/{path}?{query}</c>; the base URL may carry a path. The token is never in the URL (which
     /// telemetry records): <see cref="Authorize"/> sends it as a bearer token, which the Graph API accepts.
@@ -86,7 +90,7 @@ public static partial class MetaGraph
     /// subcode 33 on a read of one object (or of the list of one post) is <see cref="PlatformErrorKind.NotFound"/>; code
     /// 100 without it, 10 and 200–299 are a missing permission; 190 a bad token; 4, 17, 32, 613, 80001–80014 throttling.
     /// </summary>
-    public static PlatformError Classify(ErrorAnswer answer)
+    public static PlatformError Classify(ErrorAnswer answer, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var error = FacebookError.Parse(answer.Body);
@@ -109,7 +113,7 @@ public static partial class MetaGraph
             _ => PlatformErrorKind.Other,
         };
         return new PlatformError(kind, error?.CodeText, detail,
-            kind == PlatformErrorKind.Throttled ? FacebookRetry.Asked(answer.Response, answer.Session.Account.PlatformId) : null);
+            kind == PlatformErrorKind.Throttled ? FacebookRetry.Asked(answer.Response, answer.Session.Account.PlatformId, time) : null);
     }
 
     /// <summary>A <c>debug_token</c> answer: valid or not, the earlier of <c>expires_at</c> and <c>data_access_expires_at</c> (0 is "never"), the scopes.</summary>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialMonitor.Core.Accounts;
+using SocialMonitor.Core.Http;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Platforms.OAuth;
 
@@ -359,7 +360,7 @@ public sealed partial class YouTubeClient(
             _ => PlatformErrorKind.Other,
         };
         return new PlatformError(kind, error?.CodeText ?? answer.Status.ToString(CultureInfo.InvariantCulture), detail,
-            kind == PlatformErrorKind.Throttled ? YouTubeResilience.RetryAfter(answer.Response, time.GetUtcNow()) : null);
+            kind == PlatformErrorKind.Throttled ? RetryAfter.Read(answer.Response, time) : null);
     }
 
     private TimeSpan Until(DateTimeOffset when) => when - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero;

@@ -4,13 +4,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using SocialMonitor.Core.Http;
 using SocialMonitor.Core.Scanning;
 
 namespace SocialMonitor.Core.Platforms.YouTube;
 
 /// <summary>
 /// The one Polly pipeline of the YouTube HttpClient: 5xx, 429 and 403 <c>rateLimitExceeded</c>/<c>userRateLimitExceeded</c>
-/// are retried with exponential back-off (or the <c>Retry-After</c> Google sent), within <c>Scan__MaxWaitSeconds</c> of
+/// are retried with exponential back-off (or the <c>Retry-After</c> Google sent, read by <see cref="RetryAfter"/>), within <c>Scan__MaxWaitSeconds</c> of
 /// waiting per request, around a 30-second timeout per attempt. <c>quotaExceeded</c> is never retried: it lasts until
 /// midnight Pacific. Every attempt costs a quota unit, so retries are few.
 /// </summary>
@@ -45,12 +46,6 @@ public static partial class YouTubeResilience
         builder.AddTimeout(AttemptTimeout);
     }
 
-    /// <summary>The wait Google asked for in <c>Retry-After</c>, or null; a date is counted from the answer's own <c>Date</c>, else from <paramref name="now"/>.</summary>
-    public static TimeSpan? RetryAfter(HttpResponseMessage? response, DateTimeOffset now) =>
-        response?.Headers.RetryAfter is { } retry
-            ? retry.Delta ?? (retry.Date is { } date ? date - (response.Headers.Date ?? now) : null)
-            : null;
-
     private static async ValueTask<bool> ShouldRetryAsync(RetryPredicateArguments<HttpResponseMessage> args, TimeSpan maxWait, TimeProvider time)
     {
         var response = args.Outcome.Result;
@@ -81,7 +76,7 @@ public static partial class YouTubeResilience
         {
             return false;
         }
-        var wait = RetryAfter(response, time.GetUtcNow()) ?? BaseDelay * Math.Pow(2, args.AttemptNumber);
+        var wait = RetryAfter.Read(response, time) ?? BaseDelay * Math.Pow(2, args.AttemptNumber);
         var waited = args.Context.Properties.GetValue(s_waited, TimeSpan.Zero);
         if (waited + wait > maxWait)
         {

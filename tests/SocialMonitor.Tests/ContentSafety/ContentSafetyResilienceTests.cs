@@ -42,6 +42,16 @@ public sealed class ContentSafetyResilienceTests
     }
 
     [Fact]
+    public void Wait_429WithRetryAfterDateAndTheAnswersDate_CountsFromTheAnswersDate()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.Date = Time.GetUtcNow().AddMinutes(-10); // The service's clock is behind ours.
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(Time.GetUtcNow().AddMinutes(-10).AddSeconds(20));
+
+        Assert.Equal(TimeSpan.FromSeconds(20), ContentSafetyResilience.Wait(Outcome.FromResult(response), 0, Time));
+    }
+
+    [Fact]
     public void Wait_429LongerThanTheMaximum_IsNotRetried()
     {
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);

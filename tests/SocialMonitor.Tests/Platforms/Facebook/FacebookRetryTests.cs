@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Polly.Timeout;
 using SocialMonitor.Core.Platforms.Facebook;
 
@@ -8,6 +9,8 @@ namespace SocialMonitor.Tests.Platforms.Facebook;
 public sealed class FacebookRetryTests
 {
     private const string Page = "104000000000099";
+
+    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
 
     [Theory]
     [InlineData(4, 403)]
@@ -20,7 +23,7 @@ public sealed class FacebookRetryTests
     {
         using var response = Response(status, code);
 
-        var wait = FacebookRetry.Wait(response, FacebookError.Parse(Body(code)), null, attempt: 1, Page);
+        var wait = FacebookRetry.Wait(response, FacebookError.Parse(Body(code)), null, attempt: 1, Page, Time);
 
         Assert.InRange(wait!.Value, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(5));
     }
@@ -35,7 +38,7 @@ public sealed class FacebookRetryTests
     {
         using var response = Response(400, code);
 
-        Assert.Null(FacebookRetry.Wait(response, FacebookError.Parse(Body(code)), null, 0, Page));
+        Assert.Null(FacebookRetry.Wait(response, FacebookError.Parse(Body(code)), null, 0, Page, Time));
     }
 
     [Fact]
@@ -45,7 +48,7 @@ public sealed class FacebookRetryTests
         response.Headers.Add("X-Business-Use-Case-Usage",
             $$"""{"{{Page}}":[{"type":"pages","call_count":100,"total_cputime":5,"total_time":7,"estimated_time_to_regain_access":12}]}""");
 
-        Assert.Equal(TimeSpan.FromMinutes(12), FacebookRetry.Wait(response, FacebookError.Parse(Body(80001)), null, 0, Page));
+        Assert.Equal(TimeSpan.FromMinutes(12), FacebookRetry.Wait(response, FacebookError.Parse(Body(80001)), null, 0, Page, Time));
     }
 
     [Fact]
@@ -54,7 +57,7 @@ public sealed class FacebookRetryTests
         using var response = Response(403, 32);
         response.Headers.Add("X-Page-Usage", """{"call_count":100,"total_cputime":5,"total_time":7,"estimated_time_to_regain_access":3}""");
 
-        Assert.Equal(TimeSpan.FromMinutes(3), FacebookRetry.Wait(response, FacebookError.Parse(Body(32)), null, 0, Page));
+        Assert.Equal(TimeSpan.FromMinutes(3), FacebookRetry.Wait(response, FacebookError.Parse(Body(32)), null, 0, Page, Time));
     }
 
     [Theory]
@@ -68,15 +71,34 @@ public sealed class FacebookRetryTests
         using var response = new HttpResponseMessage((HttpStatusCode)status) { Content = new StringContent("") };
         response.Headers.Add("Retry-After", "17");
 
-        Assert.Equal(TimeSpan.FromSeconds(17), FacebookRetry.Wait(response, null, null, 3, Page));
+        Assert.Equal(TimeSpan.FromSeconds(17), FacebookRetry.Wait(response, null, null, 3, Page, Time));
+    }
+
+    [Fact]
+    public void Wait_RetryAfterDateWithoutTheAnswersDate_IsCountedFromTheTimeProvider()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("") };
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(Time.GetUtcNow().AddSeconds(40));
+
+        Assert.Equal(TimeSpan.FromSeconds(40), FacebookRetry.Wait(response, null, null, 0, Page, Time));
+    }
+
+    [Fact]
+    public void Wait_RetryAfterDateAlreadyPast_BacksOff()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("") };
+        response.Headers.Date = Time.GetUtcNow();
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(Time.GetUtcNow().AddSeconds(-40));
+
+        Assert.InRange(FacebookRetry.Wait(response, null, null, 0, Page, Time)!.Value, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.5));
     }
 
     [Fact]
     public void Wait_LostConnectionOrTimeout_RetriesWithBackOff()
     {
-        Assert.InRange(FacebookRetry.Wait(null, null, new HttpRequestException("reset"), 0, Page)!.Value, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.5));
-        Assert.NotNull(FacebookRetry.Wait(null, null, new TimeoutRejectedException(), 0, Page));
-        Assert.Null(FacebookRetry.Wait(null, null, new InvalidOperationException(), 0, Page));
+        Assert.InRange(FacebookRetry.Wait(null, null, new HttpRequestException("reset"), 0, Page, Time)!.Value, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2.5));
+        Assert.NotNull(FacebookRetry.Wait(null, null, new TimeoutRejectedException(), 0, Page, Time));
+        Assert.Null(FacebookRetry.Wait(null, null, new InvalidOperationException(), 0, Page, Time));
     }
 
     [Fact]
@@ -84,7 +106,7 @@ public sealed class FacebookRetryTests
     {
         using var response = Response(400, 2);
 
-        Assert.NotNull(FacebookRetry.Wait(response, new FacebookError(2, null, "Service temporarily unavailable", IsTransient: true), null, 0, Page));
+        Assert.NotNull(FacebookRetry.Wait(response, new FacebookError(2, null, "Service temporarily unavailable", IsTransient: true), null, 0, Page, Time));
     }
 
     private static string Body(int code) =>
