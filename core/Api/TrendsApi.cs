@@ -7,7 +7,7 @@ namespace SocialMonitor.Core.Api;
 
 /// <summary>
 /// <c>GET /api/findings/trends</c>: the trends screen's figures (<see cref="FindingTrends"/>), from the counters of
-/// <see cref="FindingTrendIndex"/>, never from the findings themselves. A manager's figures are their locations' only;
+/// <see cref="FindingTrendIndex"/>, never from the findings themselves. A manager's figures are their locations' only, without the findings of staff members' personal accounts;
 /// <c>location</c> narrows further and <c>weeks</c> (1 to 52, default 12) says how many weeks, the current one last.
 /// </summary>
 public sealed class TrendsApi(ApiRunner runner, VisibleLocations visible, Policy policy, FindingTrendIndex trends, TimeProvider time)
@@ -22,7 +22,10 @@ public sealed class TrendsApi(ApiRunner runner, VisibleLocations visible, Policy
             IReadOnlyList<string> locations = wanted.Count == 0 ? mine : [.. mine.Intersect(wanted, StringComparer.Ordinal)];
             var today = policy.LocalDate(time.GetUtcNow());
             var from = FindingTrends.From(today, weeks);
-            var reads = await Task.WhenAll(locations.Select(l => trends.ReadAsync(l, from, cancellationToken).ToListAsync(cancellationToken).AsTask()));
+            // Personal accounts' findings are the coordinator's only (VisibleLocations): a manager's figures leave them out.
+            bool[] kinds = caller.IsCoordinator ? [false, true] : [false];
+            var reads = await Task.WhenAll(locations.SelectMany(l => kinds.Select(personal =>
+                trends.ReadAsync(l, from, personal, cancellationToken).ToListAsync(cancellationToken).AsTask())));
             context.Response.Headers.CacheControl = "no-store";
             await ApiOutput.WriteJsonAsync(context, FindingTrends.Compute(policy.TimeZone, today, weeks, locations, reads.SelectMany(r => r)), cancellationToken);
         }, cancellationToken);

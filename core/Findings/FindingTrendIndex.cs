@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using SocialMonitor.Core.Accounts;
 using SocialMonitor.Core.Policies;
 using SocialMonitor.Core.Storage;
 
@@ -13,18 +14,22 @@ namespace SocialMonitor.Core.Findings;
 /// never applied twice: a retry, a redelivered queue message or a second evaluation of the same finding finds the marker
 /// in the finding's state and writes nothing; a crash before the transaction leaves the finding uncounted until the
 /// store's next write of it (every write and repair of its index rows counts it). Two writers of one day's counter
-/// conflict on its ETag and the loser reads again.
+/// conflict on its ETag and the loser reads again. The findings of a staff member's personal account are counted apart
+/// (<see cref="PersonalPrefix"/>), in the same partition so that one transaction still moves them: they are the
+/// coordinator's only, and a manager's figures never include them.
 /// </summary>
-public sealed class FindingTrendIndex(StorageClients storage, Policy policy)
+public sealed class FindingTrendIndex(StorageClients storage, Policy policy, AccountRegistry registry)
 {
     internal const string CounterPrefix = "day_";
+    internal const string PersonalPrefix = "pday_";
     internal const string MarkerPrefix = "finding_";
 
     /// <summary>Counts <paramref name="finding"/> as it is now (idempotent: see the type's summary).</summary>
     public async Task CountAsync(Finding finding, CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.FindingTrends, cancellationToken);
-        var counter = CounterKey(policy.LocalDate(finding.FirstSeen), finding.Rule);
+        var personal = finding.Account is { } account && (await registry.GetAccountAsync(account, cancellationToken))?.Personal == true;
+        var counter = CounterKey(policy.LocalDate(finding.FirstSeen), finding.Rule, personal);
         var open = IsOpen(finding.Status);
         var dismissed = finding.Status == FindingStatuses.Dismissed;
         for (var attempt = 1; ; attempt++)
@@ -80,16 +85,18 @@ public sealed class FindingTrendIndex(StorageClients storage, Policy policy)
 
     /// <summary>
     /// The counter rows of one location that the trends need: every day from <paramref name="from"/> on, and earlier days
-    /// only where findings are still open (for their age).
+    /// only where findings are still open (for their age); those of personal accounts' findings when <paramref name="personal"/>.
     /// </summary>
     public async IAsyncEnumerable<FindingTrendCount> ReadAsync(
-        string location, DateOnly from, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        string location, DateOnly from, bool personal, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var table = await storage.TableAsync(TableNames.FindingTrends, cancellationToken);
-        var start = CounterPrefix + Day(from);
-        // '`' follows '_' in ordinal order: the range is every counter row and no marker row.
+        var prefix = personal ? PersonalPrefix : CounterPrefix;
+        var start = prefix + Day(from);
+        // '`' follows '_' in ordinal order: the range is every counter row of the prefix and no other row.
+        var end = prefix[..^1] + "`";
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {location} and RowKey ge {CounterPrefix} and RowKey lt {"day`"} and (RowKey ge {start} or Open gt {0})");
+            $"PartitionKey eq {location} and RowKey ge {prefix} and RowKey lt {end} and (RowKey ge {start} or Open gt {0})");
         await foreach (var row in table.QueryAsync<FindingTrendRow>(filter, 1000, ["Day", "Rule", "Raised", "Open", "Dismissed"], cancellationToken))
         {
             yield return new FindingTrendCount(location, DateOnly.ParseExact(row.Day!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
@@ -100,7 +107,10 @@ public sealed class FindingTrendIndex(StorageClients storage, Policy policy)
     /// <summary>Open, acknowledged and escalated findings are open; resolved and dismissed ones are closed.</summary>
     public static bool IsOpen(string status) => status is not (FindingStatuses.Resolved or FindingStatuses.Dismissed);
 
-    internal static string CounterKey(DateOnly day, string rule) => $"{CounterPrefix}{Day(day)}_{TableKeys.Escape(rule)}";
+    internal static string CounterKey(DateOnly day, string rule, bool personal = false) =>
+        $"{(personal ? PersonalPrefix : CounterPrefix)}{Day(day)}_{TableKeys.Escape(rule)}";
+
+    private static int PrefixLength(string key) => key.StartsWith(PersonalPrefix, StringComparison.Ordinal) ? PersonalPrefix.Length : CounterPrefix.Length;
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -116,7 +126,7 @@ public sealed class FindingTrendIndex(StorageClients storage, Policy policy)
             }
             row = stored ?? new FindingTrendRow
             {
-                PartitionKey = location, RowKey = key, Day = key.Substring(CounterPrefix.Length, 10), Rule = RuleOf(key), Raised = 0, Open = 0, Dismissed = 0,
+                PartitionKey = location, RowKey = key, Day = key.Substring(PrefixLength(key), 10), Rule = RuleOf(key), Raised = 0, Open = 0, Dismissed = 0,
             };
             counters[key] = row;
         }
@@ -132,5 +142,5 @@ public sealed class FindingTrendIndex(StorageClients storage, Policy policy)
         return response.HasValue ? response.Value : null;
     }
 
-    private static string RuleOf(string key) => Uri.UnescapeDataString(key[(CounterPrefix.Length + 11)..]);
+    private static string RuleOf(string key) => Uri.UnescapeDataString(key[(PrefixLength(key) + 11)..]);
 }

@@ -59,9 +59,10 @@ public sealed partial class AccountCapture(IOptions<ScanOptions> options, TimePr
             var cursor = cursors.Find(stream.Name);
             var floor = cursor?.Floor ?? Clamp(now, settings.BackfillDays);
             var position = cursor?.Position ?? floor;
-            // The posts of a plan with a lookup are read from the newest one queued (the platform's own "since" returns it
-            // again, so nothing posted in the same second is lost); the lookup gives the older ones their hints.
-            var since = stream.ChangeHints && plan.Lookup is not null ? Max(floor, position) : Max(floor, position < window ? position : window);
+            // The posts of a plan with a lookup, and a stream read from its newest, are read from the newest item queued (the
+            // platform's own "since" returns it again, so nothing posted in the same second is lost); the lookup gives the
+            // older posts their hints. Every other stream reads the comment window again, for edits and deletions.
+            var since = stream.FromNewest || (stream.ChangeHints && plan.Lookup is not null) ? Max(floor, position) : Max(floor, position < window ? position : window);
             var result = await ReadAsync(client, plan, session, budgets, now, new StreamRequest(stream.Name, Since: since), cancellationToken);
             var newest = result.Read?.Items.Select(i => i.CreatedAt).Max();
             yield return result with

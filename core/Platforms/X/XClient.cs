@@ -65,7 +65,7 @@ public sealed partial class XClient : IPlatformClient
         ArgumentNullException.ThrowIfNull(options);
         (_http, _options, _scanOptions, _limits, _time, _logger) = (http, options, scanOptions, limits, time, logger);
         Plan = new ReadPlan(
-            [new PlannedRead(Mentions, StreamAbsence.Confirm), new PlannedRead(StreamNames.Posts, StreamAbsence.Confirm, ChangeHints: true)],
+            [new PlannedRead(Mentions, StreamAbsence.Confirm, FromNewest: true), new PlannedRead(StreamNames.Posts, StreamAbsence.Confirm, ChangeHints: true)],
             [new PlannedRead(Replies, StreamAbsence.Confirm)],
             [new PlannedRead(StreamNames.Profile, StreamAbsence.Ignored)])
         {

@@ -100,5 +100,5 @@ public sealed class FindingTrendIndexTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     private static async Task<List<FindingTrendCount>> ReadAsync(FindingTrendIndex index) =>
-        await index.ReadAsync("hayden", new DateOnly(2026, 1, 1), Ct).ToListAsync(Ct);
+        await index.ReadAsync("hayden", new DateOnly(2026, 1, 1), personal: false, Ct).ToListAsync(Ct);
 }

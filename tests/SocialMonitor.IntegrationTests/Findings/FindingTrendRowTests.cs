@@ -28,7 +28,7 @@ public sealed class FindingTrendRowTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(("2026-10-15", "pii.phone", 1, 0, 1), (counter.GetString("Day"), counter.GetString("Rule"), counter.GetInt32("Raised"), counter.GetInt32("Open"), counter.GetInt32("Dismissed")));
         Assert.Equal("Counter:String, Dismissed:Boolean, Open:Boolean", RawRows.Columns(marker));
         Assert.Equal(("day_2026-10-15_pii.phone", false, true), (marker.GetString("Counter"), marker.GetBoolean("Open"), marker.GetBoolean("Dismissed")));
-        var read = await index.ReadAsync("hayden", new DateOnly(2026, 10, 1), Ct).ToListAsync(Ct);
+        var read = await index.ReadAsync("hayden", new DateOnly(2026, 10, 1), personal: false, Ct).ToListAsync(Ct);
         Assert.Equal([new FindingTrendCount("hayden", new DateOnly(2026, 10, 15), "pii.phone", 1, 0, 1)], read);
     }
 
@@ -44,7 +44,7 @@ public sealed class FindingTrendRowTests(AzuriteFixture azurite) : IClassFixture
         await RawRows.PutAsync(azurite, TableNames.FindingTrends,
             new TableEntity("hayden", "finding_0123") { ["Counter"] = "day_2026-10-02_conduct.threat", ["Open"] = true, ["Dismissed"] = false }, Ct);
 
-        var read = await index.ReadAsync("hayden", new DateOnly(2026, 10, 1), Ct).ToListAsync(Ct);
+        var read = await index.ReadAsync("hayden", new DateOnly(2026, 10, 1), personal: false, Ct).ToListAsync(Ct);
 
         Assert.Equal(
             [new FindingTrendCount("hayden", new DateOnly(2026, 1, 5), "pii.phone", 2, 1, 0), new FindingTrendCount("hayden", new DateOnly(2026, 10, 2), "conduct.threat", 3, 1, 1)],

@@ -65,6 +65,17 @@ public sealed class PersonalAccountApiTests(AzuriteFixture azurite) : IClassFixt
         // The manager still sees their location's own findings: only the personal account's are withheld.
         var own = await manager.GetFromJsonAsync<JsonElement>("/api/findings/summary", Ct);
         Assert.True(own.GetProperty("byAccount").TryGetProperty("cln-hayden-fb", out _));
+        // The trends count it for the coordinator only: Hayden's figures differ by exactly that one PII finding.
+        async Task<(int Raised, int Pii)> TrendsAsync(HttpClient client)
+        {
+            var trends = await client.GetFromJsonAsync<JsonElement>("/api/findings/trends?location=hayden", Ct);
+            var raised = trends.GetProperty("byLocation").EnumerateArray().Sum(l => l.GetProperty("counts").EnumerateArray().Sum(c => c.GetInt32()));
+            var pii = trends.GetProperty("dismissedByRule").EnumerateArray().Where(r => r.GetProperty("rule").GetString() == "pii.phone").Sum(r => r.GetProperty("raised").GetInt32());
+            return (raised, pii);
+        }
+        var (coordinatorRaised, coordinatorPii) = await TrendsAsync(coordinator);
+        var (managerRaised, managerPii) = await TrendsAsync(manager);
+        Assert.Equal((managerRaised + 1, managerPii + 1), (coordinatorRaised, coordinatorPii));
     }
 
     [Fact]
