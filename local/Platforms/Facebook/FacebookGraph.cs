@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using SocialMonitor.Local.Platforms.Meta;
 
 namespace SocialMonitor.Local.Platforms.Facebook;
 
@@ -12,27 +12,21 @@ namespace SocialMonitor.Local.Platforms.Facebook;
 /// <c>{prefix}[/v{N}.0]</c>: <c>/{page}/feed</c> and <c>/{page}/posts</c> (with <c>since</c>/<c>until</c>, and
 /// <c>comments.summary</c> when the fields ask for it), <c>/{post}/comments</c> (<c>filter=stream</c> flattens replies),
 /// <c>/{page}</c> (the profile), <c>/{page}/roles</c>, <c>/{page}/subscribed_apps</c>, single reads of a post or comment
-/// (<c>/{id}</c>; code 100, subcode 33 once it is gone) and <c>/debug_token</c>. Every route needs an accepted token
-/// (<c>access_token</c> or a bearer header: code 104 without one, 190 for another). Lists are paged with opaque cursors and
-/// absolute <c>paging.next</c> URLs that carry every query parameter, the access token included. Tests change the data
+/// (<c>/{id}</c>; code 100, subcode 33 once it is gone) and <c>/debug_token</c>. Tokens, errors and paging are Meta's
+/// (<see cref="MetaLoopbackGraph"/>): <c>paging.next</c> URLs carry every query parameter, the access token included. Tests change the data
 /// while it runs as Facebook would (a new comment moves its post's <c>updated_time</c>), and inject error answers.
 /// </summary>
-public sealed partial class FacebookGraph : LoopbackPlatform
+public sealed class FacebookGraph : MetaLoopbackGraph
 {
-    private const int DefaultLimit = 25;
-    private const int MaxLimit = 100;
     private static readonly string[] s_scopes = ["pages_show_list", "pages_read_engagement", "pages_read_user_content", "pages_manage_metadata", "public_profile"];
 
-    private readonly IReadOnlySet<string> _acceptedTokens;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Page> _pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JsonObject>> _comments = new(StringComparer.Ordinal);
 
-    public FacebookGraph(FacebookSampleData data, IReadOnlySet<string> acceptedTokens) : base("facebook")
+    public FacebookGraph(FacebookSampleData data, IReadOnlySet<string> acceptedTokens) : base("facebook", acceptedTokens)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(acceptedTokens);
-        _acceptedTokens = acceptedTokens;
         foreach (var page in data.Pages)
         {
             var profile = page.Profile is { } p ? Node(p) : new JsonObject { ["id"] = page.Id, ["name"] = page.Name };
@@ -44,12 +38,6 @@ public sealed partial class FacebookGraph : LoopbackPlatform
             }
         }
     }
-
-    /// <summary>Returns an error to answer a request with instead of data; null serves the data.</summary>
-    public Func<HttpRequest, FacebookSampleError?>? Fault { get; set; }
-
-    /// <summary>The most items a page holds, whatever <c>limit</c> asks for; null honours <c>limit</c> (default 25, at most 100).</summary>
-    public int? PageSize { get; set; }
 
     /// <summary>What <c>/debug_token</c> says a token expires at (its <c>data_access_expires_at</c>); tokens not here never expire.</summary>
     public ConcurrentDictionary<string, DateTimeOffset> TokenExpiry { get; } = new(StringComparer.Ordinal);
@@ -99,8 +87,6 @@ public sealed partial class FacebookGraph : LoopbackPlatform
         }
     }
 
-    protected override Regex OptionalVersion => VersionSegment();
-
     protected override void MapRoutes(PlatformRouteTable routes) => routes
         .Get("debug_token", DebugToken)
         .Get("{id}", ReadObject)
@@ -109,33 +95,6 @@ public sealed partial class FacebookGraph : LoopbackPlatform
         .Get("{post}/comments", Comments)
         .Get("{page}/roles", r => Entries(r, r["page"], page => page.Roles))
         .Get("{page}/subscribed_apps", r => Entries(r, r["page"], page => page.Apps));
-
-    protected override string? TokenOf(HttpRequest request) => GraphToken(request);
-
-    /// <summary>The token of a Graph API request, as the real API takes it: <c>access_token</c> in the query, else a bearer header.</summary>
-    internal static string? GraphToken(HttpRequest request)
-    {
-        string? token = request.Query["access_token"];
-        var authorization = request.Headers.Authorization.ToString();
-        return string.IsNullOrEmpty(token) && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? authorization["Bearer ".Length..].Trim()
-            : token;
-    }
-
-    protected override bool Accepts(string token) => _acceptedTokens.Contains(token);
-
-    protected override LoopbackAnswer Refuse(LoopbackFailure failure, HttpRequest request) => Error(failure switch
-    {
-        LoopbackFailure.NoToken => new FacebookSampleError(400, 104, "An access token is required to request this resource."),
-        LoopbackFailure.WrongToken => new FacebookSampleError(400, 190, "Invalid OAuth access token - Cannot parse access token"),
-        LoopbackFailure.WrongMethod => new FacebookSampleError(400, 100, $"Unsupported {request.Method} request.", Type: "GraphMethodException"),
-        _ => new FacebookSampleError(400, 2500, $"Unknown path components: {request.Path}"),
-    });
-
-    protected override LoopbackAnswer? Intercept(HttpRequest request) => Fault?.Invoke(request) is { } fault ? Error(fault) : null;
-
-    [GeneratedRegex(@"^v\d+\.\d+$")]
-    private static partial Regex VersionSegment();
 
     /// <summary><c>/{id}</c>: a Page's profile, or a post or comment; code 100, subcode 33 for an id that is not (or no longer) there.</summary>
     private LoopbackAnswer ReadObject(RouteRequest request)
@@ -185,7 +144,7 @@ public sealed partial class FacebookGraph : LoopbackPlatform
                 return copy;
             })];
         }
-        return Paged(request.Http, list, PageSize);
+        return Paged(request.Http, list);
     }
 
     /// <summary><c>/{post}/comments</c>: oldest first; top-level only unless <c>filter=stream</c>; <c>order=reverse_chronological</c> turns it round.</summary>
@@ -210,7 +169,7 @@ public sealed partial class FacebookGraph : LoopbackPlatform
             }
             list = [.. comments.Select(c => c.DeepClone().AsObject())];
         }
-        return Paged(request.Http, list, PageSize);
+        return Paged(request.Http, list);
     }
 
     /// <summary><c>/{page}/roles</c> and <c>/{page}/subscribed_apps</c>: the Page's entries as they are.</summary>
@@ -225,85 +184,12 @@ public sealed partial class FacebookGraph : LoopbackPlatform
             }
             list = [.. entries(page).Select(e => e.DeepClone().AsObject())];
         }
-        return Paged(request.Http, list, PageSize);
-    }
-
-    /// <summary>
-    /// One page of a Graph API list (Facebook and Instagram): from the <c>after</c> cursor, <c>limit</c> items (default 25,
-    /// at most 100, at most <paramref name="pageSize"/>), with <c>paging.cursors</c> and, while more follow, <c>paging.next</c>.
-    /// </summary>
-    internal static LoopbackAnswer Paged(HttpRequest request, List<JsonObject> items, int? pageSize)
-    {
-        var start = 0;
-        if (request.Query.ContainsKey("after"))
-        {
-            if (LoopbackPaging.Position(request.Query["after"]) is not { } after)
-            {
-                return Error(new FacebookSampleError(400, 100, "(#100) The after cursor is not valid."));
-            }
-            start = after + 1;
-        }
-        var limit = int.TryParse(request.Query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var asked) && asked > 0
-            ? Math.Min(asked, MaxLimit)
-            : DefaultLimit;
-        if (pageSize is { } size)
-        {
-            limit = Math.Min(limit, Math.Max(1, size));
-        }
-        var page = items.Skip(start).Take(limit).ToList();
-        var hasMore = start + page.Count < items.Count;
-
-        return Json(200, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("data");
-            foreach (var item in page)
-            {
-                item.WriteTo(writer);
-            }
-            writer.WriteEndArray();
-            if (page.Count > 0)
-            {
-                var last = LoopbackPaging.Cursor(start + page.Count - 1);
-                writer.WriteStartObject("paging");
-                writer.WriteStartObject("cursors");
-                writer.WriteString("before", LoopbackPaging.Cursor(start));
-                writer.WriteString("after", last);
-                writer.WriteEndObject();
-                if (hasMore)
-                {
-                    writer.WriteString("next", LoopbackPaging.NextUrl(request, "after", last, "before"));
-                }
-                writer.WriteEndObject();
-            }
-            writer.WriteEndObject();
-        });
+        return Paged(request.Http, list);
     }
 
     /// <summary><c>/debug_token</c>: a valid Page token; <c>expires_at</c> 0 (never), <c>data_access_expires_at</c> from <see cref="TokenExpiry"/>.</summary>
-    private LoopbackAnswer DebugToken(RouteRequest request)
-    {
-        var inputToken = request.Query("input_token") ?? "";
-        return Json(200, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartObject("data");
-            writer.WriteString("app_id", "900000000000001");
-            writer.WriteString("type", "PAGE");
-            writer.WriteString("application", "CLN Social Monitor");
-            writer.WriteNumber("data_access_expires_at", TokenExpiry.TryGetValue(inputToken, out var expiry) ? expiry.ToUnixTimeSeconds() : 0);
-            writer.WriteNumber("expires_at", 0);
-            writer.WriteBoolean("is_valid", _acceptedTokens.Contains(inputToken));
-            writer.WriteStartArray("scopes");
-            foreach (var scope in s_scopes)
-            {
-                writer.WriteStringValue(scope);
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
-    }
+    private LoopbackAnswer DebugToken(RouteRequest request) =>
+        DebugToken(request, s_scopes, token => TokenExpiry.TryGetValue(token, out var expiry) ? expiry.ToUnixTimeSeconds() : 0, "CLN Social Monitor");
 
     private JsonObject? FindPost(string id) => _pages.Values.SelectMany(p => p.Posts).FirstOrDefault(p => Id(p) == id);
 
@@ -311,10 +197,6 @@ public sealed partial class FacebookGraph : LoopbackPlatform
         FindPost(id)
         ?? _comments.Values.SelectMany(c => c).FirstOrDefault(c => Id(c) == id)
         ?? (_pages.TryGetValue(id, out var page) ? page.Profile : null);
-
-    private static string? Id(JsonObject node) => node["id"]?.GetValue<string>();
-
-    private static JsonObject Node(JsonElement element) => JsonNode.Parse(element.GetRawText())!.AsObject();
 
     private static DateTimeOffset CreatedTime(JsonObject node) =>
         DateTimeOffset.Parse(node["created_time"]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();
@@ -332,41 +214,6 @@ public sealed partial class FacebookGraph : LoopbackPlatform
         }
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
     }
-
-    /// <summary>
-    /// Meta's error answer (Facebook and Instagram): <c>{"error":{"message","type","is_transient","code","error_subcode","fbtrace_id"}}</c>
-    /// with the error's status and headers.
-    /// </summary>
-    internal static LoopbackAnswer Error(FacebookSampleError error)
-    {
-        var answer = Json(error.Status, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartObject("error");
-            writer.WriteString("message", error.Message);
-            writer.WriteString("type", error.Type);
-            if (error.IsTransient is { } transient)
-            {
-                writer.WriteBoolean("is_transient", transient);
-            }
-            writer.WriteNumber("code", error.Code);
-            if (error.Subcode is { } subcode)
-            {
-                writer.WriteNumber("error_subcode", subcode);
-            }
-            writer.WriteString("fbtrace_id", "A" + Guid.NewGuid().ToString("N")[..22]);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
-        return answer with { Headers = new Dictionary<string, string>(answer.Headers.Concat(error.Headers)) };
-    }
-
-    /// <summary>A JSON answer with the trace header every Graph API answer carries.</summary>
-    internal static LoopbackAnswer Json(int status, Action<Utf8JsonWriter> write) =>
-        LoopbackAnswer.Json(status, write) with
-        {
-            Headers = new Dictionary<string, string> { ["x-fb-trace-id"] = "A" + Guid.NewGuid().ToString("N")[..10] },
-        };
 
     private sealed record Page(string Id, JsonObject Profile, List<JsonObject> Posts, List<JsonObject> Roles, List<JsonObject> Apps);
 }

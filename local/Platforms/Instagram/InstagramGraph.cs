@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using SocialMonitor.Local.Platforms.Facebook;
+using SocialMonitor.Local.Platforms.Meta;
 
 namespace SocialMonitor.Local.Platforms.Instagram;
 
@@ -13,23 +13,20 @@ namespace SocialMonitor.Local.Platforms.Instagram;
 /// <c>/{ig-user}/stories</c>, <c>/{ig-user}/tags</c>, <c>/{media}/comments</c> (newest first, each with its replies nested
 /// and cut after <see cref="NestedReplies"/>, with a <c>paging.next</c> then), <c>/{comment}/replies</c>, single reads
 /// (<c>/{id}</c>: the profile, a media or a comment; code 100, subcode 33 once it is gone) and <c>/debug_token</c>. Tokens,
-/// errors and paging are Meta's, as in <see cref="FacebookGraph"/>. Tests change the data while it runs (a new comment
+/// errors and paging are Meta's (<see cref="MetaLoopbackGraph"/>). Tests change the data while it runs (a new comment
 /// moves its media's <c>comments_count</c>) and inject error answers.
 /// </summary>
-public sealed partial class InstagramGraph : LoopbackPlatform
+public sealed class InstagramGraph : MetaLoopbackGraph
 {
     private static readonly string[] s_scopes = ["instagram_basic", "instagram_manage_comments", "pages_read_engagement", "pages_show_list"];
 
-    private readonly IReadOnlySet<string> _acceptedTokens;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, User> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<JsonObject>> _comments = new(StringComparer.Ordinal);
 
-    public InstagramGraph(InstagramSampleData data, IReadOnlySet<string> acceptedTokens) : base("instagram")
+    public InstagramGraph(InstagramSampleData data, IReadOnlySet<string> acceptedTokens) : base("instagram", acceptedTokens)
     {
         ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(acceptedTokens);
-        _acceptedTokens = acceptedTokens;
         foreach (var account in data.Accounts)
         {
             var profile = account.Profile is { } p ? Node(p) : new JsonObject { ["id"] = account.Id };
@@ -41,12 +38,6 @@ public sealed partial class InstagramGraph : LoopbackPlatform
             }
         }
     }
-
-    /// <summary>Returns an error to answer a request with instead of data; null serves the data.</summary>
-    public Func<HttpRequest, FacebookSampleError?>? Fault { get; set; }
-
-    /// <summary>The most items a page holds, whatever <c>limit</c> asks for; null honours <c>limit</c>.</summary>
-    public int? PageSize { get; set; }
 
     /// <summary>How many replies a comment carries nested in a comments page before the nested list is cut.</summary>
     public int NestedReplies { get; set; } = 2;
@@ -94,8 +85,6 @@ public sealed partial class InstagramGraph : LoopbackPlatform
         }
     }
 
-    protected override Regex OptionalVersion => VersionSegment();
-
     protected override void MapRoutes(PlatformRouteTable routes) => routes
         .Get("debug_token", DebugToken)
         .Get("{id}", ReadObject)
@@ -105,23 +94,6 @@ public sealed partial class InstagramGraph : LoopbackPlatform
         .Get("{media}/comments", Comments)
         .Get("{comment}/replies", Replies);
 
-    protected override string? TokenOf(HttpRequest request) => FacebookGraph.GraphToken(request);
-
-    protected override bool Accepts(string token) => _acceptedTokens.Contains(token);
-
-    protected override LoopbackAnswer Refuse(LoopbackFailure failure, HttpRequest request) => FacebookGraph.Error(failure switch
-    {
-        LoopbackFailure.NoToken => new FacebookSampleError(400, 104, "An access token is required to request this resource."),
-        LoopbackFailure.WrongToken => new FacebookSampleError(400, 190, "Invalid OAuth access token - Cannot parse access token"),
-        LoopbackFailure.WrongMethod => new FacebookSampleError(400, 100, $"Unsupported {request.Method} request.", Type: "GraphMethodException"),
-        _ => new FacebookSampleError(400, 2500, $"Unknown path components: {request.Path}"),
-    });
-
-    protected override LoopbackAnswer? Intercept(HttpRequest request) => Fault?.Invoke(request) is { } fault ? FacebookGraph.Error(fault) : null;
-
-    [GeneratedRegex(@"^v\d+\.\d+$")]
-    private static partial Regex VersionSegment();
-
     private LoopbackAnswer ReadObject(RouteRequest request)
     {
         var id = request["id"];
@@ -130,7 +102,7 @@ public sealed partial class InstagramGraph : LoopbackPlatform
         {
             found = Find(id) is { } node ? WithCount(node) : null;
         }
-        return found is null ? FacebookGraph.Error(FacebookSampleError.DoesNotExist(id)) : FacebookGraph.Json(200, writer => found.WriteTo(writer));
+        return found is null ? Error(FacebookSampleError.DoesNotExist(id)) : Json(200, writer => found.WriteTo(writer));
     }
 
     /// <summary>A media list, newest first (<c>since</c>/<c>until</c> on <c>/media</c>), each media with its current <c>comments_count</c>.</summary>
@@ -141,7 +113,7 @@ public sealed partial class InstagramGraph : LoopbackPlatform
         {
             if (!_users.TryGetValue(request["user"], out var user))
             {
-                return FacebookGraph.Error(FacebookSampleError.DoesNotExist(request["user"]));
+                return Error(FacebookSampleError.DoesNotExist(request["user"]));
             }
             IEnumerable<JsonObject> entries = list(user).OrderByDescending(Timestamp).ThenBy(Id, StringComparer.Ordinal);
             if (time && Seconds(request.Query("since")) is { } since)
@@ -154,7 +126,7 @@ public sealed partial class InstagramGraph : LoopbackPlatform
             }
             media = [.. entries.Select(WithCount)];
         }
-        return FacebookGraph.Paged(request.Http, media, PageSize);
+        return Paged(request.Http, media);
     }
 
     /// <summary>Top-level comments, newest first, each with up to <see cref="NestedReplies"/> replies nested (and a next link when cut).</summary>
@@ -166,11 +138,11 @@ public sealed partial class InstagramGraph : LoopbackPlatform
         {
             if (!_comments.TryGetValue(mediaId, out var all))
             {
-                return FacebookGraph.Error(FacebookSampleError.DoesNotExist(mediaId));
+                return Error(FacebookSampleError.DoesNotExist(mediaId));
             }
             list = [.. all.OrderByDescending(Timestamp).Select(c => Nest(request.Http, c))];
         }
-        return FacebookGraph.Paged(request.Http, list, PageSize);
+        return Paged(request.Http, list);
     }
 
     private LoopbackAnswer Replies(RouteRequest request)
@@ -181,11 +153,11 @@ public sealed partial class InstagramGraph : LoopbackPlatform
         {
             if (_comments.Values.SelectMany(c => c).FirstOrDefault(c => Id(c) == commentId) is not { } comment)
             {
-                return FacebookGraph.Error(FacebookSampleError.DoesNotExist(commentId));
+                return Error(FacebookSampleError.DoesNotExist(commentId));
             }
             list = [.. Replies(comment).Select(r => Reply(r, commentId))];
         }
-        return FacebookGraph.Paged(request.Http, list, PageSize);
+        return Paged(request.Http, list);
     }
 
     private JsonObject Nest(HttpRequest request, JsonObject comment)
@@ -225,28 +197,7 @@ public sealed partial class InstagramGraph : LoopbackPlatform
     }
 
     /// <summary><c>/debug_token</c>: the linked Page's token; valid when accepted, never expiring.</summary>
-    private LoopbackAnswer DebugToken(RouteRequest request)
-    {
-        var inputToken = request.Query("input_token") ?? "";
-        return FacebookGraph.Json(200, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartObject("data");
-            writer.WriteString("app_id", "900000000000001");
-            writer.WriteString("type", "PAGE");
-            writer.WriteNumber("data_access_expires_at", 0);
-            writer.WriteNumber("expires_at", 0);
-            writer.WriteBoolean("is_valid", _acceptedTokens.Contains(inputToken));
-            writer.WriteStartArray("scopes");
-            foreach (var scope in s_scopes)
-            {
-                writer.WriteStringValue(scope);
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        });
-    }
+    private LoopbackAnswer DebugToken(RouteRequest request) => DebugToken(request, s_scopes, _ => 0);
 
     private JsonObject WithCount(JsonObject node)
     {
@@ -273,10 +224,6 @@ public sealed partial class InstagramGraph : LoopbackPlatform
         var comments = _comments.Values.SelectMany(c => c).ToList();
         return comments.FirstOrDefault(c => Id(c) == id) ?? comments.SelectMany(Replies).FirstOrDefault(r => Id(r) == id);
     }
-
-    private static string? Id(JsonObject node) => node["id"]?.GetValue<string>();
-
-    private static JsonObject Node(JsonElement element) => JsonNode.Parse(element.GetRawText())!.AsObject();
 
     private static DateTimeOffset Timestamp(JsonObject node) =>
         DateTimeOffset.Parse(node["timestamp"]!.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime();

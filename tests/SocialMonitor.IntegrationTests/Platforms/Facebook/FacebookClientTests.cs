@@ -27,7 +27,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
 
     private static readonly DateTimeOffset Since = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly List<LoopbackPlatformHost> _hosts = [];
+    private readonly LoopbackHosts _hosts = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -618,18 +618,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
 
     private static ServiceProvider BuildServices(string baseUrl, CapturingLoggerProvider? logs = null, TimeProvider? time = null, int maxWaitSeconds = 60)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(time ?? new FakeTimeProvider(TestHost.Start));
-        services.AddSingleton(Options.Create(new ScanOptions { MaxWaitSeconds = maxWaitSeconds }));
-        services.AddLogging(logging =>
-        {
-            logging.SetMinimumLevel(LogLevel.Trace);
-            if (logs is not null)
-            {
-                logging.AddProvider(logs);
-            }
-        });
-        services.AddHttpClient();
+        var services = PlatformTestServices.Create(time, logs, maxWaitSeconds);
         services.AddFacebook();
         services.AddSingleton(Options.Create(new PlatformsOptions
         {
@@ -645,17 +634,11 @@ public sealed class FacebookClientTests : IAsyncDisposable
     private async Task<FacebookGraph> StartServerAsync(FacebookSampleData data)
     {
         var server = new FacebookGraph(data, new HashSet<string>(StringComparer.Ordinal) { Token }) { PathPrefix = PathBase };
-        _hosts.Add(await LoopbackPlatformHost.StartAsync([server], Ct));
+        await _hosts.StartAsync([server], Ct);
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _hosts.DisposeAsync();
 
     private static DateTimeOffset Day(int day) => new(2026, 10, day, 12, 0, 0, TimeSpan.Zero);
 

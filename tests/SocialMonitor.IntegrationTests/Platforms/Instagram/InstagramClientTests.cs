@@ -24,7 +24,7 @@ public sealed class InstagramClientTests : IAsyncDisposable
 
     private static readonly DateTimeOffset Since = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly List<LoopbackPlatformHost> _hosts = [];
+    private readonly LoopbackHosts _hosts = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -259,17 +259,7 @@ public sealed class InstagramClientTests : IAsyncDisposable
 
     private static ServiceProvider BuildServices(string baseUrl, CapturingLoggerProvider? logs = null, int maxWaitSeconds = 60)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestHost.Start));
-        services.AddSingleton(Options.Create(new ScanOptions { MaxWaitSeconds = maxWaitSeconds }));
-        services.AddLogging(logging =>
-        {
-            logging.SetMinimumLevel(LogLevel.Trace);
-            if (logs is not null)
-            {
-                logging.AddProvider(logs);
-            }
-        });
+        var services = PlatformTestServices.Create(logs: logs, maxWaitSeconds: maxWaitSeconds);
         services.AddInstagram();
         services.AddSingleton(Options.Create(new PlatformsOptions { Instagram = new PlatformOptions { BaseUrl = baseUrl, ApiVersion = "v25.0" } }));
         return services.BuildServiceProvider();
@@ -281,15 +271,9 @@ public sealed class InstagramClientTests : IAsyncDisposable
     private async Task<InstagramGraph> StartServerAsync()
     {
         var server = new InstagramGraph(InstagramSampleData.Parse(DataJson), new HashSet<string>(StringComparer.Ordinal) { Token });
-        _hosts.Add(await LoopbackPlatformHost.StartAsync([server], Ct));
+        await _hosts.StartAsync([server], Ct);
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _hosts.DisposeAsync();
 }

@@ -32,7 +32,7 @@ public sealed class LinkedInClientTests : IAsyncDisposable
 
     private static readonly DateTimeOffset Since = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly List<LoopbackPlatformHost> _hosts = [];
+    private readonly LoopbackHosts _hosts = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -437,7 +437,7 @@ public sealed class LinkedInClientTests : IAsyncDisposable
         var server = new LinkedInRestApi(data, new HashSet<string>(StringComparer.Ordinal) { AccessToken });
         var endpoint = new OAuthTokenEndpoint("linkedin-oauth", "oauth/v2/accessToken", ClientId, ClientSecret) { Scope = "r_organization_social,rw_organization_admin" };
         endpoint.Grants[RefreshToken] = AccessToken;
-        _hosts.Add(await LoopbackPlatformHost.StartAsync([server, endpoint], Ct));
+        await _hosts.StartAsync([server, endpoint], Ct);
         return (server, endpoint);
     }
 
@@ -448,18 +448,7 @@ public sealed class LinkedInClientTests : IAsyncDisposable
     private static ServiceProvider BuildServices(string baseUrl, CapturingLoggerProvider? logs = null, TimeProvider? time = null, int maxWaitSeconds = 60,
         string? oauthUrl = null)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(time ?? new FakeTimeProvider(TestHost.Start));
-        services.AddSingleton(Options.Create(new ScanOptions { MaxWaitSeconds = maxWaitSeconds }));
-        services.AddLogging(logging =>
-        {
-            logging.SetMinimumLevel(LogLevel.Trace);
-            if (logs is not null)
-            {
-                logging.AddProvider(logs);
-            }
-        });
-        services.AddHttpClient();
+        var services = PlatformTestServices.Create(time, logs, maxWaitSeconds);
         services.AddLinkedIn();
         var tokens = new TokenOptions();
         tokens.Values[ClientSecretName] = ClientSecret;
@@ -478,17 +467,11 @@ public sealed class LinkedInClientTests : IAsyncDisposable
     private async Task<LinkedInRestApi> StartServerAsync(LinkedInSampleData data)
     {
         var server = new LinkedInRestApi(data, new HashSet<string>(StringComparer.Ordinal) { Token });
-        _hosts.Add(await LoopbackPlatformHost.StartAsync([server], Ct));
+        await _hosts.StartAsync([server], Ct);
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _hosts.DisposeAsync();
 
     private static LinkedInSampleData Data(List<JsonObject> posts, Dictionary<string, List<JsonObject>>? comments = null, List<JsonObject>? acls = null)
     {

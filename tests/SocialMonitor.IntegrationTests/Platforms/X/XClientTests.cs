@@ -24,7 +24,7 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
     private static readonly DateTimeOffset Now = TestHost.Start;
     private static readonly DateTimeOffset Since = Now.AddDays(-14);
 
-    private readonly List<LoopbackPlatformHost> _hosts = [];
+    private readonly LoopbackHosts _hosts = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -329,7 +329,7 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
             .Where(a => a.Platform == PlatformNames.X).ToList();
         var data = XSampleData.Load(Path.Combine(AppContext.BaseDirectory, "samples", "x"));
         var server = new XApi(data, new HashSet<string>(StringComparer.Ordinal) { Token });
-        _hosts.Add(await LoopbackPlatformHost.StartAsync([server], Ct));
+        await _hosts.StartAsync([server], Ct);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 10, 15, 18, 0, 0, TimeSpan.Zero));
         await using var services = Services(server, time: time);
         var client = Client(services);
@@ -381,17 +381,11 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
     private async Task<XApi> StartServerAsync(XSampleData data)
     {
         var server = new XApi(data, new HashSet<string>(StringComparer.Ordinal) { Token });
-        _hosts.Add(await LoopbackPlatformHost.StartAsync([server], Ct));
+        await _hosts.StartAsync([server], Ct);
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _hosts.DisposeAsync();
 
     /// <summary>An X id made <paramref name="n"/> days before now, so larger numbers are older, as X's time-ordered ids are.</summary>
     private static string PostId(int n) =>

@@ -30,7 +30,7 @@ public sealed class YouTubeClientTests : IAsyncDisposable
     private const string ClientSecretName = "youtube-client-secret";
     private static readonly DateTimeOffset Since = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly List<LoopbackPlatformHost> _hosts = [];
+    private readonly LoopbackHosts _hosts = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -336,7 +336,7 @@ public sealed class YouTubeClientTests : IAsyncDisposable
         var server = new YouTubeDataApi(data, new HashSet<string>(StringComparer.Ordinal) { Key, AccessToken });
         var endpoint = new OAuthTokenEndpoint("google-oauth", "token", ClientId, ClientSecret) { Scope = "https://www.googleapis.com/auth/youtube.force-ssl" };
         endpoint.Grants[RefreshToken] = AccessToken;
-        _hosts.Add(await LoopbackPlatformHost.StartAsync([server, endpoint], Ct));
+        await _hosts.StartAsync([server, endpoint], Ct);
         return (server, endpoint);
     }
 
@@ -351,19 +351,8 @@ public sealed class YouTubeClientTests : IAsyncDisposable
 
     private static ServiceProvider BuildServices(string baseUrl, CapturingLoggerProvider? logs = null, TimeProvider? time = null, int quota = 10_000, string? oauthUrl = null)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(time ?? new FakeTimeProvider(TestHost.Start));
-        services.AddSingleton(Options.Create(new ScanOptions { MaxWaitSeconds = 60 }));
+        var services = PlatformTestServices.Create(time, logs);
         services.AddSingleton(Options.Create(new YouTubeOptions { DailyQuota = quota }));
-        services.AddLogging(logging =>
-        {
-            logging.SetMinimumLevel(LogLevel.Trace);
-            if (logs is not null)
-            {
-                logging.AddProvider(logs);
-            }
-        });
-        services.AddHttpClient();
         services.AddYouTube();
         var tokens = new TokenOptions();
         tokens.Values[RefreshTokenName] = RefreshToken;
@@ -384,17 +373,11 @@ public sealed class YouTubeClientTests : IAsyncDisposable
     private async Task<YouTubeDataApi> StartServerAsync(YouTubeSampleData data)
     {
         var server = new YouTubeDataApi(data, new HashSet<string>(StringComparer.Ordinal) { Key });
-        _hosts.Add(await LoopbackPlatformHost.StartAsync([server], Ct));
+        await _hosts.StartAsync([server], Ct);
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => _hosts.DisposeAsync();
 
     private static string Wire(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
