@@ -12,10 +12,14 @@ public sealed class RuleSet(IEnumerable<IRule> rules)
     /// <summary>Only the rules of <paramref name="families"/> (null: every rule), so that no other family ever runs on the item.</summary>
     public IReadOnlyList<Detection> Evaluate(Item item, RuleContext context, IReadOnlyCollection<string>? families)
     {
+        ArgumentNullException.ThrowIfNull(item);
         var detections = new List<Detection>();
-        foreach (var rule in _rules.Where(r => families is null || families.Contains(r.Family)))
+        foreach (var rule in _rules)
         {
-            detections.AddRange(rule.Evaluate(item, context));
+            if ((rule.Kind is null || rule.Kind == item.Kind) && (families is null || families.Contains(rule.Family)))
+            {
+                detections.AddRange(rule.Evaluate(item, context));
+            }
         }
         return detections;
     }

@@ -15,6 +15,8 @@ public sealed class BrandImageRule : IRule
 
     public string Family => "branding";
 
+    public string Kind => ItemKinds.Profile;
+
     public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(item);

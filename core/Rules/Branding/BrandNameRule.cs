@@ -14,6 +14,8 @@ public sealed class BrandNameRule : IRule
 
     public string Family => "branding";
 
+    public string Kind => ItemKinds.Profile;
+
     public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -12,6 +12,8 @@ public sealed class BrandWebsiteRule : IRule
 
     public string Family => "branding";
 
+    public string Kind => ItemKinds.Profile;
+
     public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -19,6 +19,8 @@ public sealed class ContactsRule : IRule
 
     public string Family => "branding";
 
+    public string Kind => ItemKinds.Profile;
+
     public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(item);

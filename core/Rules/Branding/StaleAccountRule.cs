@@ -18,6 +18,8 @@ public sealed class StaleAccountRule : IRule
 
     public string Family => "branding";
 
+    public string Kind => ItemKinds.Account;
+
     public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -12,6 +12,8 @@ public sealed class AccessReviewDueRule : IRule
 
     public string Family => "governance";
 
+    public string Kind => ItemKinds.Account;
+
     public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(item);

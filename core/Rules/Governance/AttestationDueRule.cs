@@ -18,6 +18,8 @@ public sealed class AttestationDueRule : IRule
     /// <summary>An attestation of <paramref name="fact"/> for the account is in force and not yet due again.</summary>
     public static bool Attested(Item item, string fact, RuleContext context) => Latest(item, fact, context) is { } latest && !(latest.ReviewOn < context.Today);
 
+    public string Kind => ItemKinds.Account;
+
     public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(item);

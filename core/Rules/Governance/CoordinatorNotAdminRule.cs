@@ -16,6 +16,8 @@ public sealed class CoordinatorNotAdminRule : IRule
 
     public string Family => "governance";
 
+    public string Kind => ItemKinds.Account;
+
     public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(item);

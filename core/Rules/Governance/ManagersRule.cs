@@ -21,6 +21,8 @@ public sealed class ManagersRule : IRule
 
     public string Family => "governance";
 
+    public string Kind => ItemKinds.Location;
+
     public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -14,6 +14,8 @@ public sealed class UnapprovedAccountRule : IRule
 
     public string Family => "governance";
 
+    public string Kind => ItemKinds.Account;
+
     public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -13,6 +13,8 @@ public sealed class UnreviewedAppRule : IRule
 
     public string Family => "governance";
 
+    public string Kind => ItemKinds.Account;
+
     public IEnumerable<Detection> Evaluate(Item item, RuleContext context)
     {
         ArgumentNullException.ThrowIfNull(item);
