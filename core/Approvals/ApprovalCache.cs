@@ -13,13 +13,16 @@ public sealed class ApprovalCache(ApprovalStore store, TimeProvider time)
     private Task<IReadOnlyList<Approval>>? _approvals;
     private DateTimeOffset _readAt;
 
-    /// <summary>The approvals read at most <see cref="Lifetime"/> ago; a failed or cancelled read is not kept.</summary>
-    public Task<IReadOnlyList<Approval>> GetAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The approvals read at most <see cref="Lifetime"/> ago, and not before <paramref name="changedAt"/> (an approval
+    /// recorded then, maybe by another instance, is why the item is judged again); a failed or cancelled read is not kept.
+    /// </summary>
+    public Task<IReadOnlyList<Approval>> GetAsync(CancellationToken cancellationToken, DateTimeOffset? changedAt = null)
     {
         lock (_lock)
         {
             var now = time.GetUtcNow();
-            if (_approvals is null || _approvals.IsFaulted || _approvals.IsCanceled || now - _readAt >= Lifetime)
+            if (_approvals is null || _approvals.IsFaulted || _approvals.IsCanceled || now - _readAt >= Lifetime || _readAt < changedAt)
             {
                 _approvals = store.ListAsync(null, cancellationToken);
                 _readAt = now;

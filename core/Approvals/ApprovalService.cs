@@ -333,7 +333,7 @@ public sealed class ApprovalService(
             {
                 if (await findingItems.GetAsync(finding, cancellationToken) is { } item && LinkApprovals.Allowing(item, finding.Location, [approval], today).Any())
                 {
-                    await queue.SendItemAsync(item, cancellationToken);
+                    await queue.SendItemAsync(item, cancellationToken, approvalsChangedAt: time.GetUtcNow());
                     queued.Add((finding.Platform, finding.ItemId));
                 }
             }
@@ -372,7 +372,7 @@ public sealed class ApprovalService(
             {
                 if (await findingItems.GetAsync(finding, cancellationToken) is { Kind: ItemKinds.Account } item)
                 {
-                    await queue.SendItemAsync(item, cancellationToken);
+                    await queue.SendItemAsync(item, cancellationToken, approvalsChangedAt: time.GetUtcNow());
                     queued.Add((finding.Platform, finding.ItemId));
                 }
             }

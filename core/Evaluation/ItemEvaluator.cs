@@ -69,7 +69,7 @@ public sealed class ItemEvaluator(
         {
             Classification = classification,
             Location = account?.Location ?? (item.Kind == ItemKinds.Location ? item.Id : null),
-            Approvals = await approvals.GetAsync(cancellationToken),
+            Approvals = await approvals.GetAsync(cancellationToken, message.ApprovalsChangedAt),
             ResolvedLinks = links.Value.Resolve ? await resolver.ResolveLinksAsync(item, policy, cancellationToken) : new Dictionary<string, ResolvedLink>(),
         };
         var detections = rules.Evaluate(item, context, personal ? s_personalFamilies : null);

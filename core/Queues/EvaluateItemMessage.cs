@@ -7,4 +7,4 @@ namespace SocialMonitor.Core.Queues;
 /// events the scan recorded for it with this version (<c>hidden</c>, <c>unhidden</c>, <c>edited</c>). A message queued
 /// before events were carried has none: it reads as no event.
 /// </summary>
-public sealed record EvaluateItemMessage(Item? Item, string? ClaimCheck, IReadOnlyList<string>? Events = null);
+public sealed record EvaluateItemMessage(Item? Item, string? ClaimCheck, IReadOnlyList<string>? Events = null, DateTimeOffset? ApprovalsChangedAt = null);

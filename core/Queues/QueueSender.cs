@@ -20,11 +20,12 @@ public sealed class QueueSender(StorageClients storage)
     /// <summary>
     /// Queues an item for evaluation, with the events the scan recorded for it (<paramref name="events"/>). A large item
     /// is written to a blob named by its content first (so a retry writes the same blob) and the message carries the
-    /// blob's name: the claim check.
+    /// blob's name: the claim check. <paramref name="approvalsChangedAt"/>: an approval recorded then is why the item is
+    /// judged again, so the evaluator reads the approvals anew when it read them before that (its cache is per instance).
     /// </summary>
-    public async Task SendItemAsync(Item item, CancellationToken cancellationToken, IReadOnlyList<string>? events = null)
+    public async Task SendItemAsync(Item item, CancellationToken cancellationToken, IReadOnlyList<string>? events = null, DateTimeOffset? approvalsChangedAt = null)
     {
-        var inline = ItemJson.Serialize(new EvaluateItemMessage(item, null, events ?? []));
+        var inline = ItemJson.Serialize(new EvaluateItemMessage(item, null, events ?? [], approvalsChangedAt));
         if (Encoding.UTF8.GetByteCount(inline) <= MaxInlineBytes)
         {
             var client = await storage.QueueAsync(QueueNames.EvaluateItem, cancellationToken);
@@ -35,7 +36,7 @@ public sealed class QueueSender(StorageClients storage)
         var name = $"{QueueNames.EvaluateItem}/{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))}.json";
         var container = await storage.ContainerAsync(ContainerNames.ClaimChecks, cancellationToken);
         await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(json), overwrite: true, cancellationToken);
-        await SendAsync(QueueNames.EvaluateItem, new EvaluateItemMessage(null, name, events ?? []), cancellationToken);
+        await SendAsync(QueueNames.EvaluateItem, new EvaluateItemMessage(null, name, events ?? [], approvalsChangedAt), cancellationToken);
     }
 
     public async Task<Item> ReadClaimCheckAsync(string name, CancellationToken cancellationToken)

@@ -32,6 +32,24 @@ public sealed class ApprovalServiceTests(AzuriteFixture azurite) : IClassFixture
         new(new Item { Id = id, Platform = "facebook", Text = text }, null);
 
     [Fact]
+    public async Task Cache_OfAnotherInstance_ReadsAgainForAnItemQueuedAfterAnApproval()
+    {
+        await azurite.ResetAsync(Ct);
+        var time = new FakeTimeProvider(TestHost.Start);
+        await using var recorder = TestHost.Create(azurite, time: time);
+        await using var evaluator = TestHost.Create(azurite, time: time); // another instance, with its own cache
+        var cache = evaluator.GetRequiredService<ApprovalCache>();
+        Assert.Empty(await cache.GetAsync(Ct));
+
+        time.Advance(TimeSpan.FromSeconds(10));
+        await AddEventbriteAsync(recorder.GetRequiredService<ApprovalService>());
+        var changedAt = time.GetUtcNow();
+
+        Assert.Empty(await cache.GetAsync(Ct)); // Within its minute, the cache still holds what it read before.
+        Assert.Equal("eventbrite-cln", Assert.Single(await cache.GetAsync(Ct, changedAt)).Id);
+    }
+
+    [Fact]
     public async Task AddThenRevoke_EachChange_IsInTheAuditLog()
     {
         await azurite.ResetAsync(Ct);
