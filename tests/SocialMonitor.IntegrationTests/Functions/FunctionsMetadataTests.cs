@@ -26,6 +26,7 @@ public sealed class FunctionsMetadataTests
         { "SendEmail", "queueTrigger", "send-email" },
         { "SendEmailPoison", "queueTrigger", "send-email-poison" },
         { "FindingsSummary", "httpTrigger", "api/findings/summary" },
+        { "FindingsTrends", "httpTrigger", "api/findings/trends" },
         { "FindingsDisposition", "httpTrigger", "api/findings/{id}/disposition" },
         { "AuditList", "httpTrigger", "api/audit" },
         { "AccountsList", "httpTrigger", "api/accounts" },
