@@ -3,7 +3,10 @@ using SocialMonitor.Core.Accounts;
 
 namespace SocialMonitor.Core.Api;
 
-/// <summary><c>GET /api/accounts</c>: the registered accounts the caller may see (a manager: their locations'), by location; JSON or CSV.</summary>
+/// <summary>
+/// <c>GET /api/accounts</c>: the registered accounts the caller may see (a manager: their locations', without staff
+/// members' personal accounts, which are the coordinator's only), by location; JSON or CSV.
+/// </summary>
 public sealed class AccountsApi(ApiRunner runner, AccountRegistry registry)
 {
     public Task ListAsync(HttpContext context, CancellationToken cancellationToken) =>
@@ -13,7 +16,7 @@ public sealed class AccountsApi(ApiRunner runner, AccountRegistry registry)
             var (locations, platforms) = (query.Slugs("location"), query.Slugs("platform"));
             var csv = ApiOutput.WantsCsv(context.Request, query);
             var accounts = (await registry.ListAccountsAsync(cancellationToken))
-                .Where(a => caller.MaySee(a.Location) && Matches(locations, a.Location) && Matches(platforms, a.Platform))
+                .Where(a => caller.MaySee(a.Location) && (caller.IsCoordinator || !a.Personal) && Matches(locations, a.Location) && Matches(platforms, a.Platform))
                 .OrderBy(a => a.Location, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal)
                 .Select(AccountView.From)
                 .ToList();

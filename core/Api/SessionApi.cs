@@ -19,7 +19,8 @@ public sealed class SessionApi(ApiRunner runner, ApiAuthenticator authenticator,
             _ = new ApiQuery(context.Request);
             var mine = await visible.ForAsync(caller, cancellationToken);
             var names = (await registry.ListLocationsAsync(cancellationToken)).ToDictionary(l => l.Id, l => l.Name, StringComparer.Ordinal);
-            var accounts = (await registry.ListAccountsAsync(cancellationToken)).Where(a => caller.MaySee(a.Location))
+            // A manager's filters never name a staff member's personal account (the coordinator's only, VisibleLocations).
+            var accounts = (await registry.ListAccountsAsync(cancellationToken)).Where(a => caller.MaySee(a.Location) && (caller.IsCoordinator || !a.Personal))
                 .OrderBy(a => a.Id, StringComparer.Ordinal).Select(a => new { id = a.Id, platform = a.Platform, location = a.Location, handle = a.Handle });
             context.Response.Headers.CacheControl = "no-store";
             await ApiOutput.WriteJsonAsync(context, new

@@ -61,6 +61,8 @@ public sealed class PersonalAccountApiTests(AzuriteFixture azurite) : IClassFixt
             Assert.Equal(sees, health.GetProperty("items").EnumerateArray().Any(a => a.GetProperty("account").GetString() == Personal));
             Assert.Equal(sees ? HttpStatusCode.OK : HttpStatusCode.NotFound, detail.StatusCode);
             Assert.Equal(sees ? HttpStatusCode.OK : HttpStatusCode.NotFound, item.StatusCode);
+            Assert.Equal(sees, (await client.GetStringAsync("/api/accounts", Ct)).Contains(Personal, StringComparison.Ordinal));
+            Assert.Equal(sees, (await client.GetStringAsync("/api/session", Ct)).Contains(Personal, StringComparison.Ordinal));
         }
         // The manager still sees their location's own findings: only the personal account's are withheld.
         var own = await manager.GetFromJsonAsync<JsonElement>("/api/findings/summary", Ct);
