@@ -16,7 +16,7 @@ public sealed class AccountsApi(ApiRunner runner, AccountRegistry registry)
             var (locations, platforms) = (query.Slugs("location"), query.Slugs("platform"));
             var csv = ApiOutput.WantsCsv(context.Request, query);
             var accounts = (await registry.ListAccountsAsync(cancellationToken))
-                .Where(a => caller.MaySee(a.Location) && (caller.IsCoordinator || !a.Personal) && Matches(locations, a.Location) && Matches(platforms, a.Platform))
+                .Where(a => caller.MaySee(a.Location) && !VisibleLocations.IsHidden(caller, a) && Matches(locations, a.Location) && Matches(platforms, a.Platform))
                 .OrderBy(a => a.Location, StringComparer.Ordinal).ThenBy(a => a.Id, StringComparer.Ordinal)
                 .Select(AccountView.From)
                 .ToList();

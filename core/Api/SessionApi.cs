@@ -20,7 +20,7 @@ public sealed class SessionApi(ApiRunner runner, ApiAuthenticator authenticator,
             var mine = await visible.ForAsync(caller, cancellationToken);
             var names = (await registry.ListLocationsAsync(cancellationToken)).ToDictionary(l => l.Id, l => l.Name, StringComparer.Ordinal);
             // A manager's filters never name a staff member's personal account (the coordinator's only, VisibleLocations).
-            var accounts = (await registry.ListAccountsAsync(cancellationToken)).Where(a => caller.MaySee(a.Location) && (caller.IsCoordinator || !a.Personal))
+            var accounts = (await registry.ListAccountsAsync(cancellationToken)).Where(a => caller.MaySee(a.Location) && !VisibleLocations.IsHidden(caller, a))
                 .OrderBy(a => a.Id, StringComparer.Ordinal).Select(a => new { id = a.Id, platform = a.Platform, location = a.Location, handle = a.Handle });
             context.Response.Headers.CacheControl = "no-store";
             await ApiOutput.WriteJsonAsync(context, new

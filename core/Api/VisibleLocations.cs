@@ -23,6 +23,14 @@ public sealed class VisibleLocations(AccountRegistry registry)
         ArgumentNullException.ThrowIfNull(caller);
         return caller.IsCoordinator
             ? new HashSet<string>(StringComparer.Ordinal)
-            : (await registry.ListAccountsAsync(cancellationToken)).Where(a => a.Personal).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+            : (await registry.ListAccountsAsync(cancellationToken)).Where(a => IsHidden(caller, a)).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether the account is hidden from the caller whatever its location: a staff member's personal account from a manager.</summary>
+    public static bool IsHidden(ApiCaller caller, Account account)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(account);
+        return !caller.IsCoordinator && account.Personal;
     }
 }
