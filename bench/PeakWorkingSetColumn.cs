@@ -20,6 +20,10 @@ public sealed class PeakWorkingSetColumn : IColumn
     public UnitType UnitType => UnitType.Size;
     public string Legend => "Peak working set of the benchmark process during the operation, sampled every 10 ms (MB)";
 
+    /// <summary>Forgets what an earlier run recorded for <paramref name="items"/>: called once per process, before its first operation.</summary>
+    public static void Reset(int items) => File.Delete(FileFor(items));
+
+    /// <summary>Keeps the highest of this process's operations (the file outlives the run; <see cref="Reset"/> starts it afresh).</summary>
     public static void Record(int items, long bytes)
     {
         var file = FileFor(items);

@@ -75,13 +75,16 @@ public sealed class ResponseArchive(StorageClients storage)
         return sha;
     }
 
-    /// <summary>An archived answer (its <see cref="PageName"/>) as a stream of its bytes; null when the archive has none.</summary>
+    /// <summary>
+    /// An archived answer (its <see cref="PageName"/>) as a stream of its bytes, read from the network as it is consumed
+    /// (one request, no buffer of the blob's size); null when the archive has none.
+    /// </summary>
     public async Task<Stream?> OpenAsync(string page, CancellationToken cancellationToken)
     {
         var container = await storage.ContainerAsync(ContainerNames.Archive, cancellationToken);
         try
         {
-            return await container.GetBlobClient(page).OpenReadAsync(cancellationToken: cancellationToken);
+            return (await container.GetBlobClient(page).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

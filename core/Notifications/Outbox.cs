@@ -217,12 +217,12 @@ public sealed class Outbox(StorageClients storage, IOptions<MailOptions> options
         }
     }
 
-    /// <summary>The email's archived bytes (the .eml that was sent), as a stream.</summary>
+    /// <summary>The email's archived bytes (the .eml that was sent), as a stream read from the network as it is consumed.</summary>
     public async Task<Stream> OpenArchiveAsync(OutboxEmail email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
         var archive = await storage.ContainerAsync(ContainerNames.MailArchive, cancellationToken);
-        return await archive.GetBlobClient(email.Archive).OpenReadAsync(cancellationToken: cancellationToken);
+        return (await archive.GetBlobClient(email.Archive).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value.Content;
     }
 
     /// <summary>The email as archived when it was queued.</summary>
