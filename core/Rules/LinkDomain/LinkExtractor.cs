@@ -8,7 +8,8 @@ namespace SocialMonitor.Core.Rules.LinkDomain;
 /// and bare domains (<c>bit.ly/x</c>) whose last label is a top-level domain on the Public Suffix List. Trailing
 /// punctuation and unbalanced closing brackets and quotes are not part of a link; email addresses, file names
 /// (<c>report.pdf</c>), version numbers, decimals and abbreviations (<c>e.g.</c>) are not links, and neither is a
-/// missing space at a sentence end that happens to spell a newer top-level domain (<c>fun.Love</c>, <c>Mr.Rogers</c>).
+/// missing space at a sentence end that happens to spell a top-level domain (<c>fun.Love</c>, <c>great.Info</c>, <c>Mr.Rogers</c>),
+/// nor an abbreviation (<c>Ph.D.in</c>).
 /// </summary>
 public sealed class LinkExtractor(PublicSuffixList suffixes)
 {
@@ -19,7 +20,7 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
     /// <summary>Top-level domains that are also common file extensions: <c>notes.md</c> without a path is a file.</summary>
     private static readonly string[] _fileExtensions = ["md", "py", "sh", "zip", "mov"];
 
-    /// <summary>Top-level domains people write in title case as part of a name (<c>Example.Com</c>); any other title-case one after a lowercase letter is a sentence break.</summary>
+    /// <summary>Top-level domains people write in title case as part of a name (<c>Example.Com</c>); any other title-case one after a lowercase letter, and the ones that are also words (Info, Us) after a lowercase word, is a sentence break.</summary>
     private static readonly string[] _titleCaseDomains = ["Com", "Net", "Org", "Edu", "Gov", "Info", "Biz", "Us"];
 
     public static LinkExtractor Default { get; } = new(PublicSuffixList.Default);
@@ -92,7 +93,7 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
         }
         var candidate = TrimEnd(end < rest.Length && _afterHost.Contains(rest[end]) ? rest : rest[..end]);
         var host = rest[..Math.Min(hostLength, candidate.Length)].TrimEnd('.');
-        if (!IsLinkHost(host) || (candidate.Length <= end && (IsFileExtension(host) || IsSentenceBreak(host) || IsProductName(host))))
+        if (!IsLinkHost(host) || (candidate.Length <= end && (IsFileExtension(host) || IsSentenceBreak(host) || IsProductName(host) || IsAbbreviation(host))))
         {
             return default;
         }
@@ -185,10 +186,27 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
         {
             if (tld.SequenceEqual(common))
             {
-                return false;
+                // Example.Com is a name; a word that starts sentences (Info, Us) after a lowercase word is a sentence break (great.Info).
+                return tld is not ("Com" or "Net" or "Org") && !host[..dot].ContainsAnyExcept(_lowercaseAscii);
             }
         }
         return true;
+    }
+
+    /// <summary><c>Ph.D.in</c>, <c>U.S.in</c>: a capital letter alone between two dots is an abbreviation, not a host's label.</summary>
+    private static bool IsAbbreviation(ReadOnlySpan<char> host)
+    {
+        var first = true;
+        foreach (var range in host.Split('.'))
+        {
+            var label = host[range];
+            if (!first && range.End.Value < host.Length && label.Length == 1 && char.IsUpper(label[0]))
+            {
+                return true;
+            }
+            first = false;
+        }
+        return false;
     }
 
     /// <summary>

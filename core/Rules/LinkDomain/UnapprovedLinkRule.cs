@@ -92,10 +92,10 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
             explanation = $"{target.Host} is a link shortener that hides where the link goes and {shortenerProblem}, " +
                 $"so the destination cannot be checked against the linking policy.";
         }
-        else if (Imitated(target, context) is { } imitated)
+        else if (Imitated(target, context) is var (imitated, how))
         {
             rule = LookalikeId;
-            explanation = $"{target.UnicodeHost()} ({target.Host}) imitates {imitated} with look-alike characters; " +
+            explanation = $"{target.UnicodeHost()} ({target.Host}) imitates {imitated} {how}; " +
                 $"it is a different site, and links may go only to {Allowed(policy)} or an approved destination.";
         }
         else if (TrickUserInfo(candidate) is { } shown)
@@ -141,8 +141,11 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
         return context.Approvals.Any(a => a.InForce(today) && a.AppliesTo(item.Account, context.Location) && a.Matches(target));
     }
 
-    /// <summary>The allowed or approved name the host imitates (<c>communitylibrary.net</c>, <c>.gov</c>), or null.</summary>
-    private static string? Imitated(WebAddress target, RuleContext context)
+    /// <summary>
+    /// The allowed or approved name the host imitates (<c>communitylibrary.net</c>, <c>.gov</c>) and how (with look-alike
+    /// characters, or as a typo or another suffix of the name: <see cref="NameImitation"/>), or null.
+    /// </summary>
+    private (string Name, string How)? Imitated(WebAddress target, RuleContext context)
     {
         if (target.IsIpAddress)
         {
@@ -151,13 +154,23 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
         var skeleton = Confusables.Skeleton(target.UnicodeHost());
         var names = context.Policy.OwnDomains.Concat(context.Approvals.Where(a => a.Match == LinkMatches.Domain)
             .Select(a => WebAddress.Parse(a.Value)?.Host).OfType<string>());
+        var (label, suffix) = RegistrableLabel(target.Host, skeleton);
         foreach (var name in names)
         {
             var imitated = Confusables.Skeleton(new WebAddress { Scheme = "https", Host = name }.UnicodeHost());
             var isName = target.Host == name || target.Host.EndsWith("." + name, StringComparison.Ordinal);
-            if (!isName && (skeleton == imitated || skeleton.EndsWith("." + imitated, StringComparison.Ordinal)))
+            if (isName)
             {
-                return name;
+                continue;
+            }
+            if (skeleton == imitated || skeleton.EndsWith("." + imitated, StringComparison.Ordinal))
+            {
+                return (name, "with look-alike characters");
+            }
+            if (label is not null && RegistrableLabel(name, imitated) is ({ } nameLabel, { } nameSuffix) &&
+                NameImitation.Imitates(label, suffix!, nameLabel, nameSuffix) is { } how)
+            {
+                return (name, how);
             }
         }
         var lastLabel = skeleton[(skeleton.LastIndexOf('.') + 1)..];
@@ -166,10 +179,22 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
         {
             if (lastLabel == allowed && tld != allowed)
             {
-                return "." + allowed;
+                return ("." + allowed, "with look-alike characters");
             }
         }
         return null;
+    }
+
+    /// <summary>The label before the public suffix of <paramref name="host"/>, from its skeleton, and the suffix; nulls for a bare suffix.</summary>
+    private (string? Label, string? Suffix) RegistrableLabel(string host, string skeleton)
+    {
+        if (analyzer.Suffixes.PublicSuffix(host) is not { } suffix || suffix.Length >= host.Length)
+        {
+            return (null, null);
+        }
+        var labels = skeleton.Split('.');
+        var index = labels.Length - 1 - suffix.Count(c => c == '.') - 1;
+        return index < 0 ? (null, null) : (labels[index], suffix);
     }
 
     /// <summary>A user-info part that reads like a site name (<c>trusted.gov</c> in <c>https://trusted.gov@other.example/</c>).</summary>

@@ -103,4 +103,17 @@ public sealed class LinkExtractorTests
     [Fact]
     public void Extract_FileNameWithPath_IsALink() =>
         Assert.Equal(["example.zip/download"], Written("example.zip/download"));
+
+    [Theory]
+    [InlineData("The quiz was hard.Info on the answers comes Friday")]
+    [InlineData("Everyone had fun.Us grown-ups too")]
+    [InlineData("She earned her Ph.D.in history at 60")]
+    [InlineData("Born in the U.S.in 1950, raised here")]
+    public void Extract_SentenceJoinsAndAbbreviations_AreNoLinks(string text) => Assert.Empty(Written(text));
+
+    [Theory]
+    [InlineData("Visit Example.Info for more", "Example.Info")]
+    [InlineData("try bookclub.Com today", "bookclub.Com")]
+    [InlineData("X.com is where they post", "X.com")]
+    public void Extract_TitleCaseNamesAndSingleLetterHosts_AreLinks(string text, string expected) => Assert.Equal([expected], Written(text));
 }
