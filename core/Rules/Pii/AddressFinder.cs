@@ -7,7 +7,8 @@ namespace SocialMonitor.Core.Rules.Pii;
 /// US street addresses: a house number, an optional direction, one to three street words and a street type
 /// (<c>1423 W Prairie Ave</c>, <c>6020 N Ramsey Road</c>), and PO boxes. Street words may not be ordinary little
 /// words, so "20 books this summer, the best way" is not an address. Read by hand at each number that starts a word
-/// (a regex tried at every number of a long post costs a microsecond each).
+/// (a regex tried at every number of a long post costs a microsecond each). Famous fictional addresses and public seats
+/// are nobody's home.
 /// </summary>
 internal static partial class AddressFinder
 {
@@ -28,6 +29,16 @@ internal static partial class AddressFinder
         ["place"] = "Pl", ["pl"] = "Pl", ["circle"] = "Cir", ["cir"] = "Cir", ["terrace"] = "Ter", ["ter"] = "Ter", ["highway"] = "Hwy",
         ["hwy"] = "Hwy", ["parkway"] = "Pkwy", ["pkwy"] = "Pkwy", ["loop"] = "Loop", ["trail"] = "Trl", ["trl"] = "Trl",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Addresses that are nobody's home: famous fictional ones (4 Privet Drive, 742 Evergreen Terrace, 84 Charing Cross
+    /// Road) and public seats (1600 Pennsylvania Avenue), as (house number, first street word).
+    /// </summary>
+    private static readonly FrozenSet<(string, string)> s_famous = new HashSet<(string, string)>
+    {
+        ("4", "privet"), ("742", "evergreen"), ("84", "charing"), ("221", "baker"), ("12", "grimmauld"), ("1313", "mockingbird"),
+        ("124", "conch"), ("31", "spooner"), ("1640", "riverside"), ("1600", "pennsylvania"), ("10", "downing"), ("32", "windsor"),
+    }.ToFrozenSet();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_notStreetWordLookup = s_notStreetWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_directionLookup = s_directions.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -83,7 +94,8 @@ internal static partial class AddressFinder
             {
                 onStreet(number, street, suffix, start, end);
             }
-            else if (published is not null && !published.IsPublishedAddress(number.ToString(), street.ToString()))
+            else if (published is not null && !published.IsPublishedAddress(number.ToString(), street.ToString()) &&
+                !s_famous.Contains((number.ToString(), street.ToString().ToLowerInvariant())))
             {
                 (found ??= []).Add(new PiiMatch(PiiKind.Address, start, end, PiiMasks.Address(street.ToString(), suffix)));
             }
