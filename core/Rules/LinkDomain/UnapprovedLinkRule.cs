@@ -86,13 +86,8 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
         var domain = analyzer.Domain(target);
         string rule;
         string explanation;
-        if (shortenerProblem is not null)
-        {
-            rule = ShortenerId;
-            explanation = $"{target.Host} is a link shortener that hides where the link goes and {shortenerProblem}, " +
-                $"so the destination cannot be checked against the linking policy.";
-        }
-        else if (Imitated(target, context) is var (imitated, how))
+        // The most specific id first, as the class comment lists them: a trick in the written link outranks a shortener.
+        if (Imitated(target, context) is var (imitated, how))
         {
             rule = LookalikeId;
             explanation = $"{target.UnicodeHost()} ({target.Host}) imitates {imitated} {how}; " +
@@ -103,6 +98,12 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
             rule = UserInfoId;
             explanation = $"The link shows {shown} before an @ but goes to {domain}, which is not approved; " +
                 $"links may go only to {Allowed(policy)} or an approved destination.";
+        }
+        else if (shortenerProblem is not null)
+        {
+            rule = ShortenerId;
+            explanation = $"{target.Host} is a link shortener that hides where the link goes and {shortenerProblem}, " +
+                $"so the destination cannot be checked against the linking policy.";
         }
         else
         {

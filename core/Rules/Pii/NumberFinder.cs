@@ -11,7 +11,7 @@ namespace SocialMonitor.Core.Rules.Pii;
 /// <item>SSN: 3-2-4 (hyphens or spaces) in the issued ranges, or 9 digits after "SSN"/"social";</item>
 /// <item>phone: North American numbers (area and exchange 2-9xx) as 3-3-4 (also <c>208 - 555 - 0123</c> and
 /// <c>208/555/0123</c>), (3) 3-4, 1-3-3-4, +1; ten bare digits, 3-7 or seven (3-4) only after a word like "call",
-/// "text" or "number".</item>
+/// "text" or "number" (a 3-4 with a space or dot not after "call number" or "Dewey", a shelf mark).</item>
 /// </list>
 /// A run after a reference word in the same sentence ("ISBN", "order", "tracking", "invoice", "confirmation") is never
 /// personal data; dates and fractions (slashes other than a phone's), prices (commas), years, Dewey and LC call numbers
@@ -27,6 +27,9 @@ internal static class NumberFinder
 
     internal static readonly string[] s_phoneCues = ["call", "text", "phone", "cell", "number", "tel", "reach", "contact", "dial", "fax", "mobile", "whatsapp", "landline"];
     internal static readonly string[] s_ssnCues = ["ssn", "social", "ss#", "security"];
+
+    /// <summary>Words before a shelf mark (<c>call number 641.5973</c>), which a local number written with a dot or space is not.</summary>
+    private static readonly string[] s_shelfCues = ["call number", "call no.", "call #", "dewey", "shelved"];
 
     /// <summary>Words that, between a reference word and a number, make it personal data after all.</summary>
     private static readonly string[] s_personalCues = ["card", "phone", "cell", "ssn", "social", "call", "text me"];
@@ -189,7 +192,8 @@ internal static class NumberFinder
             return PiiKind.Phone;
         }
         if (digits.Length == 7 && groups == 2 && Lengths(starts, ends, 3, 4) && digits[0] >= '2' &&
-            text[ends[0]] == '-' && ends[0] + 1 == starts[1] && After(text, starts[0], s_phoneCues, CueWindow))
+            ends[0] + 1 == starts[1] && (text[ends[0]] == '-' || (text[ends[0]] is ' ' or '.' && !After(text, starts[0], s_shelfCues, CueWindow))) &&
+            After(text, starts[0], s_phoneCues, CueWindow))
         {
             return PiiKind.Phone;
         }

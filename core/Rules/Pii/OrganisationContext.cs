@@ -23,7 +23,9 @@ internal static class OrganisationContext
         "Hotel", "Inn", "Motel", "Theater", "Theatre", "Cinema", "Association", "Foundation", "Commission", "Agency", "Services",
         "Authority", "DMV", "Police", "Sheriff", "Treasurer", "Assessor", "Clerk", "YMCA", "YWCA", "Company", "Inc", "LLC", "Salon",
         "Brewery", "Library", "Fairgrounds", "Airport", "Hospice", "Shelter", "Pantry", "Bureau", "Extension", "Tavern", "Kitchen",
-        "Mall", "Dental", "Veterinary");
+        "Mall", "Dental", "Veterinary", "Repair", "Auto", "Plumbing", "Heating", "Roofing", "Realty", "Insurance",
+        "Nursery", "Hardware", "Lumber", "Feed", "Farm", "Winery", "Coffee", "Deli", "Tacos", "Catering", "Printing", "Studio",
+        "Gym", "Fitness", "Spa", "Barbershop", "Florist", "Motors", "Dealership");
 
     private static readonly FrozenSet<string> s_ownership = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "my", "me", "i", "i'm", "im", "mine", "his", "her", "hers", "their", "cell", "home", "personal", "private", "mobile");

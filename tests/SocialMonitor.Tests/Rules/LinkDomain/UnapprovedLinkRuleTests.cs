@@ -117,6 +117,10 @@ public sealed class UnapprovedLinkRuleTests
     }
 
     [Fact]
+    public void Evaluate_UserInfoTrickOnAShortener_IsUserinfoNotShortener() =>
+        Assert.Equal(UnapprovedLinkRule.UserInfoId, Assert.Single(Rule.Evaluate(Comment("Renew: https://www.uidaho.edu@bit.ly/renew-now"), WithShorteners)).Rule);
+
+    [Fact]
     public void Evaluate_UserInfoOnAllowedHost_ReturnsNothing() =>
         Assert.Empty(Evaluate(Comment("https://guest@communitylibrary.net/wifi and https://communitylibrary.net\\@evil.com")));
 
