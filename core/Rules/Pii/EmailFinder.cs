@@ -9,8 +9,9 @@ namespace SocialMonitor.Core.Rules.Pii;
 /// protonmail.com</c>, <c>jane.doe at gmail.com</c>, <c>dot</c> or <c>period</c>: a plain " at " only before a mail
 /// provider, so "tickets at eventbrite.com" is a website), with a full-width <c>＠</c>, or spaced out around the
 /// <c>@</c> (<c>k i m @ yahoo . com</c>, before a mail provider only); not the library's published addresses or any
-/// address on its published domains, not the user part of a web address (<c>https://name:pass@host/</c>), and not a
-/// template (<c>yourname@gmail.com</c>, <c>first.last@domain.com</c>).
+/// address on its published domains, not the user part of a web address (<c>https://name:pass@host/</c>), not a
+/// template (<c>yourname@gmail.com</c>, <c>first.last@domain.com</c>), and not an organisation's role mailbox
+/// (<c>support@vendor.com</c>).
 /// </summary>
 internal static partial class EmailFinder
 {
@@ -29,6 +30,13 @@ internal static partial class EmailFinder
 
     /// <summary>The words a template address is made of (<c>yourname</c>, <c>firstname.lastname</c>, <c>user</c>).</summary>
     private static readonly string[] s_templateWords = ["your", "you", "my", "first", "last", "full", "user", "name", "email", "mail", "some", "one", "example", "sample"];
+
+    private static readonly HashSet<string> s_roleMailboxes = new(StringComparer.Ordinal)
+    {
+        "info", "support", "help", "helpdesk", "contact", "contactus", "hello", "office", "admin", "sales", "media", "press",
+        "service", "customerservice", "care", "noreply", "no-reply", "donotreply", "webmaster", "team", "jobs", "careers", "hr",
+        "billing", "orders", "events", "reference", "circulation", "frontdesk", "reservations", "tickets", "membership",
+    };
 
     private static readonly SearchValues<char> s_letters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
@@ -83,7 +91,7 @@ internal static partial class EmailFinder
 
     private static void Add(int start, int end, string local, string domain, PublishedContactIndex published, ref List<PiiMatch>? found)
     {
-        if (!published.IsPublishedEmail(local, domain) && !IsTemplate(local, domain))
+        if (!published.IsPublishedEmail(local, domain) && !IsTemplate(local, domain) && !IsRoleMailbox(local, domain))
         {
             (found ??= []).Add(new PiiMatch(PiiKind.Email, start, end, PiiMasks.Email(local, domain)));
         }
@@ -182,6 +190,13 @@ internal static partial class EmailFinder
         }
         return p;
     }
+
+    /// <summary>
+    /// An organisation's role mailbox (<c>support@</c>, <c>info@</c>, <c>press@</c> on its own domain): nobody's personal
+    /// address. On a mail provider's domain the same name may be a person's, so it counts there.
+    /// </summary>
+    private static bool IsRoleMailbox(string local, string domain) =>
+        s_roleMailboxes.Contains(local.ToLowerInvariant()) && !IsMailProvider(domain);
 
     /// <summary>A mailbox made only of template words (<c>yourname</c>, <c>first.last</c>, <c>user</c>) or the domain <c>domain.com</c>.</summary>
     private static bool IsTemplate(string local, string domain)

@@ -38,6 +38,8 @@ public sealed class PiiWrittenFormsTests
     [InlineData("my address is mark.t\uff20hotmail.com", "m***@hotmail.com")]
     [InlineData("write to tomasz @ outlook.com please", "t***@outlook.com")]
     [InlineData("send it to https://example.org/share?to=nina.v@gmail.com", "n***@gmail.com")]
+    [InlineData("my work address is dana.k@readingapp.example", "d***@readingapp.example")]
+    [InlineData("our family inbox is info@gmail.com", "i***@gmail.com")]
     public void Evaluate_EmailWrittenAnotherWay_IsFound(string text, string masked) =>
         Assert.Equal(("pii.email", masked), Single(text));
 
@@ -49,6 +51,7 @@ public sealed class PiiWrittenFormsTests
     [InlineData("https://guest:pw123@files.example.org/x has the scans")]
     [InlineData("http://nina.v@gmail.com@portal.example.net/ was in the text")]
     [InlineData("We meet @ the park @ 4 on Friday")]
+    [InlineData("For app trouble write to support@readingapp.example or press@publisher.example")]
     [InlineData("find us @ facebook . com too")]
     public void Evaluate_EmailTemplatesAndWebAddresses_ReturnsNothing(string text) => Assert.Empty(Evaluate(text));
 
@@ -60,12 +63,15 @@ public sealed class PiiWrittenFormsTests
     [InlineData("Miller Plumbing (208-555-0160) fixed the leak in the teen room.")]
     [InlineData("Dress up for 742 Evergreen Terrace night at the teen room!")]
     [InlineData("Our reading of 84 Charing Cross Road starts Monday.")]
+    [InlineData("Drop donations at 8385 N Gov't Way any day")]
+    [InlineData("The book drop at 8385 North Govt. Way is open")]
     public void Evaluate_BusinessesOfficesAndFictionalAddresses_ReturnsNothing(string text) => Assert.Empty(Evaluate(text));
 
     [Theory]
     [InlineData("I volunteer at the Food Pantry, text me at 509-555-0101", "pii.phone")]
     [InlineData("I live behind the Fire Station at 1410 W Lane Ave", "pii.address")]
     [InlineData("The Bakery owner is my aunt, her cell is 509-555-0108", "pii.phone")]
+    [InlineData("Our new place is 8385 N Green Way, come visit", "pii.address")]
     public void Evaluate_PrivateDataNearAnOrganisationsName_IsStillFound(string text, string rule) =>
         Assert.Equal(rule, Assert.Single(Evaluate(text)).Rule);
 
