@@ -7,7 +7,7 @@ namespace SocialMonitor.Core.Rules.LinkDomain;
 /// Finds the links a platform would make clickable in text: URLs with an http or https scheme, <c>www.</c> forms
 /// and bare domains (<c>bit.ly/x</c>) whose last label is a top-level domain on the Public Suffix List. Trailing
 /// punctuation and unbalanced closing brackets and quotes are not part of a link; email addresses, file names
-/// (<c>report.pdf</c>), version numbers, decimals and abbreviations (<c>e.g.</c>) are not links, and neither is a
+/// (<c>report.pdf</c>), the domain of an e-mail address written out (<c>jo.king (at) example.com</c>), version numbers, decimals and abbreviations (<c>e.g.</c>) are not links, and neither is a
 /// missing space at a sentence end that happens to spell a top-level domain (<c>fun.Love</c>, <c>great.Info</c>, <c>Mr.Rogers</c>),
 /// nor an abbreviation (<c>Ph.D.in</c>).
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
 {
     private static readonly SearchValues<char> _trailing = SearchValues.Create(".,;:!?'\"…‘’“”«»。、！？");
     private static readonly SearchValues<char> _afterHost = SearchValues.Create("/?#");
+    private static readonly SearchValues<char> _mailboxMarks = SearchValues.Create("._0123456789");
     private static readonly SearchValues<char> _lowercaseAscii = SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Top-level domains that are also common file extensions: <c>notes.md</c> without a path is a file.</summary>
@@ -43,7 +44,7 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
                 i++;
             }
             var (offset, length) = FindLink(text.AsSpan(start, i - start));
-            if (length > 0)
+            if (length > 0 && !IsMailDomain(text, start, text.AsSpan(start + offset, length)))
             {
                 (links ??= []).Add(new FoundLink(text.Substring(start + offset, length), start + offset, length));
             }
@@ -171,6 +172,32 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// The domain of an e-mail address written out (<c>jo.king (at) example.com</c>, <c>jo.king at example.com</c>,
+    /// <c>jo @ example.com</c>): a bare domain after an "at" token, which after a plain "at" must follow a mailbox-like
+    /// word (with a dot, underscore or digit), so "tickets at example.com" stays a link.
+    /// </summary>
+    private static bool IsMailDomain(string text, int start, ReadOnlySpan<char> link)
+    {
+        if (link.Contains("://", StringComparison.Ordinal) || link.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || link.ContainsAny(_afterHost))
+        {
+            return false;
+        }
+        var before = text.AsSpan(0, start).TrimEnd();
+        if (before.EndsWith("(at)", StringComparison.OrdinalIgnoreCase) || before.EndsWith("[at]", StringComparison.OrdinalIgnoreCase) ||
+            before.EndsWith("@", StringComparison.Ordinal) || before.EndsWith("\uFF20", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        if (!before.EndsWith(" at", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var mailbox = before[..^3].TrimEnd();
+        mailbox = mailbox[(mailbox.LastIndexOfAny(' ', '\n', '\t') + 1)..];
+        return mailbox.Length > 1 && char.IsLetterOrDigit(mailbox[^1]) && mailbox.ContainsAny(_mailboxMarks);
     }
 
     /// <summary><c>fun.Love</c>: a lowercase letter, a dot, then a title-case word that is not one of the usual domains.</summary>

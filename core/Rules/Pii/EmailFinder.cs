@@ -18,7 +18,9 @@ internal static partial class EmailFinder
     private static readonly HashSet<string> s_mailProviders = new(StringComparer.Ordinal)
     {
         "gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol", "icloud", "me", "mac", "protonmail", "proton",
-        "comcast", "att", "verizon", "frontier", "ymail", "gmx", "fastmail", "zoho",
+        "comcast", "att", "verizon", "frontier", "ymail", "gmx", "fastmail", "zoho", "cox", "charter", "sbcglobal", "earthlink",
+        "bellsouth", "centurylink", "windstream", "optonline", "mail", "inbox", "yandex", "tutanota", "hey", "rocketmail", "juno",
+        "netzero", "q", "pm", "tuta", "spectrum", "twc", "roadrunner", "rr",
     };
 
     /// <summary>The mail providers' names long enough to look for in a text before the written-out pattern runs.</summary>

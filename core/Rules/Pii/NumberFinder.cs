@@ -9,9 +9,10 @@ namespace SocialMonitor.Core.Rules.Pii;
 /// <item>payment card: 13 to 19 digits in groups of three or more (the last may have two, as Diners Club's 4-4-4-2),
 /// a card network's prefix and a valid Luhn check;</item>
 /// <item>SSN: 3-2-4 (hyphens or spaces) in the issued ranges, or 9 digits after "SSN"/"social";</item>
-/// <item>phone: North American numbers (area and exchange 2-9xx) as 3-3-4 (also <c>208 - 555 - 0123</c> and
-/// <c>208/555/0123</c>), (3) 3-4, 1-3-3-4, +1; ten bare digits, 3-7 or seven (3-4) only after a word like "call",
-/// "text" or "number" (a 3-4 with a space or dot not after "call number" or "Dewey", a shelf mark).</item>
+/// <item>phone: North American numbers (area and exchange 2-9xx, not toll-free: 8xx with a doubled digit) as 3-3-4
+/// (also <c>208 - 555 - 0123</c> and <c>208/555/0123</c>), (3) 3-4, 1-3-3-4, +1; ten bare digits, 3-7 or seven (3-4)
+/// only after a word like "call", "text" or "number" (a 3-4 with a space or dot not after "call number" or "Dewey",
+/// a shelf mark).</item>
 /// </list>
 /// A run after a reference word in the same sentence ("ISBN", "order", "tracking", "invoice", "confirmation") is never
 /// personal data; dates and fractions (slashes other than a phone's), prices (commas), years, Dewey and LC call numbers
@@ -183,7 +184,7 @@ internal static class NumberFinder
             return PiiKind.Ssn;
         }
         var nanp = digits.Length == 11 && digits[0] == '1' ? digits[1..] : digits;
-        if (nanp.Length == 10 && IsNanp(nanp) &&
+        if (nanp.Length == 10 && IsNanp(nanp) && !IsTollFree(nanp) &&
             ((groups == 3 && Lengths(starts, ends, 3, 3, 4)) ||
              (groups == 4 && Lengths(starts, ends, 1, 3, 3, 4)) ||
              (groups == 2 && Lengths(starts, ends, 3, 7) && After(text, starts[0], s_phoneCues, CueWindow)) ||
@@ -321,6 +322,9 @@ internal static class NumberFinder
         }
         return false;
     }
+
+    /// <summary>800, 833, 844, 855, 866, 877, 888: toll-free numbers are businesses' and offices', never a private person's.</summary>
+    internal static bool IsTollFree(ReadOnlySpan<char> ten) => ten[0] == '8' && ten[1] == ten[2] && ten[1] is '0' or '3' or '4' or '5' or '6' or '7' or '8';
 
     /// <summary>Area code and exchange both 2-9xx.</summary>
     internal static bool IsNanp(ReadOnlySpan<char> ten) => ten[0] >= '2' && ten[3] >= '2';

@@ -96,7 +96,7 @@ internal static class SpelledNumbers
         var phoneCue = NumberFinder.After(text, start, NumberFinder.s_phoneCues, NumberFinder.CueWindow);
         var nanp = digits.Length == 11 && digits[0] == '1' ? digits[1..] : digits;
         PiiKind? kind = null;
-        if (nanp.Length == 10 && NumberFinder.IsNanp(nanp) && (Are(groups, 3, 3, 4) || Are(groups, 1, 3, 3, 4) || phoneCue))
+        if (nanp.Length == 10 && NumberFinder.IsNanp(nanp) && !NumberFinder.IsTollFree(nanp) && (Are(groups, 3, 3, 4) || Are(groups, 1, 3, 3, 4) || phoneCue))
         {
             kind = PiiKind.Phone;
         }

@@ -116,4 +116,17 @@ public sealed class LinkExtractorTests
     [InlineData("try bookclub.Com today", "bookclub.Com")]
     [InlineData("X.com is where they post", "X.com")]
     public void Extract_TitleCaseNamesAndSingleLetterHosts_AreLinks(string text, string expected) => Assert.Equal([expected], Written(text));
+
+    [Theory]
+    [InlineData("write to jo.king (at) example.com")]
+    [InlineData("mail jo_king [at] example.org today")]
+    [InlineData("it's k i m @ example.net")]
+    [InlineData("jo.king at example.com is my address")]
+    public void Extract_DomainOfAWrittenOutEmail_IsNoLink(string text) => Assert.Empty(Written(text));
+
+    [Theory]
+    [InlineData("tickets at example.com", "example.com")]
+    [InlineData("see you at example.com/events", "example.com/events")]
+    [InlineData("jo.king at www.example.com", "www.example.com")]
+    public void Extract_SiteAfterAPlainAt_IsALink(string text, string expected) => Assert.Equal([expected], Written(text));
 }

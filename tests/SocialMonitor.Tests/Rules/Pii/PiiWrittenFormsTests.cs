@@ -61,6 +61,8 @@ public sealed class PiiWrittenFormsTests
     [InlineData("We walked to Rosie's Bakery, 1220 E Pine Ave, for donuts after storytime.")]
     [InlineData("The polling place is the Athol City Hall, 30 N Second St, this year.")]
     [InlineData("Miller Plumbing (208-555-0160) fixed the leak in the teen room.")]
+    [InlineData("The hotline is 1-888-555-0123, open all night")]
+    [InlineData("call the helpline at (877) 555-0145 for free tax help")]
     [InlineData("Dress up for 742 Evergreen Terrace night at the teen room!")]
     [InlineData("Our reading of 84 Charing Cross Road starts Monday.")]
     [InlineData("Drop donations at 8385 N Gov't Way any day")]
