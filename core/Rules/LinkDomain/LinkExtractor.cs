@@ -200,12 +200,12 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
         return mailbox.Length > 1 && char.IsLetterOrDigit(mailbox[^1]) && mailbox.ContainsAny(_mailboxMarks);
     }
 
-    /// <summary><c>fun.Love</c>: a lowercase letter, a dot, then a title-case word that is not one of the usual domains.</summary>
+    /// <summary><c>fun.Love</c>, <c>$4.99.Buy</c>: a lowercase letter or digit, a dot, then a title-case word that is not one of the usual domains.</summary>
     private static bool IsSentenceBreak(ReadOnlySpan<char> host)
     {
         var dot = host.LastIndexOf('.');
         var tld = host[(dot + 1)..];
-        if (tld.Length < 2 || !char.IsUpper(tld[0]) || tld[1..].ContainsAnyExcept(_lowercaseAscii) || !char.IsLower(host[dot - 1]))
+        if (tld.Length < 2 || !char.IsUpper(tld[0]) || tld[1..].ContainsAnyExcept(_lowercaseAscii) || !(char.IsLower(host[dot - 1]) || char.IsAsciiDigit(host[dot - 1])))
         {
             return false;
         }

@@ -109,6 +109,7 @@ public sealed class LinkExtractorTests
     [InlineData("Everyone had fun.Us grown-ups too")]
     [InlineData("She earned her Ph.D.in history at 60")]
     [InlineData("Born in the U.S.in 1950, raised here")]
+    [InlineData("Tote bags are $12.50.Shop the sale at the desk")]
     public void Extract_SentenceJoinsAndAbbreviations_AreNoLinks(string text) => Assert.Empty(Written(text));
 
     [Theory]
