@@ -74,6 +74,8 @@ public sealed class PiiWrittenFormsTests
     [InlineData("I live behind the Fire Station at 1410 W Lane Ave", "pii.address")]
     [InlineData("The Bakery owner is my aunt, her cell is 509-555-0108", "pii.phone")]
     [InlineData("Our new place is 8385 N Green Way, come visit", "pii.address")]
+    [InlineData("bring it by 2210 N Cedar Avenu tonight", "pii.address")]
+    [InlineData("we're at 77 Larch Stret, the blue house", "pii.address")]
     public void Evaluate_PrivateDataNearAnOrganisationsName_IsStillFound(string text, string rule) =>
         Assert.Equal(rule, Assert.Single(Evaluate(text)).Rule);
 
@@ -86,6 +88,8 @@ public sealed class PiiWrittenFormsTests
     [InlineData("We need two or three volunteers, maybe four, for the five o'clock shift")]
     [InlineData("Count along: one two three four five six seven, then clap")]
     [InlineData("Folktales are under call number 398.2096, ask at the desk")]
+    [InlineData("The 12 Angry Streets mural tour starts at noon")]
+    [InlineData("Our 3 Main Avenues of service: books, programs, space")]
     [InlineData("Dewey number 641 5973 is the cookbook shelf")]
     [InlineData("Table 509 5551234 is not a number anyone dials")]
     [InlineData("my Diners card 3852 0000 0232 38 was charged twice")]
