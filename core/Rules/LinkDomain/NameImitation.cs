@@ -4,10 +4,10 @@ namespace SocialMonitor.Core.Rules.LinkDomain;
 /// Whether a registrable domain imitates an allowed or approved name beyond look-alike characters, compared on skeletons
 /// (<see cref="Confusables"/>) with hyphens ignored: the same name under another public suffix (<c>communitylibrary.org</c>,
 /// <c>communitylibrary.net.co</c>), the whole name run together into one label (<c>communitylibrary-net.com</c>), or a
-/// typo of it (a letter dropped, doubled, swapped or replaced: <c>comunitylibrary.net</c>; one edit for names of 6 to 9
-/// letters, two from 10). A name with words (two letters or more) added before or after it (<c>mycommunitylibrary.net</c>) and a name used as a
-/// subdomain of another site (<c>communitylibrary.overdrive.com</c>) are other sites, not imitations: they are unapproved
-/// (the link corpus's labelling decisions).
+/// typo of it (a letter dropped, doubled, swapped or replaced: <c>comunitylibrary.net</c>; one edit for names of 6 to
+/// 11 letters, two from 12). A name with words (two letters or more) added before or after it
+/// (<c>mycommunitylibrary.net</c>) and a name used as a subdomain of another site (<c>communitylibrary.overdrive.com</c>)
+/// are other sites, not imitations: they are unapproved (the link corpus's labelling decisions).
 /// </summary>
 internal static class NameImitation
 {
@@ -39,7 +39,7 @@ internal static class NameImitation
         {
             return null; // words added before or after the name: another site
         }
-        var allowed = imitated.Length >= 10 ? 2 : 1;
+        var allowed = imitated.Length >= 12 ? 2 : 1;
         return Math.Abs(target.Length - imitated.Length) <= allowed && Distance(target, imitated) <= allowed ? "with a misspelling of the name" : null;
     }
 

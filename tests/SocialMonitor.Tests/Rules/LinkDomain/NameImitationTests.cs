@@ -65,5 +65,6 @@ public sealed class NameImitationTests
 
         Assert.Equal(UnapprovedLinkRule.LookalikeId, Single("Summer program: https://idahoredas.org/kids", context).Rule);
         Assert.Equal(UnapprovedLinkRule.Id, Single("Summer program: https://idahoreadsforkids.org", context).Rule);
+        Assert.Equal(UnapprovedLinkRule.Id, Single("Summer program: https://idahoparks.org", context).Rule);
     }
 }
