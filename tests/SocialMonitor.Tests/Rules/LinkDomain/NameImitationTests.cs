@@ -2,14 +2,13 @@ using SocialMonitor.Core.Approvals;
 using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Rules;
 using SocialMonitor.Core.Rules.LinkDomain;
-using SocialMonitor.Tests.Support;
 
 namespace SocialMonitor.Tests.Rules.LinkDomain;
 
 /// <summary>Look-alikes beyond look-alike characters: typos, hyphens and other endings of an allowed or approved name.</summary>
 public sealed class NameImitationTests
 {
-    private static readonly RuleContext Context = new(new DateTimeOffset(2026, 10, 2, 15, 0, 0, TimeSpan.Zero), TestPolicy.Default);
+    private static readonly RuleContext Context = UnapprovedLinkRuleTests.Context;
     private static readonly UnapprovedLinkRule Rule = new();
 
     private static Detection Single(string text, RuleContext? context = null) =>

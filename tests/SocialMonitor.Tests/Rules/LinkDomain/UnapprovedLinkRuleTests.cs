@@ -8,7 +8,8 @@ namespace SocialMonitor.Tests.Rules.LinkDomain;
 
 public sealed class UnapprovedLinkRuleTests
 {
-    private static readonly RuleContext Context = new(new DateTimeOffset(2026, 10, 2, 15, 0, 0, TimeSpan.Zero), TestPolicy.Default);
+    /// <summary>The test policy on 2 October 2026, no approvals (also for <see cref="NameImitationTests"/>).</summary>
+    internal static readonly RuleContext Context = new(new DateTimeOffset(2026, 10, 2, 15, 0, 0, TimeSpan.Zero), TestPolicy.Default);
     private static readonly RuleContext WithShorteners = Context with { Policy = TestPolicy.Default with { Shorteners = ["bit.ly", "ow.ly"] } };
     private static readonly UnapprovedLinkRule Rule = new();
 

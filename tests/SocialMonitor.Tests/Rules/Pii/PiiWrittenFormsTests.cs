@@ -1,7 +1,4 @@
-using SocialMonitor.Core.Items;
 using SocialMonitor.Core.Rules;
-using SocialMonitor.Core.Rules.Pii;
-using SocialMonitor.Tests.Support;
 
 namespace SocialMonitor.Tests.Rules.Pii;
 
@@ -12,10 +9,7 @@ namespace SocialMonitor.Tests.Rules.Pii;
 /// </summary>
 public sealed class PiiWrittenFormsTests
 {
-    private static readonly PiiRule Rule = new();
-
-    private static List<Detection> Evaluate(string text, string origin = ItemOrigins.Guest) =>
-        [.. Rule.Evaluate(new Item { Id = "c1", Text = text, Origin = origin }, new RuleContext(DateTimeOffset.UnixEpoch, ShippedPolicy.Value))];
+    private static List<Detection> Evaluate(string text) => PiiRuleTests.Evaluate(text);
 
     [Theory]
     [InlineData("ring me on 509 - 555 - 0134 after six", "pii.phone", "***-***-0134")]
