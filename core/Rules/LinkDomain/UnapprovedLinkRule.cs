@@ -13,7 +13,8 @@ namespace SocialMonitor.Core.Rules.LinkDomain;
 /// links judged by their expanded links and shortened links by what they resolved to before evaluation. One detection
 /// per distinct target, under the most specific id:
 /// <list type="bullet">
-/// <item><c>link-domain.lookalike</c>: the host imitates an allowed or approved name with look-alike characters.</item>
+/// <item><c>link-domain.lookalike</c>: the host imitates an allowed or approved name with look-alike characters, or is a
+/// typo, hyphenation or other ending of it (<see cref="NameImitation"/>).</item>
 /// <item><c>link-domain.userinfo</c>: a site name before an <c>@</c> makes the link look like it goes elsewhere.</item>
 /// <item><c>link-domain.shortener</c>: a shortener whose target is unknown (resolution off or failed).</item>
 /// <item><c>link-domain.unapproved</c>: any other destination that is not allowed or approved.</item>

@@ -15,6 +15,9 @@ namespace SocialMonitor.Core.Rules.Pii;
 /// </summary>
 internal static partial class EmailFinder
 {
+    /// <summary>How far back a web address's scheme is looked for before an <c>@</c> (keeps a text of many <c>@</c> linear).</summary>
+    private const int MaxWord = 256;
+
     private static readonly HashSet<string> s_mailProviders = new(StringComparer.Ordinal)
     {
         "gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "msn", "aol", "icloud", "me", "mac", "protonmail", "proton",
@@ -105,7 +108,7 @@ internal static partial class EmailFinder
     private static bool InWebAddress(string text, int at)
     {
         var start = at;
-        while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+        while (start > 0 && at - start < MaxWord && !char.IsWhiteSpace(text[start - 1]))
         {
             start--;
         }
