@@ -7,19 +7,21 @@ namespace SocialMonitor.Core.Rules.LinkDomain;
 /// Finds the links a platform would make clickable in text: URLs with an http or https scheme, <c>www.</c> forms
 /// and bare domains (<c>bit.ly/x</c>) whose last label is a top-level domain on the Public Suffix List. Trailing
 /// punctuation and unbalanced closing brackets and quotes are not part of a link; email addresses, file names
-/// (<c>report.pdf</c>), version numbers, decimals and abbreviations (<c>e.g.</c>) are not links, and neither is a
-/// missing space at a sentence end that happens to spell a newer top-level domain (<c>fun.Love</c>, <c>Mr.Rogers</c>).
+/// (<c>report.pdf</c>), the domain of an e-mail address written out (<c>jo.king (at) example.com</c>), version numbers, decimals and abbreviations (<c>e.g.</c>) are not links, and neither is a
+/// missing space at a sentence end that happens to spell a top-level domain (<c>fun.Love</c>, <c>great.Info</c>, <c>Mr.Rogers</c>),
+/// nor an abbreviation (<c>Ph.D.in</c>).
 /// </summary>
 public sealed class LinkExtractor(PublicSuffixList suffixes)
 {
     private static readonly SearchValues<char> _trailing = SearchValues.Create(".,;:!?'\"…‘’“”«»。、！？");
     private static readonly SearchValues<char> _afterHost = SearchValues.Create("/?#");
+    private static readonly SearchValues<char> _mailboxMarks = SearchValues.Create("._0123456789");
     private static readonly SearchValues<char> _lowercaseAscii = SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Top-level domains that are also common file extensions: <c>notes.md</c> without a path is a file.</summary>
     private static readonly string[] _fileExtensions = ["md", "py", "sh", "zip", "mov"];
 
-    /// <summary>Top-level domains people write in title case as part of a name (<c>Example.Com</c>); any other title-case one after a lowercase letter is a sentence break.</summary>
+    /// <summary>Top-level domains people write in title case as part of a name (<c>Example.Com</c>); any other title-case one after a lowercase letter, and the ones that are also words (Info, Us) after a lowercase word, is a sentence break.</summary>
     private static readonly string[] _titleCaseDomains = ["Com", "Net", "Org", "Edu", "Gov", "Info", "Biz", "Us"];
 
     public static LinkExtractor Default { get; } = new(PublicSuffixList.Default);
@@ -42,7 +44,7 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
                 i++;
             }
             var (offset, length) = FindLink(text.AsSpan(start, i - start));
-            if (length > 0)
+            if (length > 0 && !IsMailDomain(text, start, text.AsSpan(start + offset, length)))
             {
                 (links ??= []).Add(new FoundLink(text.Substring(start + offset, length), start + offset, length));
             }
@@ -92,7 +94,7 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
         }
         var candidate = TrimEnd(end < rest.Length && _afterHost.Contains(rest[end]) ? rest : rest[..end]);
         var host = rest[..Math.Min(hostLength, candidate.Length)].TrimEnd('.');
-        if (!IsLinkHost(host) || (candidate.Length <= end && (IsFileExtension(host) || IsSentenceBreak(host) || IsProductName(host))))
+        if (!IsLinkHost(host) || (candidate.Length <= end && (IsFileExtension(host) || IsSentenceBreak(host) || IsProductName(host) || IsAbbreviation(host))))
         {
             return default;
         }
@@ -172,12 +174,38 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
         }
     }
 
-    /// <summary><c>fun.Love</c>: a lowercase letter, a dot, then a title-case word that is not one of the usual domains.</summary>
+    /// <summary>
+    /// The domain of an e-mail address written out (<c>jo.king (at) example.com</c>, <c>jo.king at example.com</c>,
+    /// <c>jo @ example.com</c>): a bare domain after an "at" token, which after a plain "at" must follow a mailbox-like
+    /// word (with a dot, underscore or digit), so "tickets at example.com" stays a link.
+    /// </summary>
+    private static bool IsMailDomain(string text, int start, ReadOnlySpan<char> link)
+    {
+        if (link.Contains("://", StringComparison.Ordinal) || link.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || link.ContainsAny(_afterHost))
+        {
+            return false;
+        }
+        var before = text.AsSpan(0, start).TrimEnd();
+        if (before.EndsWith("(at)", StringComparison.OrdinalIgnoreCase) || before.EndsWith("[at]", StringComparison.OrdinalIgnoreCase) ||
+            before.EndsWith("@", StringComparison.Ordinal) || before.EndsWith("\uFF20", StringComparison.Ordinal))
+        {
+            return true;
+        }
+        if (!before.EndsWith(" at", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var mailbox = before[..^3].TrimEnd();
+        mailbox = mailbox[(mailbox.LastIndexOfAny(' ', '\n', '\t') + 1)..];
+        return mailbox.Length > 1 && char.IsLetterOrDigit(mailbox[^1]) && mailbox.ContainsAny(_mailboxMarks);
+    }
+
+    /// <summary><c>fun.Love</c>, <c>$4.99.Buy</c>: a lowercase letter or digit, a dot, then a title-case word that is not one of the usual domains.</summary>
     private static bool IsSentenceBreak(ReadOnlySpan<char> host)
     {
         var dot = host.LastIndexOf('.');
         var tld = host[(dot + 1)..];
-        if (tld.Length < 2 || !char.IsUpper(tld[0]) || tld[1..].ContainsAnyExcept(_lowercaseAscii) || !char.IsLower(host[dot - 1]))
+        if (tld.Length < 2 || !char.IsUpper(tld[0]) || tld[1..].ContainsAnyExcept(_lowercaseAscii) || !(char.IsLower(host[dot - 1]) || char.IsAsciiDigit(host[dot - 1])))
         {
             return false;
         }
@@ -185,10 +213,27 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
         {
             if (tld.SequenceEqual(common))
             {
-                return false;
+                // Example.Com is a name; a word that starts sentences (Info, Us) after a lowercase word is a sentence break (great.Info).
+                return tld is not ("Com" or "Net" or "Org") && !host[..dot].ContainsAnyExcept(_lowercaseAscii);
             }
         }
         return true;
+    }
+
+    /// <summary><c>Ph.D.in</c>, <c>U.S.in</c>: a capital letter alone between two dots is an abbreviation, not a host's label.</summary>
+    private static bool IsAbbreviation(ReadOnlySpan<char> host)
+    {
+        var first = true;
+        foreach (var range in host.Split('.'))
+        {
+            var label = host[range];
+            if (!first && range.End.Value < host.Length && label.Length == 1 && char.IsUpper(label[0]))
+            {
+                return true;
+            }
+            first = false;
+        }
+        return false;
     }
 
     /// <summary>

@@ -13,7 +13,8 @@ namespace SocialMonitor.Core.Rules.LinkDomain;
 /// links judged by their expanded links and shortened links by what they resolved to before evaluation. One detection
 /// per distinct target, under the most specific id:
 /// <list type="bullet">
-/// <item><c>link-domain.lookalike</c>: the host imitates an allowed or approved name with look-alike characters.</item>
+/// <item><c>link-domain.lookalike</c>: the host imitates an allowed or approved name with look-alike characters, or is a
+/// typo, hyphenation or other ending of it (<see cref="NameImitation"/>).</item>
 /// <item><c>link-domain.userinfo</c>: a site name before an <c>@</c> makes the link look like it goes elsewhere.</item>
 /// <item><c>link-domain.shortener</c>: a shortener whose target is unknown (resolution off or failed).</item>
 /// <item><c>link-domain.unapproved</c>: any other destination that is not allowed or approved.</item>
@@ -86,16 +87,11 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
         var domain = analyzer.Domain(target);
         string rule;
         string explanation;
-        if (shortenerProblem is not null)
-        {
-            rule = ShortenerId;
-            explanation = $"{target.Host} is a link shortener that hides where the link goes and {shortenerProblem}, " +
-                $"so the destination cannot be checked against the linking policy.";
-        }
-        else if (Imitated(target, context) is { } imitated)
+        // The most specific id first, as the class comment lists them: a trick in the written link outranks a shortener.
+        if (Imitated(target, context) is var (imitated, how))
         {
             rule = LookalikeId;
-            explanation = $"{target.UnicodeHost()} ({target.Host}) imitates {imitated} with look-alike characters; " +
+            explanation = $"{target.UnicodeHost()} ({target.Host}) imitates {imitated} {how}; " +
                 $"it is a different site, and links may go only to {Allowed(policy)} or an approved destination.";
         }
         else if (TrickUserInfo(candidate) is { } shown)
@@ -103,6 +99,12 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
             rule = UserInfoId;
             explanation = $"The link shows {shown} before an @ but goes to {domain}, which is not approved; " +
                 $"links may go only to {Allowed(policy)} or an approved destination.";
+        }
+        else if (shortenerProblem is not null)
+        {
+            rule = ShortenerId;
+            explanation = $"{target.Host} is a link shortener that hides where the link goes and {shortenerProblem}, " +
+                $"so the destination cannot be checked against the linking policy.";
         }
         else
         {
@@ -141,8 +143,11 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
         return context.Approvals.Any(a => a.InForce(today) && a.AppliesTo(item.Account, context.Location) && a.Matches(target));
     }
 
-    /// <summary>The allowed or approved name the host imitates (<c>communitylibrary.net</c>, <c>.gov</c>), or null.</summary>
-    private static string? Imitated(WebAddress target, RuleContext context)
+    /// <summary>
+    /// The allowed or approved name the host imitates (<c>communitylibrary.net</c>, <c>.gov</c>) and how (with look-alike
+    /// characters, or as a typo or another suffix of the name: <see cref="NameImitation"/>), or null.
+    /// </summary>
+    private (string Name, string How)? Imitated(WebAddress target, RuleContext context)
     {
         if (target.IsIpAddress)
         {
@@ -151,13 +156,23 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
         var skeleton = Confusables.Skeleton(target.UnicodeHost());
         var names = context.Policy.OwnDomains.Concat(context.Approvals.Where(a => a.Match == LinkMatches.Domain)
             .Select(a => WebAddress.Parse(a.Value)?.Host).OfType<string>());
+        var (label, suffix) = RegistrableLabel(target.Host, skeleton);
         foreach (var name in names)
         {
             var imitated = Confusables.Skeleton(new WebAddress { Scheme = "https", Host = name }.UnicodeHost());
             var isName = target.Host == name || target.Host.EndsWith("." + name, StringComparison.Ordinal);
-            if (!isName && (skeleton == imitated || skeleton.EndsWith("." + imitated, StringComparison.Ordinal)))
+            if (isName)
             {
-                return name;
+                continue;
+            }
+            if (skeleton == imitated || skeleton.EndsWith("." + imitated, StringComparison.Ordinal))
+            {
+                return (name, "with look-alike characters");
+            }
+            if (label is not null && RegistrableLabel(name, imitated) is ({ } nameLabel, { } nameSuffix) &&
+                NameImitation.Imitates(label, suffix!, nameLabel, nameSuffix) is { } how)
+            {
+                return (name, how);
             }
         }
         var lastLabel = skeleton[(skeleton.LastIndexOf('.') + 1)..];
@@ -166,10 +181,22 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
         {
             if (lastLabel == allowed && tld != allowed)
             {
-                return "." + allowed;
+                return ("." + allowed, "with look-alike characters");
             }
         }
         return null;
+    }
+
+    /// <summary>The label before the public suffix of <paramref name="host"/>, from its skeleton, and the suffix; nulls for a bare suffix.</summary>
+    private (string? Label, string? Suffix) RegistrableLabel(string host, string skeleton)
+    {
+        if (analyzer.Suffixes.PublicSuffix(host) is not { } suffix || suffix.Length >= host.Length)
+        {
+            return (null, null);
+        }
+        var labels = skeleton.Split('.');
+        var index = labels.Length - 1 - suffix.Count(c => c == '.') - 1;
+        return index < 0 ? (null, null) : (labels[index], suffix);
     }
 
     /// <summary>A user-info part that reads like a site name (<c>trusted.gov</c> in <c>https://trusted.gov@other.example/</c>).</summary>

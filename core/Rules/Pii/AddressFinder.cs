@@ -7,7 +7,8 @@ namespace SocialMonitor.Core.Rules.Pii;
 /// US street addresses: a house number, an optional direction, one to three street words and a street type
 /// (<c>1423 W Prairie Ave</c>, <c>6020 N Ramsey Road</c>), and PO boxes. Street words may not be ordinary little
 /// words, so "20 books this summer, the best way" is not an address. Read by hand at each number that starts a word
-/// (a regex tried at every number of a long post costs a microsecond each).
+/// (a regex tried at every number of a long post costs a microsecond each). A long street type may be misspelt by one
+/// letter (<c>Avenu</c>). Famous fictional addresses and public seats are nobody's home.
 /// </summary>
 internal static partial class AddressFinder
 {
@@ -28,6 +29,20 @@ internal static partial class AddressFinder
         ["place"] = "Pl", ["pl"] = "Pl", ["circle"] = "Cir", ["cir"] = "Cir", ["terrace"] = "Ter", ["ter"] = "Ter", ["highway"] = "Hwy",
         ["hwy"] = "Hwy", ["parkway"] = "Pkwy", ["pkwy"] = "Pkwy", ["loop"] = "Loop", ["trail"] = "Trl", ["trl"] = "Trl",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Addresses that are nobody's home: famous fictional ones (4 Privet Drive, 742 Evergreen Terrace, 84 Charing Cross
+    /// Road) and public seats (1600 Pennsylvania Avenue), as (house number, first street word).
+    /// </summary>
+    private static readonly FrozenSet<(string, string)> s_famous = new HashSet<(string, string)>
+    {
+        ("4", "privet"), ("742", "evergreen"), ("84", "charing"), ("221", "baker"), ("12", "grimmauld"), ("1313", "mockingbird"),
+        ("124", "conch"), ("31", "spooner"), ("1640", "riverside"), ("1600", "pennsylvania"), ("10", "downing"), ("32", "windsor"),
+    }.ToFrozenSet();
+
+    /// <summary>The long street types a misspelling is compared with (the short ones are too close to other words).</summary>
+    private static readonly (string Type, string Abbreviation)[] s_longTypes =
+        [("street", "St"), ("avenue", "Ave"), ("boulevard", "Blvd"), ("parkway", "Pkwy"), ("highway", "Hwy"), ("terrace", "Ter"), ("circle", "Cir")];
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_notStreetWordLookup = s_notStreetWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_directionLookup = s_directions.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -83,7 +98,8 @@ internal static partial class AddressFinder
             {
                 onStreet(number, street, suffix, start, end);
             }
-            else if (published is not null && !published.IsPublishedAddress(number.ToString(), street.ToString()))
+            else if (published is not null && !published.IsPublishedAddress(number.ToString(), street.ToString()) &&
+                !s_famous.Contains((number.ToString(), street.ToString().ToLowerInvariant())))
             {
                 (found ??= []).Add(new PiiMatch(PiiKind.Address, start, end, PiiMasks.Address(street.ToString(), suffix)));
             }
@@ -115,9 +131,9 @@ internal static partial class AddressFinder
             }
             var word = text.AsSpan(wordStart, wordEnd - wordStart);
             var boundary = wordEnd == text.Length || !char.IsLetterOrDigit(text[wordEnd]);
-            if (names > 0 && boundary && s_suffixLookup.TryGetValue(word, out var suffix))
+            if (names > 0 && boundary && (s_suffixLookup.TryGetValue(word, out var suffix) ? suffix : Misspelt(word)) is { } type)
             {
-                return (streetStart, streetEnd, suffix, wordEnd);
+                return (streetStart, streetEnd, type, wordEnd);
             }
             p = wordEnd < text.Length && text[wordEnd] == '.' ? wordEnd + 1 : wordEnd;
             if (t == 0 && s_directionLookup.Contains(word))
@@ -134,6 +150,43 @@ internal static partial class AddressFinder
             }
         }
         return null;
+    }
+
+    /// <summary>A long street type typed with one letter wrong, missing, extra or swapped (<c>Avenu</c>, <c>Stret</c>), not its plural.</summary>
+    private static string? Misspelt(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 5)
+        {
+            return null;
+        }
+        foreach (var (type, abbreviation) in s_longTypes)
+        {
+            if (Math.Abs(word.Length - type.Length) <= 1 && !(word.Length == type.Length + 1 && word.StartsWith(type, StringComparison.OrdinalIgnoreCase)) &&
+                OneEdit(word, type))
+            {
+                return abbreviation;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Exactly one substitution, insertion, deletion or swap of neighbours apart, ignoring case.</summary>
+    private static bool OneEdit(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var i = 0;
+        while (i < a.Length && i < b.Length && char.ToLowerInvariant(a[i]) == b[i])
+        {
+            i++;
+        }
+        if (i == a.Length && i == b.Length)
+        {
+            return false; // the same word
+        }
+        static bool Same(ReadOnlySpan<char> x, ReadOnlySpan<char> y) => x.Equals(y, StringComparison.OrdinalIgnoreCase);
+        return (a.Length == b.Length && (Same(a[(i + 1)..], b[(i + 1)..]) ||
+                (i + 1 < a.Length && char.ToLowerInvariant(a[i]) == b[i + 1] && char.ToLowerInvariant(a[i + 1]) == b[i] && Same(a[(i + 2)..], b[(i + 2)..])))) ||
+            (a.Length == b.Length + 1 && Same(a[(i + 1)..], b[i..])) ||
+            (a.Length + 1 == b.Length && Same(a[i..], b[(i + 1)..]));
     }
 
     private static int SkipSpace(string text, int p)

@@ -2,26 +2,67 @@ namespace SocialMonitor.Core.Rules.Pii;
 
 /// <summary>
 /// Finds phone, library card, Social Security and payment card numbers among the digit runs of a text. A run is
-/// digit groups joined by at most two of <c>space - . ( )</c>, not glued to letters (<c>5CD2345</c>, <c>PS3562</c>).
+/// digit groups joined by at most three of <c>space - . ( ) /</c>, not glued to letters (<c>5CD2345</c>, <c>PS3562</c>).
 /// Each run is read from its first group, trying the longest layout first:
 /// <list type="bullet">
 /// <item>library card: 14 digits starting with 2, any grouping;</item>
-/// <item>payment card: 13 to 19 digits in groups of three or more, a card network's prefix and a valid Luhn check;</item>
+/// <item>payment card: 13 to 19 digits in groups of three or more (the last may have two, as Diners Club's 4-4-4-2),
+/// a card network's prefix and a valid Luhn check;</item>
 /// <item>SSN: 3-2-4 (hyphens or spaces) in the issued ranges, or 9 digits after "SSN"/"social";</item>
-/// <item>phone: North American numbers (area and exchange 2-9xx) as 3-3-4, (3) 3-4, 1-3-3-4, +1; ten bare digits
-/// or seven (3-4) only after a word like "call", "text" or "number".</item>
+/// <item>phone: North American numbers (area and exchange 2-9xx, not toll-free: 8xx with a doubled digit) as 3-3-4
+/// (also <c>208 - 555 - 0123</c> and <c>208/555/0123</c>), (3) 3-4, 1-3-3-4, +1; ten bare digits, 3-7 or seven (3-4)
+/// only after a word like "call", "text" or "number" (a 3-4 with a space or dot not after "call number" or "Dewey",
+/// a shelf mark).</item>
 /// </list>
-/// A run after "ISBN" is never personal data; dates (slashes), prices (commas), years, Dewey and LC call numbers and
-/// item barcodes (14 digits starting with 3) do not fit any layout.
+/// A run after a reference word in the same sentence ("ISBN", "order", "tracking", "invoice", "confirmation") is never
+/// personal data; dates and fractions (slashes other than a phone's), prices (commas), years, Dewey and LC call numbers
+/// and item barcodes (14 digits starting with 3) do not fit any layout. <see cref="ReadLetterO"/> reads a letter O
+/// written for a zero.
 /// </summary>
 internal static class NumberFinder
 {
     private const int MaxGroups = 8;
     private const int MinDigits = 7;
-    private const int CueWindow = 24;
+    internal const int CueWindow = 24;
+    private const int ReferenceWindow = 40;
 
-    private static readonly string[] s_phoneCues = ["call", "text", "phone", "cell", "number", "tel", "reach", "contact", "dial", "fax", "mobile", "whatsapp"];
-    private static readonly string[] s_ssnCues = ["ssn", "social", "ss#", "security"];
+    internal static readonly string[] s_phoneCues = ["call", "text", "phone", "cell", "number", "tel", "reach", "contact", "dial", "fax", "mobile", "whatsapp", "landline"];
+    internal static readonly string[] s_ssnCues = ["ssn", "social", "ss#", "security"];
+
+    /// <summary>Words before a shelf mark (<c>call number 641.5973</c>), which a local number written with a dot or space is not.</summary>
+    private static readonly string[] s_shelfCues = ["call number", "call no.", "call #", "dewey", "shelved"];
+
+    /// <summary>Words that, between a reference word and a number, make it personal data after all.</summary>
+    private static readonly string[] s_personalCues = ["card", "phone", "cell", "ssn", "social", "call", "text me"];
+
+    private static readonly char[] s_sentenceEnds = ['.', '!', '?', '\n'];
+
+    /// <summary>Words naming a number that is no one's personal data: a book's, an order's or a parcel's.</summary>
+    private static readonly string[] s_referenceCues = ["isbn", "order", "invoice", "tracking", "confirmation", "receipt", "reference", "ref", "sku", "oclc", "lccn"];
+
+    /// <summary>
+    /// The text with each letter O that stands for a zero inside a number (<c>2o8-555-o1o7</c>, <c>21234OO5550187</c>)
+    /// read as 0: an o beside a digit and beside no other letter. The same string when there is none (no copy).
+    /// </summary>
+    public static string ReadLetterO(string text)
+    {
+        char[]? copy = null;
+        for (var i = text.AsSpan().IndexOfAny('o', 'O'); i >= 0; i = text.AsSpan(i + 1).IndexOfAny('o', 'O') is var next and >= 0 ? i + 1 + next : -1)
+        {
+            var before = i > 0 ? text[i - 1] : ' ';
+            var after = i + 1 < text.Length ? text[i + 1] : ' ';
+            var beside0 = char.IsAsciiDigit(before) || (copy is not null && copy[i - 1] == '0' && before is 'o' or 'O');
+            if ((beside0 || char.IsAsciiDigit(after)) && !IsLetterNotO(before) && !IsLetterNotO(after) &&
+                (beside0 || !(before is 'o' or 'O')))
+            {
+                copy ??= text.ToCharArray();
+                copy[i] = '0';
+            }
+        }
+        return copy is null ? text : new string(copy);
+    }
+
+    private static bool IsLetterNotO(char c) => char.IsLetter(c) && c is not ('o' or 'O');
 
     public static void Find(string text, ref List<PiiMatch>? found)
     {
@@ -56,7 +97,7 @@ internal static class NumberFinder
                 digits += p - start;
                 count++;
                 var q = p;
-                while (q < text.Length && q - p < 2 && IsSeparator(text[q]))
+                while (q < text.Length && q - p < 3 && IsSeparator(text[q]))
                 {
                     q++;
                 }
@@ -72,7 +113,7 @@ internal static class NumberFinder
                 digits -= ends[count - 1] - starts[count - 1];
                 count--;
             }
-            if (digits >= MinDigits && !After(text, i, "isbn", 16))
+            if (digits >= MinDigits && !IsReference(text, i))
             {
                 Classify(text, starts[..count], ends[..count], ref found);
             }
@@ -122,11 +163,16 @@ internal static class NumberFinder
     private static PiiKind? Match(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, ReadOnlySpan<char> digits)
     {
         var groups = starts.Length;
+        if (HasSlash(text, starts, ends))
+        {
+            // 208/555/0166 is a phone; dates, fractions and other slashed runs are nothing.
+            return digits.Length == 10 && IsNanp(digits) && groups == 3 && Lengths(starts, ends, 3, 3, 4) ? PiiKind.Phone : null;
+        }
         if (digits.Length == 14 && digits[0] == '2')
         {
             return PiiKind.LibraryCard;
         }
-        if (digits.Length is >= 13 and <= 19 && AllGroupsAtLeast(starts, ends, 3) && HasCardPrefix(digits) && Luhn(digits))
+        if (digits.Length is >= 13 and <= 19 && AllGroupsAtLeast(starts[..^1], ends[..^1], 3) && ends[^1] - starts[^1] >= 2 && HasCardPrefix(digits) && Luhn(digits))
         {
             return PiiKind.PaymentCard;
         }
@@ -138,22 +184,24 @@ internal static class NumberFinder
             return PiiKind.Ssn;
         }
         var nanp = digits.Length == 11 && digits[0] == '1' ? digits[1..] : digits;
-        if (nanp.Length == 10 && IsNanp(nanp) &&
+        if (nanp.Length == 10 && IsNanp(nanp) && !IsTollFree(nanp) &&
             ((groups == 3 && Lengths(starts, ends, 3, 3, 4)) ||
              (groups == 4 && Lengths(starts, ends, 1, 3, 3, 4)) ||
+             (groups == 2 && Lengths(starts, ends, 3, 7) && After(text, starts[0], s_phoneCues, CueWindow)) ||
              (groups == 1 && (After(text, starts[0], s_phoneCues, CueWindow) || (starts[0] > 0 && text[starts[0] - 1] == '+')))))
         {
             return PiiKind.Phone;
         }
         if (digits.Length == 7 && groups == 2 && Lengths(starts, ends, 3, 4) && digits[0] >= '2' &&
-            text[ends[0]] == '-' && ends[0] + 1 == starts[1] && After(text, starts[0], s_phoneCues, CueWindow))
+            ends[0] + 1 == starts[1] && (text[ends[0]] == '-' || (text[ends[0]] is ' ' or '.' && !After(text, starts[0], s_shelfCues, CueWindow))) &&
+            After(text, starts[0], s_phoneCues, CueWindow))
         {
             return PiiKind.Phone;
         }
         return null;
     }
 
-    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '(' or ')' or '\u00A0' or '\u2011' or '\u2012' or '\u2013';
+    private static bool IsSeparator(char c) => c is ' ' or '-' or '.' or '(' or ')' or '/' or '\u00A0' or '\u2011' or '\u2012' or '\u2013';
 
     private static int SkipWord(string text, int i)
     {
@@ -207,10 +255,63 @@ internal static class NumberFinder
         return true;
     }
 
+    private static bool HasSlash(string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends)
+    {
+        for (var g = 1; g < starts.Length; g++)
+        {
+            if (text.AsSpan(ends[g - 1], starts[g] - ends[g - 1]).Contains('/'))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A reference number, not personal data: a word such as "ISBN", "order" or "tracking" at most 40 characters before
+    /// it in the same sentence, with no word for personal data between them ("order 2026… "; not "ordered, my card is …").
+    /// </summary>
+    private static bool IsReference(string text, int at)
+    {
+        var from = Math.Max(0, at - ReferenceWindow);
+        var before = text.AsSpan(from, at - from);
+        var sentence = before.LastIndexOfAny(s_sentenceEnds);
+        if (sentence >= 0)
+        {
+            before = before[(sentence + 1)..];
+        }
+        var latest = -1;
+        foreach (var cue in s_referenceCues)
+        {
+            for (var start = before.LastIndexOf(cue, StringComparison.OrdinalIgnoreCase); start >= 0; start = start == 0 ? -1 : before[..start].LastIndexOf(cue, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = start + cue.Length;
+                if ((start == 0 || !char.IsLetter(before[start - 1])) && (end == before.Length || !char.IsLetter(before[end])))
+                {
+                    latest = Math.Max(latest, end);
+                    break;
+                }
+            }
+        }
+        return latest >= 0 && !ContainsAny(before[latest..], s_personalCues);
+    }
+
+    private static bool ContainsAny(ReadOnlySpan<char> text, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (text.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool After(string text, int at, string cue, int window) =>
         text.AsSpan(Math.Max(0, at - window), Math.Min(at, window)).Contains(cue, StringComparison.OrdinalIgnoreCase);
 
-    private static bool After(string text, int at, string[] cues, int window)
+    internal static bool After(string text, int at, string[] cues, int window)
     {
         foreach (var cue in cues)
         {
@@ -222,11 +323,14 @@ internal static class NumberFinder
         return false;
     }
 
+    /// <summary>800, 833, 844, 855, 866, 877, 888: toll-free numbers are businesses' and offices', never a private person's.</summary>
+    internal static bool IsTollFree(ReadOnlySpan<char> ten) => ten[0] == '8' && ten[1] == ten[2] && ten[1] is '0' or '3' or '4' or '5' or '6' or '7' or '8';
+
     /// <summary>Area code and exchange both 2-9xx.</summary>
-    private static bool IsNanp(ReadOnlySpan<char> ten) => ten[0] >= '2' && ten[3] >= '2';
+    internal static bool IsNanp(ReadOnlySpan<char> ten) => ten[0] >= '2' && ten[3] >= '2';
 
     /// <summary>Area 001-899 but not 666, group 01-99, serial 0001-9999.</summary>
-    private static bool IsIssuedSsn(ReadOnlySpan<char> nine) =>
+    internal static bool IsIssuedSsn(ReadOnlySpan<char> nine) =>
         nine[..3] is not ("000" or "666") && nine[0] != '9' && nine[3..5] is not "00" && nine[5..] is not "0000";
 
     /// <summary>Visa 4; Mastercard 51-55 and 2221-2720; Amex 34, 37; Discover 6011, 644-649, 65; JCB 3528-3589; Diners 300-305, 36, 38, 39.</summary>

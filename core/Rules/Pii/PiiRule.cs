@@ -7,7 +7,8 @@ namespace SocialMonitor.Core.Rules.Pii;
 
 /// <summary>
 /// <c>pii.phone|email|address|library-card|ssn|payment-card</c> on every item, guest or official: a private
-/// person's data in the text (see <see cref="NumberFinder"/>, <see cref="EmailFinder"/>, <see cref="AddressFinder"/>),
+/// person's data in the text (see <see cref="NumberFinder"/>, <see cref="SpelledNumbers"/>, <see cref="EmailFinder"/>,
+/// <see cref="AddressFinder"/>),
 /// never the library's published contacts. The value never leaves the rule: evidence, evidence key and explanation
 /// carry only its masked form (<c>***-***-1234</c>), so neither the finding, its id, the logs nor the emails hold it.
 /// One detection per masked value.
@@ -35,11 +36,15 @@ public sealed class PiiRule : IRule
         var text = item.Text;
         var published = s_published.GetValue(context.Policy, static p => new PublishedContactIndex(p));
         List<PiiMatch>? found = null;
+        // Numbers are read with a letter O that stands for a zero as 0 (same offsets; the text itself when there is none).
+        var numbers = text;
         if (text.AsSpan().ContainsAnyInRange('0', '9'))
         {
-            NumberFinder.Find(text, ref found);
+            numbers = NumberFinder.ReadLetterO(text);
+            NumberFinder.Find(numbers, ref found);
             AddressFinder.Find(text, published, ref found);
         }
+        SpelledNumbers.Find(text, published, ref found);
         EmailFinder.Find(text, published, ref found);
         if (found is null)
         {
@@ -49,7 +54,8 @@ public sealed class PiiRule : IRule
         var detections = new List<Detection>(found.Count);
         foreach (var match in found)
         {
-            if (match.Kind == PiiKind.Phone && published.IsPublishedPhone(text.AsSpan(match.Start, match.End - match.Start)))
+            if ((match.Kind == PiiKind.Phone && published.IsPublishedPhone(numbers.AsSpan(match.Start, match.End - match.Start))) ||
+                (match.Kind is PiiKind.Phone or PiiKind.Address && OrganisationContext.Follows(text, match.Start)))
             {
                 continue;
             }

@@ -51,7 +51,51 @@ internal sealed class PublishedContactIndex
         return false;
     }
 
-    public bool IsPublishedAddress(string number, string street) => _addresses.Contains((number, street.ToLowerInvariant()));
+    /// <summary>
+    /// The house number of a published address with its first street word, also abbreviated (<c>Gov't</c>, <c>Govt</c>
+    /// for Government: the same first letter and the abbreviation's letters in order).
+    /// </summary>
+    public bool IsPublishedAddress(string number, string street)
+    {
+        var word = street.ToLowerInvariant();
+        if (_addresses.Contains((number, word)))
+        {
+            return true;
+        }
+        foreach (var (publishedNumber, publishedStreet) in _addresses)
+        {
+            if (publishedNumber == number && Abbreviates(word, publishedStreet))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool Abbreviates(string abbreviation, string word)
+    {
+        if (abbreviation.Length < 2 || abbreviation[0] != word[0])
+        {
+            return false;
+        }
+        var w = 0;
+        foreach (var c in abbreviation)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+            while (w < word.Length && word[w] != c)
+            {
+                w++;
+            }
+            if (w++ == word.Length)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>The digits, without a leading country code 1.</summary>
     internal static string TenDigits(string written)

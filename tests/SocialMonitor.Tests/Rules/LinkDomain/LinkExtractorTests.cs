@@ -103,4 +103,31 @@ public sealed class LinkExtractorTests
     [Fact]
     public void Extract_FileNameWithPath_IsALink() =>
         Assert.Equal(["example.zip/download"], Written("example.zip/download"));
+
+    [Theory]
+    [InlineData("The quiz was hard.Info on the answers comes Friday")]
+    [InlineData("Everyone had fun.Us grown-ups too")]
+    [InlineData("She earned her Ph.D.in history at 60")]
+    [InlineData("Born in the U.S.in 1950, raised here")]
+    [InlineData("Tote bags are $12.50.Shop the sale at the desk")]
+    public void Extract_SentenceJoinsAndAbbreviations_AreNoLinks(string text) => Assert.Empty(Written(text));
+
+    [Theory]
+    [InlineData("Visit Example.Info for more", "Example.Info")]
+    [InlineData("try bookclub.Com today", "bookclub.Com")]
+    [InlineData("X.com is where they post", "X.com")]
+    public void Extract_TitleCaseNamesAndSingleLetterHosts_AreLinks(string text, string expected) => Assert.Equal([expected], Written(text));
+
+    [Theory]
+    [InlineData("write to jo.king (at) example.com")]
+    [InlineData("mail jo_king [at] example.org today")]
+    [InlineData("it's k i m @ example.net")]
+    [InlineData("jo.king at example.com is my address")]
+    public void Extract_DomainOfAWrittenOutEmail_IsNoLink(string text) => Assert.Empty(Written(text));
+
+    [Theory]
+    [InlineData("tickets at example.com", "example.com")]
+    [InlineData("see you at example.com/events", "example.com/events")]
+    [InlineData("jo.king at www.example.com", "www.example.com")]
+    public void Extract_SiteAfterAPlainAt_IsALink(string text, string expected) => Assert.Equal([expected], Written(text));
 }

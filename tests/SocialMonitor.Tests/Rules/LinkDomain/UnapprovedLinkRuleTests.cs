@@ -8,7 +8,8 @@ namespace SocialMonitor.Tests.Rules.LinkDomain;
 
 public sealed class UnapprovedLinkRuleTests
 {
-    private static readonly RuleContext Context = new(new DateTimeOffset(2026, 10, 2, 15, 0, 0, TimeSpan.Zero), TestPolicy.Default);
+    /// <summary>The test policy on 2 October 2026, no approvals (also for <see cref="NameImitationTests"/>).</summary>
+    internal static readonly RuleContext Context = new(new DateTimeOffset(2026, 10, 2, 15, 0, 0, TimeSpan.Zero), TestPolicy.Default);
     private static readonly RuleContext WithShorteners = Context with { Policy = TestPolicy.Default with { Shorteners = ["bit.ly", "ow.ly"] } };
     private static readonly UnapprovedLinkRule Rule = new();
 
@@ -115,6 +116,10 @@ public sealed class UnapprovedLinkRuleTests
         Assert.Equal(expectedKey, detection.EvidenceKey);
         Assert.StartsWith($"The link shows {shown} before an @ but goes to {domain}, which is not approved", detection.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Evaluate_UserInfoTrickOnAShortener_IsUserinfoNotShortener() =>
+        Assert.Equal(UnapprovedLinkRule.UserInfoId, Assert.Single(Rule.Evaluate(Comment("Renew: https://www.uidaho.edu@bit.ly/renew-now"), WithShorteners)).Rule);
 
     [Fact]
     public void Evaluate_UserInfoOnAllowedHost_ReturnsNothing() =>

@@ -9,7 +9,8 @@ public sealed class PiiRuleTests
 {
     private static readonly PiiRule Rule = new();
 
-    private static List<Detection> Evaluate(string text, string origin = ItemOrigins.Guest) =>
+    /// <summary>The rule on a comment with <paramref name="text"/>, with the shipped policy (also for <see cref="PiiWrittenFormsTests"/>).</summary>
+    internal static List<Detection> Evaluate(string text, string origin = ItemOrigins.Guest) =>
         [.. Rule.Evaluate(new Item { Id = "c1", Text = text, Origin = origin }, new RuleContext(DateTimeOffset.UnixEpoch, ShippedPolicy.Value))];
 
     [Theory]
