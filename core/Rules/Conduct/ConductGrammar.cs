@@ -35,7 +35,7 @@ internal static class ConductGrammar
     public static readonly Lookup Carriers = Create("they", "theyre", "them", "these", "those", "all");
 
     /// <summary>Openers that address the insult to the reader: "hey dumbass", "shut up, idiot".</summary>
-    public static readonly Lookup Openers = Create("hey", "listen", "yo", "oi", "up", "callate", "oye");
+    public static readonly Lookup Openers = Create("hey", "listen", "yo", "oi", "up", "callate", "oye", "stfu", "gtfo");
 
     /// <summary>Titles before a name, so a name that is also a word is a name: "Ms. Pat", "Miss Rachel", "Mr. Bird".</summary>
     public static readonly Lookup Honorifics = Create("ms", "mrs", "mr", "miss", "dr", "coach", "sr", "sra", "srta", "don", "dona", "director", "officer");
@@ -47,7 +47,7 @@ internal static class ConductGrammar
 
     /// <summary>Words after "that idiot" that show a person is meant: "at the desk", "who runs this", "trying to".</summary>
     public static readonly Lookup PersonFollowers = Create(
-        "at", "who", "behind", "from", "in", "on", "working", "trying", "thinks", "keeps", "running", "that", "of", "with", "needs", "should");
+        "at", "who", "behind", "from", "in", "on", "working", "trying", "thinks", "keeps", "running", "that", "with", "needs", "should");
 
     /// <summary>Intent before a violent verb: "I'll", "gonna", "someone should", "let's", "I hope".</summary>
     public static readonly Lookup Intent = Create(

@@ -155,12 +155,15 @@ internal static class ConductPatterns
             {
                 continue;
             }
+            // Someone's whereabouts, not a thing's: "where the bookmobile parks" is a timetable.
+            var someone = false;
             for (var k = w + 2; k < words.Length && k <= w + 8 && !words[k].OpensSentence; k++)
             {
-                if (scan.Form(k) is "lives" or "live" or "works" or "parks" or "sleeps" or "stays")
+                if (scan.Form(k) is "lives" or "live" or "works" or "parks" or "sleeps" or "stays" && someone)
                 {
                     return true;
                 }
+                someone |= scan.Form(k) is "she" or "he" or "you" or "they" or "u" || HasKind(scan, k, TermKind.Person | TermKind.Official);
             }
         }
         return false;
@@ -218,7 +221,10 @@ internal static class ConductPatterns
                 return false;
             }
         }
-        return true;
+        // The group ends the phrase ("Rats, the Japanese exhibit closed" is an exclamation about an exhibit).
+        var next = group.Word + group.Count;
+        return next >= scan.Words.Length || scan.Words[next].OpensSentence || scan.Form(next) is "and" ||
+            scan.Source.AsSpan(scan.Words[next - 1].SourceEnd, scan.Words[next].SourceStart - scan.Words[next - 1].SourceEnd).ContainsAny(',', ':');
     }
 
     /// <summary>A copula or comparison between the group and the term: "are", "like", "nothing but".</summary>
@@ -356,7 +362,7 @@ internal static class ConductPatterns
             {
                 return true;
             }
-            if (lead > 2 || (lead > 0 && !ConductGrammar.Openers.Contains(scan.Form(start)) && scan.Form(start) is not "shut" && !HasKind(scan, start, TermKind.Insult)))
+            if (lead > 2 || (lead > 0 && !ConductGrammar.Openers.Contains(scan.Form(start)) && scan.Form(start) is not "shut"))
             {
                 continue;
             }
@@ -364,7 +370,7 @@ internal static class ConductPatterns
             var comma = end < source.Length && source[end] == ',';
             // "Jim shut the fuck up", "stfu Linda": the name next to an insult said to someone.
             if (comma || (w + 1 < words.Length && (ConductGrammar.You.Contains(scan.Form(w + 1)) || (lead == 0 && StartsInsultPhrase(scan, w + 1)))) ||
-                (lead > 0 && HasKind(scan, start, TermKind.Insult)))
+                (lead > 0 && scan.Form(start) is "stfu" or "gtfo"))
             {
                 return true;
             }

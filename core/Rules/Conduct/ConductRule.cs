@@ -147,7 +147,7 @@ public sealed class ConductRule : IRule
             }
             else if ((kinds & TermKind.Insult) != 0 && !ConductPatterns.InFictionQuote(scan, hit) &&
                 (ConductPatterns.SaidOfPerson(scan, hit, english, CanDescribeAThing(lexicon.Term(hit.TermId))) ||
-                (!CanDescribeAThing(lexicon.Term(hit.TermId)) && ConductPatterns.PointedAtPerson(scan, hit))))
+                (!CanDescribeAThing(lexicon.Term(hit.TermId)) && !CanBeLiteral(lexicon.Term(hit.TermId)) && ConductPatterns.PointedAtPerson(scan, hit))))
             {
                 Add(Harassment, Severities.High, hit, "attacks a person");
             }
@@ -262,8 +262,12 @@ public sealed class ConductRule : IRule
         or "trash" or "garbage" or "worthless" or "fat" or "dumbest" or "stupidest" or "condescending" or "illiterate" or "piece of work"
         or "annoying" or "most annoying" or "incompetent" or "slimy" or "shitty";
 
+    /// <summary>Insults that are also what someone or something is: "that clown at the party", "that pig at the fair".</summary>
+    private static bool CanBeLiteral(string term) => term is "clown" or "pig" or "cow" or "rat" or "snake" or "toad" or "sheep" or "witch" or "troll"
+        or "parrot" or "leech" or "hack" or "thief" or "bully" or "hag" or "parasite" or "brat" or "creep" or "freak" or "psycho" or "maniac";
+
     /// <summary>Come-on words that judge how someone looks: said of a person, a sexual remark.</summary>
-    private static bool IsAppearance(string term) => term is "sexy" or "so sexy" or "so hot" or "nice body" or "perfect body" or "hot body";
+    private static bool IsAppearance(string term) => term is "sexy" or "so sexy" or "nice body" or "perfect body" or "hot body";
 
     /// <summary>A contact signal that points at a profile, bio or link to follow (commercial content), not a reply.</summary>
     private static bool IsAdvertisement(string term) => term.Contains("bio", StringComparison.Ordinal) || term.Contains("profile", StringComparison.Ordinal) ||

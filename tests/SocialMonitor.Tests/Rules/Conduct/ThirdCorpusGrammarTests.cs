@@ -34,6 +34,9 @@ public sealed class ThirdCorpusGrammarTests
     [InlineData("Hijo de puta, se me cayó el café en el libro")]
     [InlineData("Vete a la verga con tus horarios nuevos")]
     [InlineData("Qué pedo con el horario del sábado?")]
+    [InlineData("Tell that clown at the party to call me, my kid loved him")]
+    [InlineData("that b!tch of a winter storm closed the branch again")]
+    [InlineData("Rats, the Japanese garden exhibit closed early")]
     public void Evaluate_CriticismOrExclamation_IsNoHarassment(string text) =>
         Assert.DoesNotContain(ConductRule.Harassment, ConductText.Rules(text));
 
@@ -53,6 +56,8 @@ public sealed class ThirdCorpusGrammarTests
     [InlineData("I don't know where the Hayden branch moved the large print, help?")]
     [InlineData("In the thriller the stalker writes \"we know where she lives\" on the mirror. So creepy.")]
     [InlineData("Voy a la biblioteca mañana con los niños.")]
+    [InlineData("We know where the bookmobile parks on Tuesdays, right by the school.")]
+    [InlineData("hang the posters on the board please")]
     public void Evaluate_IdiomOrQuestion_IsNoThreat(string text) =>
         Assert.DoesNotContain(ConductRule.Threat, ConductText.Rules(text));
 
@@ -67,6 +72,8 @@ public sealed class ThirdCorpusGrammarTests
     [InlineData("Animals of the Mexican desert: a new nonfiction shelf at Post Falls")]
     [InlineData("The men's room at Hayden is filthy again, please send someone.")]
     [InlineData("The exhibit shows how wartime posters portrayed immigrants as rats.")]
+    [InlineData("Animals, all the Mexican folk tales in one volume")]
+    [InlineData("Rats, the Japanese garden exhibit closed early")]
     public void Evaluate_GroupNamedWithoutDehumanising_IsNoHate(string text) =>
         Assert.DoesNotContain(ConductRule.Hate, ConductText.Rules(text));
 
@@ -90,9 +97,11 @@ public sealed class ThirdCorpusGrammarTests
     public void Evaluate_ComeOnWordSaidOfAPerson_IsSexual() =>
         Assert.Contains(ConductRule.Sexual, ConductText.Rules("That new clerk is so sexy"));
 
-    [Fact]
-    public void Evaluate_ComeOnWordSaidOfAThing_IsNoSexual() =>
-        Assert.DoesNotContain(ConductRule.Sexual, ConductText.Rules("The new bookmobile wrap is so sexy"));
+    [Theory]
+    [InlineData("The new bookmobile wrap is so sexy")]
+    [InlineData("the new librarian is so hot today, the AC is broken")]
+    public void Evaluate_ComeOnWordSaidOfAThing_IsNoSexual(string text) =>
+        Assert.DoesNotContain(ConductRule.Sexual, ConductText.Rules(text));
 
     [Fact]
     public void Evaluate_SexualContentPointingAtABio_IsSpam() =>
