@@ -277,6 +277,12 @@ internal static class ConductPatterns
                 copula = w;
                 break;
             }
+            // "whoever runs this page has the IQ of a potato": possession is the copula of the "the X of a" insults.
+            if (form is "has" or "have" or "had" && scan.Form(insult.Word) is "the")
+            {
+                copula = w;
+                break;
+            }
             if (EqualsBefore(scan, w + 1))
             {
                 // "Librarian at Spirit Lake = village idiot": the sign is the copula; the subject ends at word w.

@@ -21,6 +21,8 @@ public sealed class ThirdCorpusGrammarTests
     [InlineData("stfu Dennis, nobody asked")]
     [InlineData("Your taste in books is pathetic, just like you.")]
     [InlineData("I'll comment on every one of your posts until you quit.")]
+    [InlineData("The guy who runs the Athol page has the brain of a goldfish")]
+    [InlineData("you have the intelligence of a wet sock")]
     public void Evaluate_InsultAimedAtSomeone_IsHarassment(string text) =>
         Assert.Contains(ConductRule.Harassment, ConductText.Rules(text));
 
@@ -37,6 +39,9 @@ public sealed class ThirdCorpusGrammarTests
     [InlineData("Tell that clown at the party to call me, my kid loved him")]
     [InlineData("that b!tch of a winter storm closed the branch again")]
     [InlineData("Rats, the Japanese garden exhibit closed early")]
+    [InlineData("The new catalog has the speed of a snail")]
+    [InlineData("Our presenter has the patience of a saint")]
+    [InlineData("Our storyteller has the face of a movie star")]
     public void Evaluate_CriticismOrExclamation_IsNoHarassment(string text) =>
         Assert.DoesNotContain(ConductRule.Harassment, ConductText.Rules(text));
 
