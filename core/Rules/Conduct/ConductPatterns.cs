@@ -4,14 +4,19 @@ namespace SocialMonitor.Core.Rules.Conduct;
 /// The grammar patterns of the conduct rule over a scanned text (words as read, listed terms found):
 /// <list type="bullet">
 /// <item>a threat: a harm verb with a target near it in its sentence, and an intent ("I'll", "gonna", "should", "I hope",
-/// "he'd") with a subject, or the verb opening its sentence; a negation between them ("I would never hurt") undoes it.
+/// "he'd", "voy a") with a subject, a call on anyone ("Somebody go … and kill"), or the verb opening its sentence; a
+/// negation between them ("I would never hurt") undoes it, and so does harm to one's own things ("strangle my printer").
 /// Reported speech ("he said he'd come back and stab her") stays a threat; a quoted line in a text about a book or film is not;</item>
-/// <item>dehumanisation: a group named, then in the same sentence (or the next, opening with "they") likened to animals,
+/// <item>dehumanisation: a group named, then in the same sentence (or the next, opening with "they") likened ("=" too) to animals,
 /// disease, vermin or filth ("are", "like", "nothing but"), or said not to belong or to deserve harm; not when the words are
 /// quoted or reported ("newspapers called them…");</item>
 /// <item>a personal attack: an insult said of an identifiable person ("the presenter is a troll", "she's a liar", "Lisa at
-/// circulation is dumb"), a person being a person word, "he"/"she" or a name (a capitalised word that is no English word),
-/// and no public official (the board, the mayor) among the subject's words: criticism of them stays allowed.</item>
+/// circulation is dumb", "Librarian at Spirit Lake = village idiot"), a person being a person word, "he"/"she" or a name (a
+/// capitalised word that is no English word, or any after a title: "Ms. Pat"), and no public official (the board, the
+/// mayor) among the subject's words: criticism of them stays allowed (a staff office, the director, only for words that
+/// can judge the work); or pointed at ("that idiot behind the counter").</item>
+/// <item>fronted dehumanisation: the term opening its sentence, the group ending the phrase after it ("Cockroaches, every
+/// single migrant", "Exterminate the illegals").</item>
 /// </list>
 /// </summary>
 internal static class ConductPatterns

@@ -22,8 +22,10 @@ namespace SocialMonitor.Core.Rules.Conduct;
 /// <item>spam is one spam phrase (not in quotation marks: "posting 'forex trading' comments" reports spam), or two
 /// different spam signals, in a guest's item: an official post that sells is personal gain, not spam; one detection
 /// per item;</item>
-/// <item>masked profanity (<c>f*ck</c>) is read by <see cref="MaskedProfanity"/>; mild expletives count only when the
-/// policy's mild tier is on;</item>
+/// <item>masked profanity (<c>f*ck</c>, <c>sh💩t</c>) is read by <see cref="MaskedProfanity"/>, and the text is read
+/// unmasked for every other list (<c>d*ck pic</c>); mild expletives count only when the policy's mild tier is on;</item>
+/// <item>saying one knows where a named person lives or works is a threat; sexual content in a guest's item that points
+/// at a profile, bio or link is spam too;</item>
 /// <item>sexual solicitation is a listed phrase, or a come-on signal with a contact request or a second signal.</item>
 /// </list>
 /// Otherwise one detection per rule and term; the evidence key is the listed term. When the optional classifier was asked

@@ -79,11 +79,13 @@ public sealed class HeldOutCorpusTests
     /// format and CLN's facts only, without the rules, their lists or the other corpora, and committed before the rules
     /// were changed against it. Measured blind first (conduct precision 0.933,
     /// recall 0.662; personal gain 0.970, 0.821; accessibility 1.000, 0.938): the honest estimate of field accuracy.
+    /// Then used to develop the rules (conduct 0.981 / 0.914, personal gain 0.971 / 0.872, accessibility 1.000 / 1.000):
+    /// its floors hold those gains, they do not claim field accuracy.
     /// </summary>
     [Theory]
-    [InlineData("conduct", 0.0, 0.0)]
-    [InlineData("personal-gain", 0.0, 0.0)]
-    [InlineData("accessibility", 0.0, 0.0)]
+    [InlineData("conduct", 0.97, 0.90)]
+    [InlineData("personal-gain", 0.95, 0.85)]
+    [InlineData("accessibility", 0.95, 0.95)]
     public void Evaluate_ThirdBlindCorpus_HoldsItsFloors(string family, double minPrecision, double minRecall)
     {
         var context = new RuleContext(new DateTimeOffset(2026, 10, 20, 15, 0, 0, TimeSpan.Zero), ShippedPolicy.Value);
