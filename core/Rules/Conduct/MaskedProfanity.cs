@@ -99,8 +99,10 @@ internal sealed class MaskedProfanity
             }
             // One cell per letter as read: a symbol or a whole emoji (two UTF-16 units) is one masked letter.
             var length = 0;
+            var emoji = false;
             for (var i = start; i < end && length <= MaxToken; i++, length++)
             {
+                emoji |= char.IsSurrogate(span[i]);
                 if (length < MaxToken)
                 {
                     cells[length] = char.IsSurrogate(span[i]) ? '*' : char.ToLowerInvariant(span[i]);
@@ -110,7 +112,8 @@ internal sealed class MaskedProfanity
                     i++;
                 }
             }
-            if (length <= MaxToken && char.IsLetter(span[start]) && Match(cells[..length]) is var (word, offset))
+            // An emoji jammed between letters ("a🍎s") reads as a mask only in a word of four letters or more.
+            if (length <= MaxToken && char.IsLetter(span[start]) && Match(cells[..length], emoji ? 4 : 3) is var (word, offset))
             {
                 match = (word, start, end, offset);
                 return true;
@@ -133,7 +136,7 @@ internal sealed class MaskedProfanity
         return -1;
     }
 
-    private (string Word, int Offset)? Match(ReadOnlySpan<char> token)
+    private (string Word, int Offset)? Match(ReadOnlySpan<char> token, int minLength)
     {
         var trailing = token.Length - token.TrimEnd("*#%$").Length;
         if (trailing == 1 || !token.ContainsAny(s_masks))
@@ -142,6 +145,10 @@ internal sealed class MaskedProfanity
         }
         foreach (var word in _words)
         {
+            if (word.Length < minLength)
+            {
+                break;
+            }
             for (var offset = 0; offset + word.Length <= token.Length; offset++)
             {
                 if (token[..offset].ContainsAny(s_masks))

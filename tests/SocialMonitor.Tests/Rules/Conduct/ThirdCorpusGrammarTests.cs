@@ -95,6 +95,7 @@ public sealed class ThirdCorpusGrammarTests
     [Theory]
     [InlineData("great 💩 day at the branch lol")]
     [InlineData("Storytime📚rocks, see you Tuesday")]
+    [InlineData("what a🍎s week at the branch")]
     public void Evaluate_EmojiBetweenWords_IsNoProfanity(string text) =>
         Assert.Empty(ConductText.Rules(text));
 
