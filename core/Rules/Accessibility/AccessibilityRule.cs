@@ -70,7 +70,7 @@ public sealed class AccessibilityRule : IRule
 
         void Hashtags(string text)
         {
-            var words = WordList.For(context.Policy);
+            var words = WordList.ForHashtags(context.Policy);
             Span<char> lower = stackalloc char[MaxTagLength];
             for (var at = text.IndexOf('#', StringComparison.Ordinal); at >= 0 && at + 1 < text.Length; at = text.IndexOf('#', at + 1))
             {

@@ -28,27 +28,43 @@ internal static class ConductGrammar
     public static readonly Lookup Negations = Create("never", "not", "t", "no", "nobody", "nunca");
 
     /// <summary>Reporting verbs before a group: "newspapers called Chinese workers a plague" quotes, it does not say.</summary>
-    public static readonly Lookup Reporting = Create("called", "calling", "calls", "call", "quoted", "quotes", "quoting", "said", "says", "claimed", "described", "label", "labelled", "labeled");
+    public static readonly Lookup Reporting = Create("called", "calling", "calls", "call", "quoted", "quotes", "quoting", "said", "says", "claimed", "described", "label", "labelled", "labeled",
+        "portrayed", "portray", "portrays", "portraying", "depicted", "depict", "depicts", "painted");
 
     /// <summary>Words opening a sentence that carry the group from the one before: "Jews run the board. They're a rot."</summary>
     public static readonly Lookup Carriers = Create("they", "theyre", "them", "these", "those", "all");
 
     /// <summary>Openers that address the insult to the reader: "hey dumbass", "shut up, idiot".</summary>
-    public static readonly Lookup Openers = Create("hey", "listen", "yo", "oi", "up", "callate", "oye");
+    public static readonly Lookup Openers = Create("hey", "listen", "yo", "oi", "up", "callate", "oye", "stfu", "gtfo");
+
+    /// <summary>Titles before a name, so a name that is also a word is a name: "Ms. Pat", "Miss Rachel", "Mr. Bird".</summary>
+    public static readonly Lookup Honorifics = Create("ms", "mrs", "mr", "miss", "dr", "coach", "sr", "sra", "srta", "don", "dona", "director", "officer");
+
+    /// <summary>Words before a name that make it a place or a guest, not the person spoken to: "storytime with Brittany".</summary>
+    public static readonly Lookup Prepositions = Create(
+        "with", "by", "to", "from", "at", "in", "on", "for", "of", "and", "or", "about", "thanks", "thank", "the", "a", "an", "visit", "visiting",
+        "meet", "welcome", "congrats", "congratulations", "love", "loved", "miss", "call", "ask", "de", "con", "y", "en", "para");
+
+    /// <summary>Words after "that idiot" that show a person is meant: "at the desk", "who runs this", "trying to".</summary>
+    public static readonly Lookup PersonFollowers = Create(
+        "at", "who", "behind", "from", "in", "on", "working", "trying", "thinks", "keeps", "running", "that", "with", "needs", "should");
 
     /// <summary>Intent before a violent verb: "I'll", "gonna", "someone should", "let's", "I hope".</summary>
     public static readonly Lookup Intent = Create(
         "will", "ll", "gonna", "going", "should", "wanna", "want", "better", "gotta", "must", "shall", "ought", "imma", "let", "lets",
         "d", "about", "plan", "planning", "wish", "hope", "pray", "need", "needs", "would", "deserve", "deserves", "swear", "time",
-        "ready", "come", "coming", "ought");
+        "ready", "come", "coming", "ought", "voy", "vamos");
 
     /// <summary>Who may intend: "I", "we", "someone"… Intent words that carry their own subject need none.</summary>
     public static readonly Lookup Subjects = Create(
         "i", "im", "ill", "we", "someone", "somebody", "anyone", "anybody", "they", "you", "u", "people", "everyone", "imma", "id", "he",
         "she", "hes", "shes", "whoever", "guy", "man", "members");
 
-    /// <summary>Intent words that carry their subject ("imma", "let's", "it's time to").</summary>
-    public static readonly Lookup SelfIntent = Create("imma", "let", "lets", "time");
+    /// <summary>Intent words that carry their subject ("imma", "let's", "it's time to", "voy a", "vamos a").</summary>
+    public static readonly Lookup SelfIntent = Create("imma", "let", "lets", "time", "voy", "vamos");
+
+    /// <summary>Whom a sentence-opening call to violence is made on: "Somebody go… and kill", "everyone grab a rope".</summary>
+    public static readonly Lookup Incited = Create("somebody", "someone", "anyone", "anybody", "everyone", "everybody", "yall");
 
     private static Lookup Create(params string[] words) =>
         FrozenSet.Create(StringComparer.Ordinal, words).GetAlternateLookup<ReadOnlySpan<char>>();

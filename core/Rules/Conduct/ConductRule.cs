@@ -22,8 +22,10 @@ namespace SocialMonitor.Core.Rules.Conduct;
 /// <item>spam is one spam phrase (not in quotation marks: "posting 'forex trading' comments" reports spam), or two
 /// different spam signals, in a guest's item: an official post that sells is personal gain, not spam; one detection
 /// per item;</item>
-/// <item>masked profanity (<c>f*ck</c>) is read by <see cref="MaskedProfanity"/>; mild expletives count only when the
-/// policy's mild tier is on;</item>
+/// <item>masked profanity (<c>f*ck</c>, <c>sh💩t</c>) is read by <see cref="MaskedProfanity"/>, and the text is read
+/// unmasked for every other list (<c>d*ck pic</c>); mild expletives count only when the policy's mild tier is on;</item>
+/// <item>saying one knows where a named person lives or works is a threat; sexual content in a guest's item that points
+/// at a profile, bio or link is spam too;</item>
 /// <item>sexual solicitation is a listed phrase, or a come-on signal with a contact request or a second signal.</item>
 /// </list>
 /// Otherwise one detection per rule and term; the evidence key is the listed term. When the optional classifier was asked
@@ -67,7 +69,6 @@ public sealed class ConductRule : IRule
     ];
 
     private static readonly ConditionalWeakTable<Policy, TermLexicon> s_lexicons = [];
-    private static readonly System.Buffers.SearchValues<char> s_maskChars = System.Buffers.SearchValues.Create("*#%$");
 
     public string Family => "conduct";
 
@@ -78,9 +79,12 @@ public sealed class ConductRule : IRule
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(context);
         var lexicon = LexiconFor(context.Policy);
-        using var scan = lexicon.Scan(item.Text);
+        var maskedWords = MaskedProfanity.MayHaveMasks(item.Text) ? MaskedProfanity.For(context.Policy) : null;
+        var masked = maskedWords?.Find(item.Text);
+        // "d*ck pic" is read as "dick pic" (the unmasked copy has the same length, so quotes still come from the text).
+        var unmasked = masked is null ? null : maskedWords!.Unmask(item.Text);
+        using var scan = unmasked is null ? lexicon.Scan(item.Text) : lexicon.Scan(unmasked, item.Text);
         var hits = scan.Hits;
-        var masked = item.Text.AsSpan().ContainsAny(s_maskChars) ? MaskedProfanity.For(context.Policy).Find(item.Text) : null;
         if (hits.IsEmpty && masked is null && context.Classification is null)
         {
             return [];
@@ -98,6 +102,9 @@ public sealed class ConductRule : IRule
         bool? addressed = null;
         var firstSignal = -1;
         var secondSignal = -1;
+        var target = false;
+        var sexual = false;
+        var advertised = false;
         foreach (var hit in hits)
         {
             var kinds = hit.Kinds;
@@ -105,7 +112,8 @@ public sealed class ConductRule : IRule
             {
                 continue;
             }
-            if ((kinds & TermKind.Profanity) != 0 || ((kinds & TermKind.MildProfanity) != 0 && mild))
+            // A masked word's profanity is the masked finding below (one per word, its key the word it reads as).
+            if (((kinds & TermKind.Profanity) != 0 || ((kinds & TermKind.MildProfanity) != 0 && mild)) && !IsMasked(hit))
             {
                 Add(Profanity, Severities.Medium, hit, "uses profanity");
             }
@@ -120,7 +128,16 @@ public sealed class ConductRule : IRule
             if ((kinds & TermKind.Sexual) != 0 && !IsReported(scan, hit))
             {
                 Add(Sexual, Severities.High, hit, "has sexual content");
+                sexual = true;
             }
+            // "the presenter is so sexy": a come-on word said of an identifiable person is a sexual remark about them.
+            if ((kinds & TermKind.SexualSignal) != 0 && IsAppearance(lexicon.Term(hit.TermId)) && ConductPatterns.SaidOfPerson(scan, hit, english, judgesWork: false))
+            {
+                Add(Sexual, Severities.High, hit, "makes a sexual remark about a person");
+                sexual = true;
+            }
+            target |= (kinds & TermKind.ThreatTarget) != 0;
+            advertised |= (kinds & (TermKind.Contact | TermKind.SpamSignal)) != 0 && IsAdvertisement(lexicon.Term(hit.TermId));
             if ((kinds & TermKind.HarassmentPhrase) != 0)
             {
                 Add(Harassment, Severities.High, hit, "harasses the reader");
@@ -130,7 +147,9 @@ public sealed class ConductRule : IRule
                 lastAnchor = anchor;
                 Add(Harassment, Severities.High, hit, "insults the reader");
             }
-            else if ((kinds & TermKind.Insult) != 0 && !ConductPatterns.InFictionQuote(scan, hit) && ConductPatterns.SaidOfPerson(scan, hit, english))
+            else if ((kinds & TermKind.Insult) != 0 && !ConductPatterns.InFictionQuote(scan, hit) &&
+                (ConductPatterns.SaidOfPerson(scan, hit, english, CanDescribeAThing(lexicon.Term(hit.TermId))) ||
+                (!CanDescribeAThing(lexicon.Term(hit.TermId)) && !CanBeLiteral(lexicon.Term(hit.TermId)) && ConductPatterns.PointedAtPerson(scan, hit))))
             {
                 Add(Harassment, Severities.High, hit, "attacks a person");
             }
@@ -175,6 +194,19 @@ public sealed class ConductRule : IRule
             (detections ??= []).Add(new Detection(
                 Sexual, context.Policy.SeverityOf(Sexual, Severities.High), Clauses.RulesOfConduct, $"solicitation: {key}", key,
                 $"{who} the Rules of Conduct; this one solicits sexually ({key})."));
+            sexual = true;
+        }
+        if (sexual && guest && advertised && !Has(detections, Spam))
+        {
+            (detections ??= []).Add(new Detection(
+                Spam, context.Policy.SeverityOf(Spam, Severities.Medium), Clauses.RulesOfConduct, "sexual content advertised", "commercial sexual content",
+                $"{who} the Rules of Conduct; this one advertises sexual content (a profile, bio or link to follow)."));
+        }
+        if (!Has(detections, Threat) && target && ConductPatterns.KnowsWhereTheyAre(scan))
+        {
+            (detections ??= []).Add(new Detection(
+                Threat, context.Policy.SeverityOf(Threat, Severities.Critical), Clauses.RulesOfConduct, "knows where someone lives", "know where",
+                $"{who} the Rules of Conduct; this one threatens violence (it says where someone lives or works)."));
         }
         if (masked is var (maskedTerm, maskedAt, maskedLength) && !HasProfanity(detections, maskedTerm))
         {
@@ -195,6 +227,16 @@ public sealed class ConductRule : IRule
                 $"{who} the Rules of Conduct; this one looks like spam or a scam ({key})."));
         }
         return ClassifierEvidence.Merge(detections, context, who) ?? (IEnumerable<Detection>)[];
+
+        bool IsMasked(TermHit hit)
+        {
+            if (unmasked is null)
+            {
+                return false;
+            }
+            var (start, end) = (scan.Words[hit.Word].SourceStart, scan.Words[hit.Word + hit.Count - 1].SourceEnd);
+            return !unmasked.AsSpan(start, end - start).SequenceEqual(item.Text.AsSpan(start, end - start));
+        }
 
         void Add(string rule, string severity, TermHit hit, string what)
         {
@@ -220,7 +262,30 @@ public sealed class ConductRule : IRule
     /// </summary>
     private static bool CanDescribeAThing(string term) => term is "stupid" or "dumb" or "pathetic" or "disgusting" or "ugly" or "rotten" or "joke"
         or "trash" or "garbage" or "worthless" or "fat" or "dumbest" or "stupidest" or "condescending" or "illiterate" or "piece of work"
-        or "annoying" or "most annoying" or "incompetent" or "slimy";
+        or "annoying" or "most annoying" or "incompetent" or "slimy" or "shitty";
+
+    /// <summary>Insults that are also what someone or something is: "that clown at the party", "that pig at the fair".</summary>
+    private static bool CanBeLiteral(string term) => term is "clown" or "pig" or "cow" or "rat" or "snake" or "toad" or "sheep" or "witch" or "troll"
+        or "parrot" or "leech" or "hack" or "thief" or "bully" or "hag" or "parasite" or "brat" or "creep" or "freak" or "psycho" or "maniac";
+
+    /// <summary>Come-on words that judge how someone looks: said of a person, a sexual remark.</summary>
+    private static bool IsAppearance(string term) => term is "sexy" or "so sexy" or "nice body" or "perfect body" or "hot body";
+
+    /// <summary>A contact signal that points at a profile, bio or link to follow (commercial content), not a reply.</summary>
+    private static bool IsAdvertisement(string term) => term.Contains("bio", StringComparison.Ordinal) || term.Contains("profile", StringComparison.Ordinal) ||
+        term.Contains("link", StringComparison.Ordinal);
+
+    private static bool Has(List<Detection>? detections, string rule)
+    {
+        foreach (var detection in detections ?? [])
+        {
+            if (detection.Rule == rule)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>Whether <paramref name="term"/> is already a profanity finding (a loop, not a lambda: no closure per item).</summary>
     private static bool HasProfanity(List<Detection>? detections, string term)
@@ -278,6 +343,15 @@ public sealed class ConductRule : IRule
             if (ConductGrammar.You.Contains(scan.Form(w)) && scan.Form(w + 1) is "are" or "re" or "r")
             {
                 return w;
+            }
+        }
+        // "…is worthless, just like you": the insult said of the reader by comparison.
+        for (var w = after; w < scan.Words.Length && w <= after + 2; w++)
+        {
+            if (scan.Form(w) is "like" && w + 1 < scan.Words.Length && ConductGrammar.You.Contains(scan.Form(w + 1)) &&
+                !(w + 2 < scan.Words.Length && scan.Form(w + 2) is "said" or "say" or "says" or "think" or "thought" or "mentioned" or "wrote" or "do" or "did" or "know"))
+            {
+                return w + 1;
             }
         }
         return -1;

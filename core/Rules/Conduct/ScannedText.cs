@@ -44,8 +44,11 @@ internal sealed class ScannedText : IDisposable
     public string Quote(int word, int count) =>
         Source[_words[word].SourceStart.._words[word + count - 1].SourceEnd];
 
-    /// <summary>Reads <paramref name="text"/> into words: maximal runs of letters, digits and leetspeak symbols.</summary>
-    public static ScannedText Read(string text, CharFolding folding)
+    /// <summary>
+    /// Reads <paramref name="text"/> into words: maximal runs of letters, digits and leetspeak symbols. Quotes come from
+    /// <paramref name="source"/> when given (the text as written, of the same length: <paramref name="text"/> unmasked).
+    /// </summary>
+    public static ScannedText Read(string text, CharFolding folding, string? source = null)
     {
         var chars = ArrayPool<char>.Shared.Rent(text.Length * 2 + 1);
         var words = ArrayPool<TextWord>.Shared.Rent(text.Length / 2 + 2);
@@ -113,7 +116,7 @@ internal sealed class ScannedText : IDisposable
             }
             opensSentence |= endsSentence;
         }
-        return new ScannedText(text, chars, used, words, count);
+        return new ScannedText(source ?? text, chars, used, words, count);
     }
 
     /// <summary>

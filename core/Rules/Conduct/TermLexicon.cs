@@ -82,6 +82,28 @@ internal sealed class TermLexicon
                 }
             }
         }
+        // "click my profile" is a contact request and, ending with "my profile", a spam signal too: a listed phrase
+        // inside a longer one keeps its kinds (never an allowed one's), since the longer match hides the words it covers.
+        var all = phrases.Values.SelectMany(p => p).ToList();
+        foreach (var starting in phrases.Values)
+        {
+            for (var i = 0; i < starting.Count; i++)
+            {
+                var outer = starting[i];
+                if ((outer.Kinds & TermKind.Allow) != 0)
+                {
+                    continue;
+                }
+                foreach (var inner in all)
+                {
+                    if (inner.Words.Length < outer.Words.Length && (inner.Kinds & TermKind.Allow) == 0 && outer.Words.AsSpan().IndexOf(inner.Words.AsSpan()) >= 0)
+                    {
+                        outer = outer with { Kinds = outer.Kinds | inner.Kinds };
+                    }
+                }
+                starting[i] = outer;
+            }
+        }
         foreach (var (first, starting) in phrases)
         {
             var entry = words.GetValueOrDefault(first, new LexiconEntry(TermKind.None, -1, null));
@@ -133,10 +155,13 @@ internal sealed class TermLexicon
         return result;
     }
 
-    /// <summary>Reads <paramref name="text"/> and finds every listed term in it. Dispose the result.</summary>
-    public ScannedText Scan(string text)
+    /// <summary>
+    /// Reads <paramref name="text"/> and finds every listed term in it; quotes come from <paramref name="source"/> when
+    /// given (see <see cref="ScannedText.Read"/>). Dispose the result.
+    /// </summary>
+    public ScannedText Scan(string text, string? source = null)
     {
-        var scan = ScannedText.Read(text, Folding);
+        var scan = ScannedText.Read(text, Folding, source);
         var words = scan.Words;
         var mayHaveStem = _stemValues is not null && scan.AllForms.ContainsAny(_stemValues);
         var w = 0;
@@ -170,6 +195,12 @@ internal sealed class TermLexicon
                 if ((word ?? (mayHaveStem ? TryStem(scan, w) : null)) is { } entry)
                 {
                     scan.Add(new TermHit(w, 1, entry.Kinds, entry.TermId));
+                    // "b!tch" reads "btch" (profane) and "bitch" (profane and an insult): a masked word means both.
+                    if (scan.LeetForm(w).Length > 0 && _filter.MayContain(scan.LeetForm(w)) && _words.TryGetValue(scan.LeetForm(w), out var leet) &&
+                        (leet.Kinds & ~entry.Kinds & ~TermKind.Allow) is var more and not TermKind.None)
+                    {
+                        scan.Add(new TermHit(w, 1, more, leet.TermId));
+                    }
                 }
                 w++;
             }

@@ -19,8 +19,18 @@ internal sealed class WordList
         _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    private static readonly ConditionalWeakTable<Policy, WordList> s_hashtagsByPolicy = [];
+
     public static WordList For(Policy policy) =>
         s_byPolicy.GetValue(policy, static p => new WordList(new HashSet<string>(p.List("english-words").Concat(p.List("place-names")).Select(w => w.ToLowerInvariant()), StringComparer.Ordinal)));
+
+    /// <summary>
+    /// The words hashtags are segmented against: these and the common Spanish words of <c>spanish-words</c>
+    /// (<c>#horadelcuento</c> is three words), which are not English for telling names from words.
+    /// </summary>
+    public static WordList ForHashtags(Policy policy) =>
+        s_hashtagsByPolicy.GetValue(policy, static p => new WordList(new HashSet<string>(
+            p.List("english-words").Concat(p.List("place-names")).Concat(p.List("spanish-words")).Select(w => w.ToLowerInvariant()), StringComparer.Ordinal)));
 
     public bool Contains(ReadOnlySpan<char> word) => _words.Contains(word);
 }

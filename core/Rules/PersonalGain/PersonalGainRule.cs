@@ -168,7 +168,7 @@ public sealed class PersonalGainRule : IRule
                 return true;
             }
             // "our teen librarian's band", "her cookbook" in a post that names a staff member: theirs, not the library's.
-            if (byMe && scan.Form(w) is "her" or "his" or "s" or "staffer" or "librarian" or "tech" && NamesStaff(scan))
+            if (byMe && (scan.Form(w) is "her" or "his" or "s" || IsStaff(scan.Form(w))) && NamesStaff(scan))
             {
                 return true;
             }
@@ -185,13 +185,17 @@ public sealed class PersonalGainRule : IRule
     {
         for (var w = 0; w < scan.Words.Length; w++)
         {
-            if (scan.Form(w) is "librarian" or "librarians" or "staffer" or "clerk" or "tech" or "manager" or "staff" or "bibliotecaria" or "bibliotecario")
+            if (IsStaff(scan.Form(w)))
             {
                 return true;
             }
         }
         return false;
     }
+
+    /// <summary>A word for a staff member: "librarian", "clerk", "our IT tech".</summary>
+    private static bool IsStaff(ReadOnlySpan<char> word) =>
+        word is "librarian" or "librarians" or "staffer" or "clerk" or "tech" or "manager" or "staff" or "bibliotecaria" or "bibliotecario";
 
     /// <summary>A topic word (workshop, panel, scams) in the same sentence as the payment service: the post is about it.</summary>
     private static bool IsTopic(ScannedText scan, TermHit hit)

@@ -56,6 +56,9 @@ public sealed class AccessibilityRuleTests
     [InlineData("Opening day #postfallslibrary", "#postfallslibrary")]
     [InlineData("Sunset over the water #lakecoeurdalene", "#lakecoeurdalene")]
     [InlineData("Closed Monday #pinehurstidaho", "#pinehurstidaho")]
+    [InlineData("Bring your pup! #walkadog", "#walkadog")]
+    [InlineData("Laptop clinic Tuesday #techtips", "#techtips")]
+    [InlineData("Sábado en Hayden #leemosjuntos", "#leemosjuntos")]
     public void Evaluate_MultiWordHashtagNotInCamelCase_IsFound(string text, string key) =>
         Assert.Equal((AccessibilityRule.HashtagCase, key), Evaluate(text).Select(d => (d.Rule, d.EvidenceKey)).Single());
 
@@ -64,6 +67,8 @@ public sealed class AccessibilityRuleTests
     [InlineData("#library #books #idaho #STEM #CLN")]
     [InlineData("The stop is Wednesday at 3. #Bookmobile #Rathdrum #Kootenai")]
     [InlineData("See https://example.org/page#storytime and item#storytime")]
+    [InlineData("Straight A report cards get a bookmark #aplus #ebooks")]
+    [InlineData("Nuevos títulos #biblioteca #Cuentos")]
     public void Evaluate_CamelCaseOrSingleWordHashtags_ReturnsNothing(string text) => Assert.Empty(Evaluate(text));
 
     [Fact]

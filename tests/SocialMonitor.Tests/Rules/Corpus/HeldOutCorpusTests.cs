@@ -54,24 +54,33 @@ public sealed class HeldOutCorpusTests
     }
 
     /// <summary>
-    /// The second blind corpus (<c>conduct-blind2.jsonl</c>, issue 19): written by another author from the issue's kinds
-    /// only, without the rules, their lists or the other corpora, and committed before the rules were changed against it.
-    /// Measured blind first (conduct precision 0.976, recall 0.610; personal gain 0.955, 0.512; accessibility 0.938, 0.938),
-    /// then used to develop the rules: its floors hold those gains, they do not claim field accuracy.
+    /// The blind corpora, each written by another author without the rules, their lists or the other corpora, and
+    /// committed before the rules were changed against it; then used to develop the rules, so their floors hold those
+    /// gains, they do not claim field accuracy.
+    /// <list type="bullet">
+    /// <item><c>conduct-blind2.jsonl</c> (issue 19), from the issue's kinds: measured blind conduct precision 0.976, recall
+    /// 0.610; personal gain 0.955, 0.512; accessibility 0.938, 0.938.</item>
+    /// <item><c>conduct-blind3.jsonl</c>, from the policy table, the item format and CLN's facts: measured blind conduct
+    /// 0.933, 0.662; personal gain 0.970, 0.821; accessibility 1.000, 0.938 (the honest estimate of field accuracy);
+    /// after: conduct 0.981 / 0.914, personal gain 0.971 / 0.872, accessibility 1.000 / 1.000.</item>
+    /// </list>
     /// </summary>
     [Theory]
-    [InlineData("conduct", 0.95, 0.90)]
-    [InlineData("personal-gain", 0.95, 0.78)]
-    [InlineData("accessibility", 0.90, 0.90)]
-    public void Evaluate_SecondBlindCorpus_HoldsItsFloors(string family, double minPrecision, double minRecall)
+    [InlineData("conduct-blind2.jsonl", "conduct", 0.95, 0.90)]
+    [InlineData("conduct-blind2.jsonl", "personal-gain", 0.95, 0.78)]
+    [InlineData("conduct-blind2.jsonl", "accessibility", 0.90, 0.90)]
+    [InlineData("conduct-blind3.jsonl", "conduct", 0.97, 0.90)]
+    [InlineData("conduct-blind3.jsonl", "personal-gain", 0.95, 0.85)]
+    [InlineData("conduct-blind3.jsonl", "accessibility", 0.95, 0.95)]
+    public void Evaluate_BlindCorpus_HoldsItsFloors(string file, string family, double minPrecision, double minRecall)
     {
         var context = new RuleContext(new DateTimeOffset(2026, 10, 20, 15, 0, 0, TimeSpan.Zero), ShippedPolicy.Value);
-        var (counts, report) = LabelledCorpus.Score(LabelledCorpus.Load("conduct-blind2.jsonl"), Rules, context, Families);
+        var (counts, report) = LabelledCorpus.Score(LabelledCorpus.Load(file), Rules, context, Families);
 
         TestContext.Current.TestOutputHelper?.WriteLine(report);
         var (tp, fp, fn) = (counts[family].Tp, counts[family].Fp, counts[family].Fn);
         Assert.True(LabelledCorpus.Ratio(tp, fp) >= minPrecision && LabelledCorpus.Ratio(tp, fn) >= minRecall,
-            $"{family} below precision {minPrecision} or recall {minRecall}:\n{report}");
+            $"{file}: {family} below precision {minPrecision} or recall {minRecall}:\n{report}");
     }
 
     private static int Number(string id) => int.Parse(id.AsSpan(id.LastIndexOf('-') + 1), CultureInfo.InvariantCulture);

@@ -43,6 +43,8 @@ public sealed class PersonalGainRuleTests
     [InlineData("Donate to my GoFundMe for the marathon", "personal-gain.fundraiser")]
     [InlineData("Buy from me: handmade bookmarks, $3", "personal-gain.selling")]
     [InlineData("Quilt for sale, $80 obo", "personal-gain.selling")]
+    [InlineData("Our Athol clerk Dana is also a licensed realtor, ask her about listings", "personal-gain.business")]
+    [InlineData("Our custodian is raising money for his daughter's band trip, chip in!", "personal-gain.fundraiser")]
     public void Evaluate_OfficialPersonalGain_IsFound(string text, string rule)
     {
         var detection = Assert.Single(Evaluate(text));
