@@ -14,7 +14,7 @@ internal static class CliProcess
     public static async Task<Result> RunUntilInterruptedAsync(
         IReadOnlyDictionary<string, string> environment, string workingDirectory, string ready, Func<Task> whileRunning, params string[] arguments)
     {
-        using var process = Process.Start(Start(environment, workingDirectory, arguments))!;
+        using var process = Process.Start(Start(environment, workingDirectory, arguments, interruptible: true))!;
         var stderr = new System.Text.StringBuilder();
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.ErrorDataReceived += (_, e) =>
@@ -54,14 +54,24 @@ internal static class CliProcess
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 
-    private static ProcessStartInfo Start(IReadOnlyDictionary<string, string> environment, string workingDirectory, string[] arguments)
+    /// <param name="interruptible">
+    /// Started through <c>env --default-signal=INT</c>: a test run started in the background by a shell without job
+    /// control (<c>nohup dotnet test &amp;</c>) ignores SIGINT, every child inherits that, and .NET keeps an inherited
+    /// ignored SIGINT ignored, so the program could not be stopped as Ctrl+C stops it.
+    /// </param>
+    private static ProcessStartInfo Start(IReadOnlyDictionary<string, string> environment, string workingDirectory, string[] arguments, bool interruptible = false)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(interruptible ? "env" : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
+        if (interruptible)
+        {
+            start.ArgumentList.Add("--default-signal=INT");
+            start.ArgumentList.Add("dotnet");
+        }
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "socialmonitor.dll"));
         foreach (var argument in arguments)
         {
