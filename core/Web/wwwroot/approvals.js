@@ -3,7 +3,7 @@
 // approval's ETag in If-Match), and what expires or falls due in the next 30 days. Every refusal is the API's own
 // words, shown where the person acted (in the dialog, or above the list).
 import * as api from './api.js';
-import { h, replace, announce } from './dom.js';
+import { h, replace, announce, formDialog, field } from './dom.js';
 import * as f from './format.js';
 
 export const kinds = ['links', 'accounts', 'access', 'apps', 'attestations'];
@@ -165,50 +165,7 @@ export function addDays(day, days) {
   return date.toISOString().slice(0, 10);
 }
 
-/**
- * A form in a modal <dialog>: focus goes to its first field, Escape or Cancel closes it and focus returns to the button
- * that opened it. `send()` returns a problem to show (the dialog stays open, the problem in its alert) or nothing (done).
- */
-export function formDialog({ id, title, opener, fields, submitText, send }) {
-  const problem = h('p', { class: 'error', role: 'alert', id: id + '-problem' });
-  const submit = h('button', { type: 'submit' }, submitText);
-  const form = h('form', { method: 'dialog', novalidate: true }, fields, problem,
-    h('div', { class: 'buttons' }, submit, h('button', { type: 'button', class: 'secondary', onclick: () => box.close() }, 'Cancel')));
-  const box = h('dialog', { id, 'aria-labelledby': id + '-title' }, h('h2', { id: id + '-title' }, title), form);
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    problem.textContent = '';
-    submit.disabled = true;
-    try {
-      const wrong = await send();
-      if (wrong) {
-        problem.textContent = wrong;
-        problem.scrollIntoView({ block: 'nearest' });
-        return;
-      }
-      box.close();
-    } finally {
-      submit.disabled = false;
-      // Disabling the button took focus away: give it back unless send() put it on the field to fix.
-      if (box.open && !form.contains(document.activeElement)) submit.focus();
-    }
-  });
-  box.addEventListener('close', () => {
-    box.remove();
-    // The list is drawn again after a change: focus goes back to the same button, or to the screen when it is gone.
-    (opener?.isConnected ? opener : document.getElementById(opener?.id) ?? document.getElementById('main'))?.focus();
-  });
-  document.body.append(box);
-  box.showModal();
-  return box;
-}
-
 /** A labelled field: an input, a select (options [value, text]) or a textarea, with help text. */
-export function field(id, label, control, help) {
-  if (help) control.setAttribute('aria-describedby', id + '-help');
-  control.id = id;
-  return h('div', { class: 'field' }, h('label', { for: id }, label), control, help ? h('p', { class: 'help', id: id + '-help' }, help) : null);
-}
 
 function scopes(session, kind) {
   const accounts = session.accounts.map(a => [a.id, `${a.id} (${f.platform(a.platform)}, ${f.locationName(a.location)})`]);

@@ -69,3 +69,48 @@ export function announce(text) {
   // A new text node after clearing, so that the same message said twice is announced twice.
   setTimeout(() => { region.textContent = text; }, 50);
 }
+
+/** A labelled form field (its control gets the id; a help text describes it). */
+export function field(id, label, control, help) {
+  if (help) control.setAttribute('aria-describedby', id + '-help');
+  control.id = id;
+  return h('div', { class: 'field' }, h('label', { for: id }, label), control, help ? h('p', { class: 'help', id: id + '-help' }, help) : null);
+}
+
+/**
+ * A form in a modal <dialog>: focus goes to its first field, Escape or Cancel closes it and focus returns to the button
+ * that opened it. `send()` returns a problem to show (the dialog stays open, the problem in its alert) or nothing (done).
+ */
+export function formDialog({ id, title, opener, fields, submitText, send }) {
+  const problem = h('p', { class: 'error', role: 'alert', id: id + '-problem' });
+  const submit = h('button', { type: 'submit' }, submitText);
+  const form = h('form', { method: 'dialog', novalidate: true, 'aria-describedby': id + '-problem' }, fields, problem,
+    h('div', { class: 'buttons' }, submit, h('button', { type: 'button', class: 'secondary', onclick: () => box.close() }, 'Cancel')));
+  const box = h('dialog', { id, 'aria-labelledby': id + '-title' }, h('h2', { id: id + '-title' }, title), form);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    problem.textContent = '';
+    submit.disabled = true;
+    try {
+      const wrong = await send();
+      if (wrong) {
+        problem.textContent = wrong;
+        problem.scrollIntoView({ block: 'nearest' });
+        return;
+      }
+      box.close();
+    } finally {
+      submit.disabled = false;
+      // Disabling the button took focus away: give it back unless send() put it on the field to fix.
+      if (box.open && !form.contains(document.activeElement)) submit.focus();
+    }
+  });
+  box.addEventListener('close', () => {
+    box.remove();
+    // The list is drawn again after a change: focus goes back to the same button, or to the screen when it is gone.
+    (opener?.isConnected ? opener : document.getElementById(opener?.id) ?? document.getElementById('main'))?.focus();
+  });
+  document.body.append(box);
+  box.showModal();
+  return box;
+}

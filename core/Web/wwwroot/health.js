@@ -3,9 +3,9 @@
 // their attestations and due dates (attest in two clicks: "Attest…", then "Record" in the dialog, through the
 // approvals API), and the open capture findings.
 import * as api from './api.js';
-import { h, replace, announce } from './dom.js';
+import { h, replace, announce, formDialog, field } from './dom.js';
 import * as f from './format.js';
-import { formDialog, field, factNames, addDays } from './approvals.js';
+import { factNames, addDays } from './approvals.js';
 
 const standingWords = { attested: 'Attested', due: 'Overdue', missing: 'Not attested' };
 

@@ -2,7 +2,7 @@
 // read as it streams with the bytes received shown, then saved; the past exports, from the audit log; and the legal
 // holds, placed and lifted with a reason. The API refuses all of it to a manager's key; the server refuses the screen.
 import * as api from './api.js';
-import { h, replace, announce } from './dom.js';
+import { h, replace, announce, formDialog, field } from './dom.js';
 import * as f from './format.js';
 
 const exportsPageSize = 20;
@@ -30,14 +30,10 @@ export async function showRecords(main, session) {
     h('section', { 'aria-labelledby': 'holds-heading' },
       h('h2', { id: 'holds-heading' }, 'Legal holds'),
       h('p', {}, 'A hold keeps everything of its location, account and days (each optional, at least one) until you lift it.'),
-      h('div', { class: 'actions' }, h('button', { type: 'button', id: 'place-hold', onclick: () => placeDialog(session, holdAlerts, refreshHolds) }, 'Place a hold…')),
+      h('div', { class: 'actions' }, h('button', { type: 'button', id: 'place-hold', onclick: event => placeDialog(session, event.currentTarget, holdAlerts, refreshHolds) }, 'Place a hold…')),
       holdAlerts,
       holds));
   await Promise.all([refreshExports(), refreshHolds()]);
-}
-
-function field(id, label, control, help) {
-  return h('div', { class: 'field' }, h('label', { for: id }, label), control, help ? h('p', { class: 'help', id: id + '-help' }, help) : null);
 }
 
 function choices(id, name, options, extra = {}) {
@@ -196,75 +192,56 @@ async function showHolds(container, alerts, session) {
         : h('strong', {}, 'Active')),
       h('td', {}, hold.liftedAt ? '' : h('button', {
         type: 'button', class: 'secondary', id: 'lift-' + hold.id, 'aria-label': `Lift the hold on ${holdScope(hold)}`,
-        onclick: () => liftDialog(hold, alerts, () => showHolds(container, alerts, session)),
+        onclick: event => liftDialog(hold, event.currentTarget, alerts, () => showHolds(container, alerts, session)),
       }, 'Lift…')))))));
 }
 
-/**
- * A modal form: `collect` checks the fields (a string is the problem, shown in the dialog) and returns the change to
- * send; a refusal from the API is shown in the dialog too, which stays open until the change is made or cancelled.
- */
-function formDialog(id, title, fields, submitText, collect) {
-  const problem = h('p', { class: 'error', role: 'alert', id: id + '-problem' });
-  const submit = h('button', { type: 'submit' }, submitText);
-  const form = h('form', { method: 'dialog', 'aria-describedby': id + '-problem' }, fields, problem,
-    h('div', { class: 'buttons' }, submit, h('button', { type: 'button', class: 'secondary', onclick: () => box.close() }, 'Cancel')));
-  const box = h('dialog', { id, 'aria-labelledby': id + '-title' }, h('h2', { id: id + '-title' }, title), form);
-  form.addEventListener('submit', async event => {
-    event.preventDefault();
-    const send = collect();
-    if (typeof send === 'string') {
-      problem.textContent = send;
-      return;
-    }
-    submit.disabled = true;
-    try {
-      await send();
-      box.close();
-    } catch (error) {
-      problem.textContent = error.message;
-    } finally {
-      submit.disabled = false;
-    }
-  });
-  box.addEventListener('close', () => box.remove());
-  document.body.append(box);
-  box.showModal();
-  return box;
-}
-
-function placeDialog(session, alerts, placed) {
+function placeDialog(session, opener, alerts, placed) {
   const value = name => document.getElementById('hold-' + name).value.trim();
-  formDialog('place-dialog', 'Place a legal hold', [
-    ...scopeFields('hold', session),
-    field('hold-from', 'From (a day)', h('input', { id: 'hold-from', type: 'date' })),
-    field('hold-to', 'To (a day, included)', h('input', { id: 'hold-to', type: 'date' })),
-    field('hold-reason', 'Reason (required)', h('textarea', { id: 'hold-reason', rows: 3, maxlength: 500, 'aria-required': 'true', 'aria-describedby': 'hold-reason-help' }),
-      'For example: records request 2026-114, or the case number.'),
-  ], 'Place the hold', () => {
-    const body = { location: value('location') || null, account: value('account') || null, from: value('from') || null, to: value('to') || null, reason: value('reason') };
-    if (body.reason === '') return 'Say why the records are held.';
-    return async () => {
-      const { data } = await api.post('/api/records/holds', body);
-      await placed();
-      announce('The hold is placed.');
-      replace(alerts, h('p', { class: 'notice', role: 'status', id: 'hold-done' }, `Hold placed on ${holdScope(data)}.`));
-    };
+  formDialog({
+    id: 'place-dialog', title: 'Place a legal hold', opener, submitText: 'Place the hold',
+    fields: [
+      ...scopeFields('hold', session),
+      field('hold-from', 'From (a day)', h('input', { id: 'hold-from', type: 'date' })),
+      field('hold-to', 'To (a day, included)', h('input', { id: 'hold-to', type: 'date' })),
+      field('hold-reason', 'Reason (required)', h('textarea', { id: 'hold-reason', rows: 3, maxlength: 500, 'aria-required': 'true' }),
+        'For example: records request 2026-114, or the case number.'),
+    ],
+    send: async () => {
+      const body = { location: value('location') || null, account: value('account') || null, from: value('from') || null, to: value('to') || null, reason: value('reason') };
+      if (body.reason === '') return 'Say why the records are held.';
+      try {
+        const { data } = await api.post('/api/records/holds', body);
+        await placed();
+        announce('The hold is placed.');
+        replace(alerts, h('p', { class: 'notice', role: 'status', id: 'hold-done' }, `Hold placed on ${holdScope(data)}.`));
+        return null;
+      } catch (error) {
+        return error.message;
+      }
+    },
   });
 }
 
-function liftDialog(hold, alerts, lifted) {
-  formDialog('lift-dialog', 'Lift the legal hold', [
-    h('p', {}, `On ${holdScope(hold)}, placed for: ${hold.reason}. Once lifted, retention may remove what it kept.`),
-    field('lift-reason', 'Why it is lifted (required)', h('textarea', { id: 'lift-reason', rows: 3, maxlength: 500, 'aria-required': 'true' })),
-  ], 'Lift the hold', () => {
-    const reason = document.getElementById('lift-reason').value.trim();
-    if (reason === '') return 'Say why the hold is lifted.';
-    return async () => {
-      await api.del(`/api/records/holds/${encodeURIComponent(hold.id)}?reason=${encodeURIComponent(reason)}`);
-      await lifted();
-      announce('The hold is lifted.');
-      replace(alerts, h('p', { class: 'notice', role: 'status', id: 'hold-done' }, `Hold on ${holdScope(hold)} lifted.`));
-    };
+function liftDialog(hold, opener, alerts, lifted) {
+  const reason = h('textarea', { id: 'lift-reason', rows: 3, maxlength: 500, 'aria-required': 'true' });
+  formDialog({
+    id: 'lift-dialog', title: 'Lift the legal hold', opener, submitText: 'Lift the hold',
+    fields: [
+      h('p', {}, `On ${holdScope(hold)}, placed for: ${hold.reason}. Once lifted, retention may remove what it kept.`),
+      field('lift-reason', 'Why it is lifted (required)', reason),
+    ],
+    send: async () => {
+      if (reason.value.trim() === '') return 'Say why the hold is lifted.';
+      try {
+        await api.del(`/api/records/holds/${encodeURIComponent(hold.id)}?reason=${encodeURIComponent(reason.value.trim())}`);
+        await lifted();
+        announce('The hold is lifted.');
+        replace(alerts, h('p', { class: 'notice', role: 'status', id: 'hold-done' }, `Hold on ${holdScope(hold)} lifted.`));
+        return null;
+      } catch (error) {
+        return error.message;
+      }
+    },
   });
 }
