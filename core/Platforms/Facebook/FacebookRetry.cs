@@ -8,19 +8,17 @@ namespace SocialMonitor.Core.Platforms.Facebook;
 /// Which Graph API answers are worth trying again, and after how long. Transient faults (a lost connection, a timeout,
 /// 5xx, 408, 429, an error marked <c>is_transient</c>) and throttling (codes 4, 17, 32, 613, 80001–80014 on HTTP
 /// 400/403) are retried; everything else (a bad token, a missing permission, a missing object) is not. The wait is what
-/// Facebook asked for (<c>estimated_time_to_regain_access</c>, <c>Retry-After</c>), else exponential back-off with jitter.
+/// Facebook asked for (<c>estimated_time_to_regain_access</c>, <c>Retry-After</c>), else exponential back-off with jitter (<see cref="PlatformRetry.Backoff"/>).
 /// </summary>
 internal static class FacebookRetry
 {
-    public static readonly TimeSpan BaseDelay = TimeSpan.FromSeconds(2);
-
     /// <param name="attempt">0 for the first retry.</param>
     /// <returns>The wait before the next attempt, or null when the answer is final.</returns>
     public static TimeSpan? Wait(HttpResponseMessage? response, FacebookError? error, Exception? exception, int attempt, string? pageId, TimeProvider time)
     {
         if (exception is HttpRequestException or TimeoutRejectedException)
         {
-            return Backoff(attempt);
+            return PlatformRetry.Backoff(attempt);
         }
         if (response is null)
         {
@@ -29,13 +27,13 @@ internal static class FacebookRetry
         var status = (int)response.StatusCode;
         if (status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
         {
-            return Asked(response, pageId, time) ?? Backoff(attempt);
+            return Asked(response, pageId, time) ?? PlatformRetry.Backoff(attempt);
         }
         if (error is { IsThrottle: true })
         {
-            return Asked(response, pageId, time) ?? Backoff(attempt);
+            return Asked(response, pageId, time) ?? PlatformRetry.Backoff(attempt);
         }
-        return error is { IsTransient: true } && !error.IsBadToken && !error.IsPermission ? Backoff(attempt) : null;
+        return error is { IsTransient: true } && !error.IsBadToken && !error.IsPermission ? PlatformRetry.Backoff(attempt) : null;
     }
 
     /// <summary>
@@ -51,8 +49,4 @@ internal static class FacebookRetry
         }
         return RetryAfter.Read(response, time) is { } asked && asked > TimeSpan.Zero ? asked : null;
     }
-
-    /// <summary>2 s, 4 s, 8 s… plus up to a quarter more at random, so that scans retrying together do not stay together.</summary>
-    public static TimeSpan Backoff(int attempt) =>
-        BaseDelay * Math.Pow(2, Math.Min(attempt, 10)) * (1 + (Random.Shared.NextDouble() / 4));
 }

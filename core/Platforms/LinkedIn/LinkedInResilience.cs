@@ -17,7 +17,7 @@ public static class LinkedInResilience
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, IServiceProvider services) =>
         PlatformRetry.Configure(builder, services, typeof(LinkedInResilience), "LinkedIn", LinkedInClient.Secrets, MaxRetries,
-            (response, exception, attempt, _) => IsTransient(response, exception) ? PlatformRetry.Backoff(attempt) : null);
+            (response, exception, attempt, _, _) => ValueTask.FromResult(IsTransient(response, exception) ? PlatformRetry.Backoff(attempt) : (TimeSpan?)null));
 
     /// <summary>What is worth trying again: no answer, a timeout, 5xx, 408 and 429; never 401, 403 or 404.</summary>
     internal static bool IsTransient(HttpResponseMessage? response, Exception? exception) =>

@@ -16,7 +16,8 @@ public static class XResilience
     public const int MaxRetries = 3;
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, IServiceProvider services) =>
-        PlatformRetry.Configure(builder, services, typeof(XResilience), "X", XClient.Secrets, MaxRetries, Wait);
+        PlatformRetry.Configure(builder, services, typeof(XResilience), "X", XClient.Secrets, MaxRetries,
+            (response, exception, attempt, time, _) => ValueTask.FromResult(Wait(response, exception, attempt, time.GetUtcNow())));
 
     /// <param name="attempt">0 for the first retry.</param>
     /// <returns>The wait before the next attempt, or null when the answer is final.</returns>
