@@ -78,7 +78,7 @@ public sealed partial class Azurite : IAsyncDisposable
                 return;
             }
             log.WriteLine(line);
-            lock (listening)
+            lock (output)
             {
                 output.Add(line);
                 if (ListeningLine().Match(line) is { Success: true } match)
@@ -95,7 +95,7 @@ public sealed partial class Azurite : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         process.EnableRaisingEvents = true;
         process.Exited += (_, _) => ready.TrySetException(new AzuriteException(
-            $"Azurite exited with code {process.ExitCode} before it was ready{PortHint(output)}. Its output:{Environment.NewLine}{string.Join(Environment.NewLine, output)}"));
+            $"Azurite exited with code {process.ExitCode} before it was ready{PortHint(output)}. Its output:{Environment.NewLine}{Joined(output)}"));
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -106,7 +106,7 @@ public sealed partial class Azurite : IAsyncDisposable
         catch (TimeoutException)
         {
             Kill(process);
-            throw new AzuriteException($"Azurite did not report its three services listening within {s_startTimeout.TotalSeconds} s.");
+            throw new AzuriteException($"Azurite did not report its three services listening within {s_startTimeout.TotalSeconds} s. Its output:{Environment.NewLine}{Joined(output)}");
         }
         catch
         {
@@ -246,8 +246,22 @@ public sealed partial class Azurite : IAsyncDisposable
         }
     }
 
-    private static string PortHint(List<string> output) =>
-        output.Any(l => l.Contains("EADDRINUSE", StringComparison.Ordinal)) ? " (a port it needs is in use)" : "";
+    private static string PortHint(List<string> output)
+    {
+        lock (output)
+        {
+            return output.Any(l => l.Contains("EADDRINUSE", StringComparison.Ordinal)) ? " (a port it needs is in use)" : "";
+        }
+    }
+
+    /// <summary>What Azurite printed so far, for an error: callers that pass <see cref="TextWriter.Null"/> see it only here.</summary>
+    private static string Joined(List<string> output)
+    {
+        lock (output)
+        {
+            return string.Join(Environment.NewLine, output);
+        }
+    }
 
     private static string Tail(string text) => text.Length <= 2000 ? text : text[^2000..];
 

@@ -46,7 +46,7 @@ internal sealed class ApiHost : IAsyncDisposable
         {
             values[key] = value;
         }
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         var services = TestHost.Create(azurite, values, time);
         await ApiData.ImportAsync(services, cancellationToken);
 

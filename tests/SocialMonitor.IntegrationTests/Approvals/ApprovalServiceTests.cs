@@ -35,7 +35,7 @@ public sealed class ApprovalServiceTests(AzuriteFixture azurite) : IClassFixture
     public async Task Cache_OfAnotherInstance_ReadsAgainForAnItemQueuedAfterAnApproval()
     {
         await azurite.ResetAsync(Ct);
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var recorder = TestHost.Create(azurite, time: time);
         await using var evaluator = TestHost.Create(azurite, time: time); // another instance, with its own cache
         var cache = evaluator.GetRequiredService<ApprovalCache>();
@@ -53,7 +53,7 @@ public sealed class ApprovalServiceTests(AzuriteFixture azurite) : IClassFixture
     public async Task AddThenRevoke_EachChange_IsInTheAuditLog()
     {
         await azurite.ResetAsync(Ct);
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = TestHost.Create(azurite, time: time);
         var changes = services.GetRequiredService<ApprovalService>();
 
@@ -106,7 +106,7 @@ public sealed class ApprovalServiceTests(AzuriteFixture azurite) : IClassFixture
     public async Task EvaluateAsync_ApprovalWrittenElsewhere_IsSeenOnceTheCacheExpires()
     {
         await azurite.ResetAsync(Ct);
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = TestHost.Create(azurite, time: time);
         var evaluator = services.GetRequiredService<ItemEvaluator>();
         await evaluator.EvaluateAsync(Message("1", "nothing to see"), Ct);

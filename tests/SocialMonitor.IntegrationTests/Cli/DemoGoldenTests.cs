@@ -65,7 +65,7 @@ public sealed partial class DemoGoldenTests : IDisposable
     private async Task<(string Outbox, DemoSummary Summary)> RunDemoAsync()
     {
         var outbox = Path.Combine(_directory, "outbox");
-        await using var demo = await DemoRunner.StartAsync(outbox, TestContext.Current.CancellationToken);
+        await using var demo = await DemoRunner.StartAsync(outbox, TestContext.Current.CancellationToken, TextWriter.Null);
         return (outbox, await demo.RunAsync(verbose: false, TestContext.Current.CancellationToken));
     }
 

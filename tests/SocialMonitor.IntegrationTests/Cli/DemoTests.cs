@@ -78,7 +78,7 @@ public sealed class DemoTests : IDisposable
     public async Task Serve_AcknowledgeThenSummary_TimesTheWaitOnTheDemosClock()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var demo = await DemoRunner.StartAsync(Path.Combine(_directory, "serve"), ct);
+        await using var demo = await DemoRunner.StartAsync(Path.Combine(_directory, "serve"), ct, TextWriter.Null);
         var summary = await demo.RunAsync(verbose: false, ct);
         await using var app = demo.BuildApi(new ConfigurationBuilder().Build(), "demo-test-key-0123456789abcdef", "demo-test-manager-0123456789abcd", "http://127.0.0.1:0", verbose: false);
         await app.StartAsync(ct);
@@ -105,7 +105,7 @@ public sealed class DemoTests : IDisposable
     private async Task<(DemoSummary Summary, Dictionary<string, string> Emails)> RunDemoAsync(string name)
     {
         var outbox = Path.Combine(_directory, name);
-        await using var demo = await DemoRunner.StartAsync(outbox, TestContext.Current.CancellationToken);
+        await using var demo = await DemoRunner.StartAsync(outbox, TestContext.Current.CancellationToken, TextWriter.Null);
         var summary = await demo.RunAsync(verbose: false, TestContext.Current.CancellationToken);
         var emails = Directory.GetFiles(outbox).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
         return (summary, emails);

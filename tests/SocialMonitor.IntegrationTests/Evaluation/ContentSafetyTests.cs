@@ -118,7 +118,7 @@ public sealed class ContentSafetyTests(AzuriteFixture azurite) : IClassFixture<A
         await using var server = await ContentSafetyServer.StartAsync(Ct);
         server.Severities = _ => new Dictionary<string, int> { ["Violence"] = 4 };
         server.Answer = n => n == 1 ? new ContentSafetyFault(429, "TooManyRequests", "Rate limit is exceeded.", RetryAfter: 7) : null;
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = await StartAsync(server, time: time);
 
         var evaluation = services.GetRequiredService<ItemEvaluator>().EvaluateAsync(Message("A plain sentence."), Ct);
@@ -136,7 +136,7 @@ public sealed class ContentSafetyTests(AzuriteFixture azurite) : IClassFixture<A
         await using var server = await ContentSafetyServer.StartAsync(Ct);
         server.Severities = _ => new Dictionary<string, int> { ["Hate"] = 6 };
         server.Answer = n => n == 1 ? new ContentSafetyFault(500, "InternalError", "An internal error occurred.") : null;
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = await StartAsync(server, time: time);
 
         var evaluation = services.GetRequiredService<ItemEvaluator>().EvaluateAsync(Message("A plain sentence."), Ct);
@@ -155,7 +155,7 @@ public sealed class ContentSafetyTests(AzuriteFixture azurite) : IClassFixture<A
         server.Severities = _ => new Dictionary<string, int> { ["Violence"] = 6 };
         var failing = true;
         server.Answer = _ => failing ? new ContentSafetyFault(503, "ServerBusy", "The server is busy.") : null;
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = await StartAsync(server, time: time);
         var evaluator = services.GetRequiredService<ItemEvaluator>();
 
@@ -201,7 +201,7 @@ public sealed class ContentSafetyTests(AzuriteFixture azurite) : IClassFixture<A
     {
         await using var server = await ContentSafetyServer.StartAsync(Ct);
         server.Severities = _ => new Dictionary<string, int> { ["Hate"] = 6 };
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = await StartAsync(server, time: time);
         var evaluator = services.GetRequiredService<ItemEvaluator>();
         var raised = Assert.Single(await evaluator.EvaluateAsync(Message("A plain sentence."), Ct));

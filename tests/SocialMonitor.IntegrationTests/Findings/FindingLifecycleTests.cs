@@ -22,7 +22,7 @@ public sealed class FindingLifecycleTests(AzuriteFixture azurite) : IClassFixtur
     public async Task ResolveThenReopenBySystem_OpenFinding_ChangesStatusWithAnAuditEntryEach()
     {
         await azurite.ResetAsync(Ct);
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = TestHost.Create(azurite, time: time);
         var finding = await StoreAsync(services, FindingStatuses.Open);
         var lifecycle = services.GetRequiredService<FindingLifecycle>();

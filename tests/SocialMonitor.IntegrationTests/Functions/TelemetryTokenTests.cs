@@ -38,7 +38,7 @@ public sealed class TelemetryTokenTests(AzuriteFixture azurite) : IClassFixture<
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<ITelemetryChannel>(channel);
         services.AddSocialMonitorFunctions(configuration);
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestHost.Start));
+        services.AddSingleton<TimeProvider>(new TestClock(TestHost.Start));
         await using var provider = services.BuildServiceProvider();
         var telemetry = provider.GetRequiredService<TelemetryClient>(); // Initializes the modules: dependency tracking among them.
         await provider.GetRequiredService<AccountsImporter>().ImportAsync(AccountsFileReader.Read(SampleAccounts.Json), Ct);

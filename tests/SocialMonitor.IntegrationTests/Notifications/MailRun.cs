@@ -70,7 +70,7 @@ internal sealed class MailRun : IAsyncDisposable
             ["Mail:BundleSeconds"] = bundleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Graph:BaseUrl"] = graph.BaseUrl,
             ["Api:PublicUrl"] = "https://monitor.example.org",
-        }, new FakeTimeProvider(start), configure: s =>
+        }, new TestClock(start), configure: s =>
         {
             s.AddSingleton<TokenCredential>(new StaticTokenCredential("test-graph-token")).AddSingleton(Policy);
             configure?.Invoke(s);

@@ -74,6 +74,8 @@ public sealed class PageFixture : IAsyncLifetime
     public async Task<(IBrowserContext Context, IPage Page)> OpenAsync(int? key = 0, string next = "/findings", int width = 1280)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 }, TimezoneId = "UTC", Locale = "en-US" });
+        // Twice Playwright's 30 s for every wait: the page tests share two cores with the rest of the suite on CI.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         if (key is { } k)
         {

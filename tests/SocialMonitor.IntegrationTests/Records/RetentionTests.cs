@@ -201,7 +201,7 @@ public sealed class RetentionTests(AzuriteFixture azurite) : IClassFixture<Azuri
         RetentionPolicy? retention, HttpPipelinePolicy? storagePolicy = null, CapturingLoggerProvider? logs = null)
     {
         await azurite.ResetAsync(Ct);
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         var services = TestHost.Create(azurite, time: time, logs: logs, configure: s =>
         {
             if (retention is not null)

@@ -25,7 +25,7 @@ public sealed class ReadPlanTests(AzuriteFixture azurite) : IClassFixture<Azurit
     public async Task ReadAsync_PlanWithMentionsOnEveryScan_ReadsMentionsEveryScanWithItsOwnCursorAndDailyStreamsOnce()
     {
         var client = Client();
-        var capture = Capture(new FakeTimeProvider(Now));
+        var capture = Capture(new TestClock(Now));
 
         var first = await ReadAllAsync(capture, client, Session("cln-a"), AccountCursors.None, null);
         var second = await ReadAllAsync(capture, client, Session("cln-a"), new AccountCursors(first.Select(r => r.Cursor)), null);
@@ -42,7 +42,7 @@ public sealed class ReadPlanTests(AzuriteFixture azurite) : IClassFixture<Azurit
     public async Task ReadAsync_TwoConcurrentScansWithABudget_BothCountsLandAndASpentBudgetStopsTheNextRead()
     {
         await azurite.ResetAsync(Ct);
-        var time = new FakeTimeProvider(Now);
+        var time = new TestClock(Now);
         await using var services = TestHost.Create(azurite, time: time);
         var budgets = services.GetRequiredService<BudgetStore>();
         var budget = new PlatformBudget(1000, BudgetPeriod.Month);

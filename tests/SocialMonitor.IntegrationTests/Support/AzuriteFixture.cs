@@ -8,7 +8,8 @@ namespace SocialMonitor.IntegrationTests.Support;
 
 /// <summary>
 /// One Azurite per test class, in memory on free ports, started through the same harness as the CLI. It never skips:
-/// if Azurite cannot start, every test of the class fails with the reason.
+/// if Azurite cannot start, every test of the class fails with the reason (and Azurite's output, which is otherwise
+/// not printed: a test run's log is for the tests).
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
@@ -17,7 +18,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public string ConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not running.");
 
     public async ValueTask InitializeAsync() =>
-        _azurite = await Azurite.StartAsync(Console.Error, dataDirectory: null, TestContext.Current.CancellationToken);
+        _azurite = await Azurite.StartAsync(TextWriter.Null, dataDirectory: null, TestContext.Current.CancellationToken);
 
     /// <summary>Deletes every table, queue and container, so that a test starts from empty storage.</summary>
     public async Task ResetAsync(CancellationToken cancellationToken)

@@ -23,22 +23,26 @@ internal static class FakeClock
     }
 
     /// <summary>
-    /// Advances the clock by <paramref name="step"/> at a time until <paramref name="condition"/> holds; returns how much
-    /// fake time that took. Fails when more than <paramref name="max"/> of fake time (or the real deadline) passes.
+    /// Advances the clock by <paramref name="step"/> at a time until <paramref name="condition"/> holds; returns the fake
+    /// time from the start to the last timer that fired on the way (the end of the code's wait), or, when none fired, to
+    /// where the clock stopped. Fails when more than <paramref name="max"/> of fake time (or the real deadline) passes.
     /// </summary>
     public static async Task<TimeSpan> AdvanceUntilAsync(FakeTimeProvider time, Func<bool> condition, TimeSpan step, TimeSpan max)
     {
-        var start = time.GetUtcNow();
+        var clock = time as TestClock ?? throw new ArgumentException("Give the code a TestClock: its timers' firings measure the wait.", nameof(time));
+        var start = clock.GetUtcNow();
+        var firedBefore = clock.LastFired;
         var watch = Stopwatch.StartNew();
         while (!condition())
         {
-            if (time.GetUtcNow() - start > max || watch.Elapsed > s_deadline)
+            if (clock.GetUtcNow() - start > max || watch.Elapsed > s_deadline)
             {
                 throw new TimeoutException($"Nothing happened within {max.TotalSeconds} s of fake time.");
             }
-            time.Advance(step);
+            clock.Advance(step);
             await Task.Delay(5, TestContext.Current.CancellationToken);
         }
-        return time.GetUtcNow() - start;
+        var end = clock.LastFired is { } fired && fired != firedBefore && fired >= start ? fired : clock.GetUtcNow();
+        return end - start;
     }
 }

@@ -14,7 +14,7 @@ internal static class PlatformTestServices
     public static ServiceCollection Create(TimeProvider? time = null, CapturingLoggerProvider? logs = null, int maxWaitSeconds = 60)
     {
         var services = new ServiceCollection();
-        services.AddSingleton(time ?? new FakeTimeProvider(TestHost.Start));
+        services.AddSingleton(time ?? new TestClock(TestHost.Start));
         services.AddSingleton(Options.Create(new ScanOptions { MaxWaitSeconds = maxWaitSeconds }));
         services.AddLogging(logging =>
         {

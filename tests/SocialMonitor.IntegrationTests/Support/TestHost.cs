@@ -39,7 +39,7 @@ internal static class TestHost
             }
         });
         services.AddSocialMonitor(configuration);
-        services.AddSingleton(time ?? new FakeTimeProvider(Start));
+        services.AddSingleton(time ?? new TestClock(Start));
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

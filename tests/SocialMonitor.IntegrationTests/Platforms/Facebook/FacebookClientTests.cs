@@ -372,7 +372,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
         var faults = 0;
         server.Fault = _ => Interlocked.Increment(ref faults) == 1 ? FacebookSampleError.AppLimit() : null;
         var logs = new CapturingLoggerProvider();
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = BuildServices(server.BaseUrl, logs, time);
         var session = Session();
 
@@ -393,7 +393,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
         var faults = 0;
         server.Fault = _ => Interlocked.Increment(ref faults) == 1 ? FacebookSampleError.PageLimit(PageId, minutes: 3) : null;
         var logs = new CapturingLoggerProvider();
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = BuildServices(server.BaseUrl, logs, time, maxWaitSeconds: 600);
 
         var reading = Client(services).ReadAsync(Session(), new StreamRequest(StreamNames.Posts, Since: Since), Ct);
@@ -414,7 +414,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
             ? new FacebookSampleError(503, 2, "Service temporarily unavailable", IsTransient: true) { Headers = new Dictionary<string, string> { ["Retry-After"] = "40" } }
             : null;
         var logs = new CapturingLoggerProvider();
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = BuildServices(server.BaseUrl, logs, time);
 
         var reading = Client(services).ReadAsync(Session(), new StreamRequest(StreamNames.Posts, Since: Since), Ct);
@@ -430,7 +430,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
     {
         var server = await StartServerAsync(Data([Post(1, Day(2))], []));
         server.Fault = _ => FacebookSampleError.PageLimit(PageId, minutes: 30);
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = BuildServices(server.BaseUrl, time: time);
 
         var ex = await Assert.ThrowsAsync<PlatformException>(() => Client(services).ReadAsync(Session(), new StreamRequest(StreamNames.Posts, Since: Since), Ct));
@@ -452,7 +452,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
             }
             : null;
         var logs = new CapturingLoggerProvider();
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = BuildServices(server.BaseUrl, logs, time);
         var client = Client(services);
         await client.ReadAsync(Session(), new StreamRequest(StreamNames.Posts, Since: Since), Ct);
@@ -471,7 +471,7 @@ public sealed class FacebookClientTests : IAsyncDisposable
     {
         var server = await StartServerAsync(Data([Post(1, Day(2))], []));
         server.ResponseHeaders = _ => new Dictionary<string, string> { ["X-App-Usage"] = """{"call_count":100,"total_time":35,"total_cputime":20}""" };
-        await using var services = BuildServices(server.BaseUrl, time: new FakeTimeProvider(TestHost.Start));
+        await using var services = BuildServices(server.BaseUrl, time: new TestClock(TestHost.Start));
         var client = Client(services);
         await client.ReadAsync(Session(), new StreamRequest(StreamNames.Posts, Since: Since), Ct);
 

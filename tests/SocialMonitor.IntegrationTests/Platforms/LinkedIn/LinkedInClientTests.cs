@@ -248,7 +248,7 @@ public sealed class LinkedInClientTests : IAsyncDisposable
         var faults = 0;
         server.Fault = _ => Interlocked.Increment(ref faults) == 1 ? LoopbackAnswer.Json(429, new JsonObject { ["serviceErrorCode"] = 101, ["status"] = 429 }) : null;
         var logs = new CapturingLoggerProvider();
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = BuildServices(server.BaseUrl, logs, time);
         var session = Session();
 
@@ -336,7 +336,7 @@ public sealed class LinkedInClientTests : IAsyncDisposable
     {
         var (server, endpoint) = await StartOAuthServerAsync(Data([Post(1, Day(2))]));
         endpoint.ExpiresIn = 3600;
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = BuildServices(server.BaseUrl, time: time, oauthUrl: endpoint.TokenUrl);
         var session = new PlatformSession(TestAccount(), RefreshToken);
 
@@ -352,7 +352,7 @@ public sealed class LinkedInClientTests : IAsyncDisposable
     {
         var (server, endpoint) = await StartOAuthServerAsync(Data([Post(1, Day(2))]));
         endpoint.RefreshTokenExpiresIn = (long)TimeSpan.FromDays(10).TotalSeconds;
-        var time = new FakeTimeProvider(TestHost.Start);
+        var time = new TestClock(TestHost.Start);
         await using var services = BuildServices(server.BaseUrl, time: time, oauthUrl: endpoint.TokenUrl);
 
         var status = await Client(services).CheckTokenAsync(new PlatformSession(TestAccount(), RefreshToken), Ct);

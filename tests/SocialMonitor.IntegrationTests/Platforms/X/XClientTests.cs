@@ -199,7 +199,7 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
                 Headers = new Dictionary<string, string> { ["x-rate-limit-remaining"] = "0", ["x-rate-limit-reset"] = Now.AddSeconds(20).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) },
             }
             : null;
-        var time = new FakeTimeProvider(Now);
+        var time = new TestClock(Now);
         await using var services = Services(server, time: time);
 
         var reading = Client(services).ReadAsync(Session(), new StreamRequest(StreamNames.Posts, Since: Since), Ct);
@@ -357,7 +357,7 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task Scan_OlderPostWhoseReplyCountMoved_IsLookedUpByIdAndItsRepliesRead_AnUnchangedOneIsNotSearched()
     {
-        var time = new FakeTimeProvider(Now);
+        var time = new TestClock(Now);
         var moved = Post(PostId(3), Now.AddDays(-3), "Story time", replies: 0);
         var server = await StartServerAsync(Data([moved, Post(PostId(2), Now.AddDays(-2), "Book club", replies: 1), Post(PostId(1), Now.AddDays(-1), "Hours")],
             replies: [Post(IdAt(Now.AddHours(-30), 7), Now.AddHours(-30), "Which book?", author: GuestId, conversation: PostId(2), repliedTo: PostId(2))]));
@@ -389,7 +389,7 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task Scan_KnownPostsOfTheLastSevenDays_AreLookedUpInBatchesOfAHundredAndOlderOnesNever()
     {
-        var time = new FakeTimeProvider(Now);
+        var time = new TestClock(Now);
         var posts = Enumerable.Range(1, 151).Select(n => Post(IdAt(Now.AddHours(-n), n), Now.AddHours(-n), $"Post {n}")).ToList();
         posts.Add(Post(PostId(8), Now.AddDays(-8), "Last week's"));
         var server = await StartServerAsync(Data(posts));
@@ -411,7 +411,7 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task Scan_OlderPostDeleted_TheLookupsResourceNotFoundConfirmsTheDeletionAndTheRestOfTheAnswerIsKept()
     {
-        var time = new FakeTimeProvider(Now);
+        var time = new TestClock(Now);
         var kept = Post(PostId(2), Now.AddDays(-2), "Book club Tuesday");
         var server = await StartServerAsync(Data([Post(PostId(3), Now.AddDays(-3), "Wrong date"), kept, Post(PostId(1), Now.AddDays(-1), "Hours")]));
         await using var services = await ScannerServicesAsync(server, time);
@@ -436,7 +436,7 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
     public async Task Scan_AheadOfThePace_ReadsMentionsOwnPostsAndProfileAndDefersTheReplySearch_BehindItReadsIt()
     {
         var start = new DateTimeOffset(2026, 10, 2, 0, 0, 0, TimeSpan.Zero); // 1 of 31 days gone: the pace of 3,100 is 100.
-        var time = new FakeTimeProvider(start);
+        var time = new TestClock(start);
         var post = IdAt(start.AddHours(-12), 1);
         var server = await StartServerAsync(Data([Post(post, start.AddHours(-12), "Story time", replies: 1)],
             mentions: [Post(IdAt(start.AddHours(-2), 2), start.AddHours(-2), "@clntest thanks!", author: GuestId)],
@@ -464,7 +464,7 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
     [Fact]
     public async Task Scan_BudgetReachedMidScan_StopsWithOneBudgetExhaustedPerAccountAndMonth()
     {
-        var time = new FakeTimeProvider(Now);
+        var time = new TestClock(Now);
         var server = await StartServerAsync(Data([Post(PostId(1), Now.AddDays(-1), "a"), Post(PostId(2), Now.AddDays(-2), "b")]));
         await using var services = await ScannerServicesAsync(server, time, budget: 3);
         var findingId = CaptureConditions.FindingId(TestAccount() with { Location = "hayden" }, CaptureCondition.BudgetExhausted);
@@ -493,7 +493,7 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
         var data = XSampleData.Load(Path.Combine(AppContext.BaseDirectory, "samples", "x"));
         var server = new XApi(data, new HashSet<string>(StringComparer.Ordinal) { Token });
         await _hosts.StartAsync([server], Ct);
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 10, 15, 18, 0, 0, TimeSpan.Zero));
+        var time = new TestClock(new DateTimeOffset(2026, 10, 15, 18, 0, 0, TimeSpan.Zero));
         await using var services = await ScannerServicesAsync(server, time, budget: 100_000_000, samples: true);
         var budgets = services.GetRequiredService<BudgetStore>();
         var budget = Client(services).Plan.Budget!;
@@ -540,7 +540,7 @@ public sealed class XClientTests(AzuriteFixture azurite) : IClassFixture<Azurite
             ["Tokens:cln-district-x-token"] = Token,
             ["Tokens:cln-postfalls-x-token"] = Token,
             ["Tokens:cln-hayden-x-token"] = Token,
-        }, time ?? new FakeTimeProvider(Now), logs);
+        }, time ?? new TestClock(Now), logs);
 
     /// <summary>The app's scanner in fresh storage, with the test account (at Hayden) or the shipped sample's accounts imported.</summary>
     private async Task<ServiceProvider> ScannerServicesAsync(XApi server, TimeProvider time, long? budget = null, CapturingLoggerProvider? logs = null, bool samples = false)

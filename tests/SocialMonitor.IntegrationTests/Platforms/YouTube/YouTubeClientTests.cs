@@ -172,7 +172,7 @@ public sealed class YouTubeClientTests : IAsyncDisposable
         var server = await StartServerAsync(Data([Video(1, Since.AddDays(2), captions: true)], []));
         var quotaSpent = true;
         server.Fault = _ => quotaSpent ? YouTubeSampleError.QuotaExceeded() : null;
-        var clock = new FakeTimeProvider(TestHost.Start); // 11:00 Pacific (PDT)
+        var clock = new TestClock(TestHost.Start); // 11:00 Pacific (PDT)
         await using var services = BuildServices(server.BaseUrl, time: clock);
         var client = Client(services);
 
