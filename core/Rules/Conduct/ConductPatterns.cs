@@ -425,7 +425,9 @@ internal static class ConductPatterns
         {
             before--;
         }
-        if (before < 0 || scan.Form(before) is not ("that" or "this") || (before > 0 && scan.Form(before - 1) is "is" or "s" or "was"))
+        // "Whoever the fat cow at the desk is": "whoever the" points as "that" does.
+        var whoever = before > 0 && scan.Form(before) is "the" && scan.Form(before - 1) is "whoever";
+        if (before < 0 || (!whoever && scan.Form(before) is not ("that" or "this")) || (before > 0 && scan.Form(before - 1) is "is" or "s" or "was"))
         {
             return false;
         }

@@ -85,7 +85,8 @@ public sealed class ConductRule : IRule
         var unmasked = masked is null ? null : maskedWords!.Unmask(item.Text);
         using var scan = unmasked is null ? lexicon.Scan(item.Text) : lexicon.Scan(unmasked, item.Text);
         var hits = scan.Hits;
-        if (hits.IsEmpty && masked is null && context.Classification is null)
+        var emoji = EmojiSigns.MayHave(item.Text);
+        if (hits.IsEmpty && masked is null && context.Classification is null && !emoji)
         {
             return [];
         }
@@ -113,7 +114,8 @@ public sealed class ConductRule : IRule
                 continue;
             }
             // A masked word's profanity is the masked finding below (one per word, its key the word it reads as).
-            if (((kinds & TermKind.Profanity) != 0 || ((kinds & TermKind.MildProfanity) != 0 && mild)) && !IsMasked(hit))
+            // "pissed off", "piss-poor": a mild phrase keeps its words mild ("piss off" stays profanity).
+            if (((kinds & TermKind.Profanity) != 0 || ((kinds & TermKind.MildProfanity) != 0 && mild)) && !IsMasked(hit) && (mild || !InMildPhrase(scan, hit)))
             {
                 Add(Profanity, Severities.Medium, hit, "uses profanity");
             }
@@ -208,6 +210,10 @@ public sealed class ConductRule : IRule
                 Threat, context.Policy.SeverityOf(Threat, Severities.Critical), Clauses.RulesOfConduct, "knows where someone lives", "know where",
                 $"{who} the Rules of Conduct; this one threatens violence (it says where someone lives or works)."));
         }
+        if (emoji)
+        {
+            AddEmoji(ref detections, scan, guest, item.Text, context, who);
+        }
         if (masked is var (maskedTerm, maskedAt, maskedLength) && !HasProfanity(detections, maskedTerm))
         {
             (detections ??= []).Add(new Detection(
@@ -253,6 +259,53 @@ public sealed class ConductRule : IRule
                 Offset = start,
                 Length = end - start,
             });
+        }
+    }
+
+    /// <summary>What the emoji say (<see cref="EmojiSigns"/>), where the words have not said it already.</summary>
+    private static void AddEmoji(ref List<Detection>? detections, ScannedText scan, bool guest, string text, RuleContext context, string who)
+    {
+        var target = false;
+        var person = false;
+        var group = false;
+        var signal = false;
+        foreach (var hit in scan.Hits)
+        {
+            target |= (hit.Kinds & (TermKind.ThreatTarget | TermKind.Person | TermKind.Official)) != 0;
+            person |= (hit.Kinds & TermKind.Person) != 0;
+            group |= (hit.Kinds & TermKind.Group) != 0;
+            signal |= (hit.Kinds & TermKind.SexualSignal) != 0;
+        }
+        if (EmojiSigns.MiddleFinger(text))
+        {
+            AddSign(ref detections, Profanity, Severities.Medium, "🖕", "uses profanity (the middle finger)");
+        }
+        if (guest && EmojiSigns.WeaponAimed(text, target))
+        {
+            AddSign(ref detections, Threat, Severities.Critical, "weapon emoji", "threatens violence (weapons aimed at someone)");
+        }
+        if (guest && EmojiSigns.ClownsAt(text, person))
+        {
+            AddSign(ref detections, Harassment, Severities.High, "clown emoji", "insults a person (clowns aimed at them)");
+        }
+        if (guest && (EmojiSigns.SexualAt(text, person) || (signal && EmojiSigns.Leer(text))))
+        {
+            AddSign(ref detections, Sexual, Severities.High, "sexual emoji", "makes a sexual remark (emoji)");
+        }
+        if (guest && EmojiSigns.AnimalsAtGroup(text, group))
+        {
+            AddSign(ref detections, Hate, Severities.Critical, "animal emoji", "dehumanises a group (animal emoji)");
+        }
+
+        void AddSign(ref List<Detection>? detections, string rule, string severity, string key, string what)
+        {
+            if (Has(detections, rule))
+            {
+                return;
+            }
+            (detections ??= []).Add(new Detection(
+                rule, context.Policy.SeverityOf(rule, severity), Clauses.RulesOfConduct, key, key,
+                $"{who} the Rules of Conduct; this one {what}."));
         }
     }
 
@@ -355,6 +408,19 @@ public sealed class ConductRule : IRule
             }
         }
         return -1;
+    }
+
+    private static bool InMildPhrase(ScannedText scan, TermHit hit)
+    {
+        foreach (var other in scan.Hits)
+        {
+            if (other.Count > hit.Count && (other.Kinds & TermKind.MildProfanity) != 0 && (other.Kinds & TermKind.Profanity) == 0 &&
+                other.Word <= hit.Word && hit.Word + hit.Count <= other.Word + other.Count)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsInsult(ScannedText scan, int word)

@@ -77,7 +77,7 @@ public sealed class PersonalGainRule : IRule
         foreach (var hit in scan.Hits)
         {
             var kinds = hit.Kinds;
-            if (!libraryRun && (kinds & TermKind.Selling) != 0)
+            if (!libraryRun && (kinds & TermKind.Selling) != 0 && !Negated(scan, hit))
             {
                 AddHit(Selling, "sells something", lexicon.Term(hit.TermId), hit);
             }
@@ -89,7 +89,8 @@ public sealed class PersonalGainRule : IRule
             {
                 AddHit(PaymentHandle, "asks for payment to a personal account", lexicon.Term(hit.TermId), hit);
             }
-            if (!libraryRun && ((kinds & TermKind.Fundraiser) != 0 || ((kinds & TermKind.FundraiserCause) != 0 && IsOwned(scan, hit, byMe: false))))
+            // "GoFundMe scam warning": a fundraiser named as the topic (a scam, a workshop) asks for nothing.
+            if (!libraryRun && ((kinds & TermKind.Fundraiser) != 0 || ((kinds & TermKind.FundraiserCause) != 0 && IsOwned(scan, hit, byMe: false))) && !IsTopic(scan, hit))
             {
                 AddHit(Fundraiser, "promotes a personal fundraiser", lexicon.Term(hit.TermId), hit);
             }
@@ -101,6 +102,12 @@ public sealed class PersonalGainRule : IRule
         if (!libraryRun && Cashtag(item.Text) is var (tag, at) && tag.Length > 0)
         {
             Add(PaymentHandle, "asks for payment to a personal account", "cashtag", $"'{tag}'", at, tag.Length);
+        }
+        // "$5 a dozen", "$30 a session" in a post about a staff member or by one ("she", "I"): goods or a paid service of theirs.
+        if (!libraryRun && UnitPrice(item.Text) is var (price, priceAt, service) && price.Length > 0 && (NamesStaff(scan) || FirstOrThirdPerson(scan)))
+        {
+            Add(service ? Business : Selling, service ? "promotes a staff member's own business" : "sells something", service ? "paid service" : "unit price",
+                $"'{price}'", priceAt, price.Length);
         }
         if (!libraryRun && CodeWord(item.Text) is var (code, codeAt) && code.Length > 0)
         {
@@ -168,7 +175,13 @@ public sealed class PersonalGainRule : IRule
                 return true;
             }
             // "our teen librarian's band", "her cookbook" in a post that names a staff member: theirs, not the library's.
-            if (byMe && (scan.Form(w) is "her" or "his" or "s" || IsStaff(scan.Form(w))) && NamesStaff(scan))
+            // "our circulation clerk Nate… his medical bills", "Kelsey, who is a loan officer": theirs too.
+            if ((scan.Form(w) is "her" or "his" or "s" || (byMe && (scan.Form(w) is "she" or "he" or "who" || IsStaff(scan.Form(w))))) && NamesStaff(scan))
+            {
+                return true;
+            }
+            // "our own Aaron's detailing business": "own" before a name and its possessive.
+            if (byMe && scan.Form(w) is "own" && w + 2 < hit.Word && scan.Form(w + 2) is "s" && char.IsUpper(scan.Source[scan.Words[w + 1].SourceStart]))
             {
                 return true;
             }
@@ -195,7 +208,65 @@ public sealed class PersonalGainRule : IRule
 
     /// <summary>A word for a staff member: "librarian", "clerk", "our IT tech".</summary>
     private static bool IsStaff(ReadOnlySpan<char> word) =>
-        word is "librarian" or "librarians" or "staffer" or "clerk" or "tech" or "manager" or "staff" or "bibliotecaria" or "bibliotecario";
+        word is "librarian" or "librarians" or "staffer" or "clerk" or "tech" or "manager" or "staff" or "bibliotecaria" or "bibliotecario"
+            or "director" or "assistant" or "supervisor" or "instructor" or "specialist" or "coordinator";
+
+    /// <summary>"I", "she", "he" as a subject somewhere in the post: someone in particular, not the library.</summary>
+    private static bool FirstOrThirdPerson(ScannedText scan)
+    {
+        for (var w = 0; w < scan.Words.Length; w++)
+        {
+            if (scan.Form(w) is "i" or "im" or "she" or "he" or "shes" or "hes" or "my" or "her" or "his")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>"not for sale", "no selling": a selling term right after a negation is none.</summary>
+    private static bool Negated(ScannedText scan, TermHit hit) =>
+        (hit.Word > 0 && scan.Form(hit.Word - 1) is "not" or "no" or "t" or "never") ||
+        (hit.Word > 1 && scan.Form(hit.Word - 2) is "not" or "no" or "t" or "never" && scan.Form(hit.Word - 1) is "be" or "are" or "is" or "for");
+
+    private static readonly string[] s_goodsUnits = [" each", " a dozen", " a pair", " apiece", " a piece", " a set", " a jar", " a bag", " a bundle", " per dozen", " per set"];
+    private static readonly string[] s_serviceUnits = [" an hour", " per hour", "/hr", "/hour", " a session", " per session", " a lesson", " per lesson"];
+
+    /// <summary>
+    /// The first price with a unit after it ("$5 a dozen", "$35 a pair": goods; "$40 an hour", "$30 a session": a
+    /// service), or an empty price.
+    /// </summary>
+    private static (string Price, int At, bool Service) UnitPrice(string text)
+    {
+        for (var at = text.IndexOf('$', StringComparison.Ordinal); at >= 0 && at + 1 < text.Length; at = text.IndexOf('$', at + 1))
+        {
+            var end = at + 1;
+            while (end < text.Length && end - at <= 10 && (char.IsAsciiDigit(text[end]) || (text[end] is '.' or ',' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1]))))
+            {
+                end++;
+            }
+            if (end == at + 1)
+            {
+                continue;
+            }
+            var rest = text.AsSpan(end);
+            foreach (var unit in s_serviceUnits)
+            {
+                if (rest.StartsWith(unit, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (text[at..(end + unit.Length)], at, true);
+                }
+            }
+            foreach (var unit in s_goodsUnits)
+            {
+                if (rest.StartsWith(unit, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (text[at..(end + unit.Length)], at, false);
+                }
+            }
+        }
+        return ("", -1, false);
+    }
 
     /// <summary>A topic word (workshop, panel, scams) in the same sentence as the payment service: the post is about it.</summary>
     private static bool IsTopic(ScannedText scan, TermHit hit)
@@ -203,7 +274,9 @@ public sealed class PersonalGainRule : IRule
         var start = ConductPatterns.SentenceStart(scan, hit.Word);
         foreach (var other in scan.Hits)
         {
-            if ((other.Kinds & TermKind.Topic) != 0 && ConductPatterns.SentenceStart(scan, other.Word) == start)
+            // "asked how to support our teen librarian's comic": how to pay someone is no topic.
+            if ((other.Kinds & TermKind.Topic) != 0 && ConductPatterns.SentenceStart(scan, other.Word) == start &&
+                !(other.Word + other.Count < scan.Words.Length && scan.Form(other.Word + other.Count) is "support" or "tip" or "help" or "pay" or "donate" or "chip"))
             {
                 return true;
             }
@@ -214,6 +287,15 @@ public sealed class PersonalGainRule : IRule
     /// <summary>"code" (any case) and then a word of four or more capitals and digits: <c>code ATHOL10</c>; or an empty code.</summary>
     private static (string Code, int At) CodeWord(string text)
     {
+        // "mention \"storytime\" for 15% off": a quoted word to say at the till is a referral code too.
+        foreach (var say in (ReadOnlySpan<string>)["mention \"", "mention '", "mention “", "say \"", "say “"])
+        {
+            var quote = text.IndexOf(say, StringComparison.OrdinalIgnoreCase);
+            if (quote >= 0 && text.AsSpan(quote).IndexOf("% off", StringComparison.Ordinal) is var off and > 0 and < 40)
+            {
+                return (text[(quote + say.Length - 1)..(quote + off)], quote);
+            }
+        }
         for (var at = text.IndexOf("code ", StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf("code ", at + 5, StringComparison.OrdinalIgnoreCase))
         {
             var start = at + 5;
