@@ -143,15 +143,17 @@ internal static class ConductPatterns
         !verb.EndsWith("ed") && !verb.EndsWith("ing") && !verb.EndsWith("s") && verb is not "beaten";
 
     /// <summary>
-    /// "I know where the Rathdrum branch manager lives", "we all know where she parks": knowing where someone lives or
-    /// works, said by the writer (not "I don't know where"), with up to six words between.
+    /// "I know where the Rathdrum branch manager lives", "we all know where she parks", "I know what time she leaves":
+    /// knowing where someone lives or works, or when they come and go, said by the writer (not "I don't know where"), with up to six words between.
     /// </summary>
     public static bool KnowsWhereTheyAre(ScannedText scan)
     {
         var words = scan.Words;
         for (var w = 1; w + 2 < words.Length; w++)
         {
-            if (scan.Form(w) is not ("know" or "knows") || scan.Form(w + 1) is not "where" || InFictionQuote(scan, new TermHit(w, 1, TermKind.None, -1)))
+            // "I know what time she leaves": the hour as much as the place.
+            var when = scan.Form(w + 1) is "what" && scan.Form(w + 2) is "time";
+            if (scan.Form(w) is not ("know" or "knows") || (scan.Form(w + 1) is not "where" && !when) || InFictionQuote(scan, new TermHit(w, 1, TermKind.None, -1)))
             {
                 continue;
             }
@@ -162,9 +164,9 @@ internal static class ConductPatterns
             }
             // Someone's whereabouts, not a thing's: "where the bookmobile parks" is a timetable.
             var someone = false;
-            for (var k = w + 2; k < words.Length && k <= w + 8 && !words[k].OpensSentence; k++)
+            for (var k = w + (when ? 3 : 2); k < words.Length && k <= w + 8 && !words[k].OpensSentence; k++)
             {
-                if (scan.Form(k) is "lives" or "live" or "works" or "parks" or "sleeps" or "stays" && someone)
+                if ((scan.Form(k) is "lives" or "live" or "works" or "parks" or "sleeps" or "stays" || (when && scan.Form(k) is "leaves" or "leave" or "arrives" or "gets" or "walks")) && someone)
                 {
                     return true;
                 }

@@ -69,4 +69,33 @@ public sealed class PersonalGainRuleTests
     [Fact]
     public void Evaluate_OwnBusinessInLibraryRunPost_IsStillFound() =>
         Assert.Equal(["personal-gain.business"], Evaluate("My bakery is catering the Friends of the Library gala!").Select(d => d.Rule));
+
+    // The fourth blind corpus: staff personal gain said plainly (a named staff member sells goods at a unit price,
+    // offers a paid service, works a second job, "our own X's" business, a family member's appeal), and its look-alikes.
+    [Theory]
+    [InlineData("Our page Marco has honey from his bees again, $8 a jar at the Athol desk.", "personal-gain.selling")]
+    [InlineData("Our clerk Rosa knits hats, $15 each, ask her at circulation.", "personal-gain.selling")]
+    [InlineData("Our children's librarian bakes sourdough and sells them on Fridays.", "personal-gain.selling")]
+    [InlineData("Our IT tech Ray also fixes laptops privately, $50 an hour.", "personal-gain.business")]
+    [InlineData("Tutor time! Our assistant Mia offers private piano lessons for $25 a session.", "personal-gain.business")]
+    [InlineData("Our branch assistant Joe, who is a broker with Lakeview Realty, will answer questions after the talk.", "personal-gain.business")]
+    [InlineData("Check out our own Nina's dog grooming business, Paws and Pages!", "personal-gain.business")]
+    [InlineData("Thanks to our staffer Beth, who moonlights as a wedding photographer!", "personal-gain.business")]
+    [InlineData("Our supervisor Kai runs his own gym in Post Falls, stop by!", "personal-gain.business")]
+    [InlineData("Our clerk Dee is running a half marathon to pay her medical bills, Venmo @DeeRuns.", "personal-gain.fundraiser")]
+    [InlineData("Support our teen librarian's zine! People asked how to support her: tip her on Ko-fi, ZineLiz.", "personal-gain.payment-handle")]
+    [InlineData("Our director's daughter is selling Girl Scout cookies for her troop at the Hayden desk.", "personal-gain.fundraiser")]
+    [InlineData("Our instructor Tina has a detailing business, mention \"library\" for 10% off!", "personal-gain.promo-code")]
+    public void Evaluate_StaffPersonalGainSaidPlainly_IsFound(string text, string rule) =>
+        Assert.Contains(rule, Evaluate(text).Select(d => d.Rule));
+
+    [Theory]
+    [InlineData("GoFundMe scam warning: fake pages are using photos from the Athol fire. Give only to funds you can verify.")]
+    [InlineData("The quilts on display were made by our staff — they are not for sale, but the pattern is free at the desk.")]
+    [InlineData("Friends of the Library book sale: paperbacks $1 each, hardcovers $2 each!")]
+    [InlineData("Used book sale this weekend, $5 a bag, all proceeds support the library.")]
+    [InlineData("Meeting rooms are free; the 3D printer costs $1 an hour of print time.")]
+    [InlineData("Our staff picks for the weekend are on the shelf by the door.")]
+    [InlineData("Workshop: how to spot a fake GoFundMe, Tuesday at Rathdrum.")]
+    public void Evaluate_LibraryPricesWarningsOrNotForSale_ReturnNothing(string text) => Assert.Empty(Evaluate(text));
 }
