@@ -17,7 +17,7 @@ internal static class OrganisationContext
     private const int Lookback = 64;
 
     private static readonly FrozenSet<string> s_organisations = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "Chamber", "Society", "Elections", "Office", "Offices", "Department", "Dept", "Station", "Hall", "Building", "Courthouse", "Diner", "Cafe",
+        "Chamber", "Society", "Elections", "Office", "Offices", "Department", "Dept", "Station", "Hall", "Building", "Park", "Courthouse", "Diner", "Cafe",
         "Café", "Restaurant", "Grill", "Bakery", "Pizza", "Pizzeria", "Foods", "Market", "Grocery", "Store", "Shop", "Pharmacy",
         "Clinic", "Hospital", "Center", "Centre", "Museum", "School", "Academy", "College", "University", "Church", "Bank",
         "Hotel", "Inn", "Motel", "Theater", "Theatre", "Cinema", "Association", "Foundation", "Commission", "Agency", "Services",
@@ -28,7 +28,7 @@ internal static class OrganisationContext
         "Gym", "Fitness", "Spa", "Barbershop", "Florist", "Motors", "Dealership");
 
     private static readonly FrozenSet<string> s_ownership = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "my", "me", "i", "i'm", "im", "mine", "his", "her", "hers", "their", "cell", "home", "personal", "private", "mobile");
+        "my", "me", "i", "i'm", "im", "mine", "we're", "we\u2019re", "his", "her", "hers", "their", "cell", "home", "personal", "private", "mobile");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_organisationLookup = s_organisations.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_ownershipLookup = s_ownership.GetAlternateLookup<ReadOnlySpan<char>>();
