@@ -19,7 +19,7 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
     private static readonly SearchValues<char> _lowercaseAscii = SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Top-level domains that are also common file extensions: <c>notes.md</c> without a path is a file.</summary>
-    private static readonly string[] _fileExtensions = ["md", "py", "sh", "zip", "mov"];
+    private static readonly string[] _fileExtensions = ["md", "py", "sh", "zip", "mov", "rs", "json", "cs", "js", "txt", "csv", "docx", "xlsx", "pdf", "jpg", "png"];
 
     /// <summary>Top-level domains people write in title case as part of a name (<c>Example.Com</c>); any other title-case one after a lowercase letter, and the ones that are also words (Info, Us) after a lowercase word, is a sentence break.</summary>
     private static readonly string[] _titleCaseDomains = ["Com", "Net", "Org", "Edu", "Gov", "Info", "Biz", "Us"];
@@ -59,7 +59,7 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
         {
             var link = TrimEnd(token[scheme..]);
             var authority = link[(link.IndexOf("//", StringComparison.Ordinal) + 2)..];
-            return authority.IsEmpty || !char.IsLetterOrDigit(authority[0]) ? default : (scheme, link.Length);
+            return authority.IsEmpty || !(char.IsLetterOrDigit(authority[0]) || authority[0] is '[' or '%') ? default : (scheme, link.Length);
         }
         if (token.Contains("://", StringComparison.Ordinal))
         {
@@ -243,7 +243,27 @@ public sealed class LinkExtractor(PublicSuffixList suffixes)
     private static bool IsProductName(ReadOnlySpan<char> host)
     {
         var dot = host.LastIndexOf('.');
-        return host[(dot + 1)..] is "NET" && !host[..dot].ContainsAnyInRange('a', 'z');
+        return (host[(dot + 1)..] is "NET" && !host[..dot].ContainsAnyInRange('a', 'z')) || IsNamespace(host);
+    }
+
+    /// <summary>
+    /// <c>System.IO</c>, <c>System.Net.Http</c>: a code namespace, every label capitalised, either three labels or more or
+    /// two ending in two capitals (<c>Example.COM</c> stays an address); not a <c>www.</c> address.
+    /// </summary>
+    private static bool IsNamespace(ReadOnlySpan<char> host)
+    {
+        var labels = 0;
+        foreach (var range in host.Split('.'))
+        {
+            var label = host[range];
+            if (label.IsEmpty || !char.IsUpper(label[0]) || (labels == 0 && (label.Equals("www", StringComparison.OrdinalIgnoreCase) || !label.ContainsAnyInRange('a', 'z'))))
+            {
+                return false;
+            }
+            labels++;
+        }
+        var last = host[(host.LastIndexOf('.') + 1)..];
+        return labels >= 3 || (labels == 2 && last.Length == 2 && !last.ContainsAnyInRange('a', 'z'));
     }
 
     private static bool IsFileExtension(ReadOnlySpan<char> host)

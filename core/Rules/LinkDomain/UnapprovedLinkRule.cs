@@ -15,7 +15,8 @@ namespace SocialMonitor.Core.Rules.LinkDomain;
 /// <list type="bullet">
 /// <item><c>link-domain.lookalike</c>: the host imitates an allowed or approved name with look-alike characters, or is a
 /// typo, hyphenation or other ending of it (<see cref="NameImitation"/>).</item>
-/// <item><c>link-domain.userinfo</c>: a site name before an <c>@</c> makes the link look like it goes elsewhere.</item>
+/// <item><c>link-domain.userinfo</c>: a site name (or a host and port) before an <c>@</c> makes the link look like it goes
+/// elsewhere; it outranks a look-alike host.</item>
 /// <item><c>link-domain.shortener</c>: a shortener whose target is unknown (resolution off or failed).</item>
 /// <item><c>link-domain.unapproved</c>: any other destination that is not allowed or approved.</item>
 /// </list>
@@ -88,17 +89,18 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
         string rule;
         string explanation;
         // The most specific id first, as the class comment lists them: a trick in the written link outranks a shortener.
-        if (Imitated(target, context) is var (imitated, how))
-        {
-            rule = LookalikeId;
-            explanation = $"{target.UnicodeHost()} ({target.Host}) imitates {imitated} {how}; " +
-                $"it is a different site, and links may go only to {Allowed(policy)} or an approved destination.";
-        }
-        else if (TrickUserInfo(candidate) is { } shown)
+        // A site name shown before an @ is the trick the reader sees, whatever the real host looks like.
+        if (TrickUserInfo(candidate) is { } shown)
         {
             rule = UserInfoId;
             explanation = $"The link shows {shown} before an @ but goes to {domain}, which is not approved; " +
                 $"links may go only to {Allowed(policy)} or an approved destination.";
+        }
+        else if (Imitated(target, context) is var (imitated, how))
+        {
+            rule = LookalikeId;
+            explanation = $"{target.UnicodeHost()} ({target.Host}) imitates {imitated} {how}; " +
+                $"it is a different site, and links may go only to {Allowed(policy)} or an approved destination.";
         }
         else if (shortenerProblem is not null)
         {
@@ -199,15 +201,27 @@ public sealed class UnapprovedLinkRule(LinkAnalyzer analyzer) : IRule
         return index < 0 ? (null, null) : (labels[index], suffix);
     }
 
-    /// <summary>A user-info part that reads like a site name (<c>trusted.gov</c> in <c>https://trusted.gov@other.example/</c>).</summary>
+    /// <summary>
+    /// A user-info part that reads like a site name (<c>trusted.gov</c> in <c>https://trusted.gov@other.example/</c>, also
+    /// percent-encoded: <c>%63ommunitylibrary.net</c>), or like a host and port (<c>cln:8080@other.example</c>).
+    /// </summary>
     private static string? TrickUserInfo(LinkCandidate candidate)
     {
         foreach (var address in candidate.Steps.Prepend(candidate.Address))
         {
-            var user = address.UserInfo?.Split(':')[0];
-            if (user is not null && user.Contains('.', StringComparison.Ordinal))
+            if (address.UserInfo is not { } userInfo)
             {
-                return user;
+                continue;
+            }
+            var shown = userInfo.Contains('%', StringComparison.Ordinal) ? Uri.UnescapeDataString(userInfo) : userInfo;
+            var parts = shown.Split(':');
+            if (parts[0].Contains('.', StringComparison.Ordinal))
+            {
+                return parts[0];
+            }
+            if (parts.Length == 2 && parts[0].Length > 0 && parts[1].Length is > 0 and <= 5 && parts[1].All(char.IsAsciiDigit))
+            {
+                return shown;
             }
         }
         return null;

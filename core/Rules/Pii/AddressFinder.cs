@@ -60,13 +60,49 @@ internal static partial class AddressFinder
     public static void Find(string text, PublishedContactIndex published, ref List<PiiMatch>? found)
     {
         Scan(text, null, ref found, published);
-        if (text.Contains("box", StringComparison.OrdinalIgnoreCase))
+        if (text.Contains("box", StringComparison.OrdinalIgnoreCase) || text.Contains("drawer", StringComparison.OrdinalIgnoreCase))
         {
             foreach (Match match in PoBox().Matches(text))
             {
                 (found ??= []).Add(new PiiMatch(PiiKind.Address, match.Index, match.Index + match.Length, "PO Box ***"));
             }
         }
+        foreach (Match match in OtherForms().Matches(text))
+        {
+            var street = match.Groups["street"].Value;
+            var number = match.Groups["n"].Value;
+            if (Overlaps(found, match.Index, match.Index + match.Length) || published.IsPublishedAddress(number, street) ||
+                s_notStreetWordLookup.Contains(street) || s_months.Contains(street) || published.IsTown(street) ||
+                (match.Groups["town"].Success && !published.IsTown(match.Groups["town"].Value)) ||
+                (match.Groups["home"].Success && !LivesThere(text, match.Index)))
+            {
+                continue;
+            }
+            var type = match.Groups["type"].Success ? (s_suffixLookup.TryGetValue(match.Groups["type"].Value.TrimEnd('.'), out var known) ? known : match.Groups["type"].Value) : "";
+            (found ??= []).Add(new PiiMatch(PiiKind.Address, match.Index, match.Index + match.Length, PiiMasks.Address(street, type).TrimEnd()));
+        }
+    }
+
+    private static bool Overlaps(List<PiiMatch>? found, int start, int end) => found is not null && found.Exists(m => m.Start < end && start < m.End);
+
+    private static readonly FrozenSet<string> s_months = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December");
+
+    /// <summary>Words just before a house number with no street type that say someone lives or is there ("we're", "I live").</summary>
+    private static readonly string[] s_homeCues = ["we're", "we are", "i'm", "i am", "i live", "lives", "live at", "living at", "our house", "my house", "our place", "my place", "staying at"];
+
+    private static bool LivesThere(string text, int at)
+    {
+        var from = Math.Max(0, at - 40);
+        var before = text.AsSpan(from, at - from);
+        foreach (var cue in s_homeCues)
+        {
+            if (before.Contains(cue, StringComparison.OrdinalIgnoreCase) || before.Contains(cue.Replace('\'', '\u2019'), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private delegate void StreetFound(ReadOnlySpan<char> number, ReadOnlySpan<char> street, string suffix, int start, int end);
@@ -87,12 +123,17 @@ internal static partial class AddressFinder
             {
                 i++;
             }
-            if (i - start > 6 || (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '.' or ',' or '$' or '-')) ||
+            var digitsEnd = i;
+            if (i < text.Length && text[i] == '\u00BD')
+            {
+                i++; // 612½: a half house number
+            }
+            if (digitsEnd - start > 6 || (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '.' or ',' or '$' or '-')) ||
                 Street(text, i) is not var (streetStart, streetEnd, suffix, end))
             {
                 continue;
             }
-            var number = text.AsSpan(start, i - start);
+            var number = text.AsSpan(start, digitsEnd - start);
             var street = text.AsSpan(streetStart, streetEnd - streetStart);
             if (onStreet is not null)
             {
@@ -198,6 +239,31 @@ internal static partial class AddressFinder
         return p;
     }
 
-    [GeneratedRegex(@"\bP\.?\s?O\.?\s*Box\s+[0-9]{1,6}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// PO boxes and drawers, rural and highway-contract route boxes (<c>RR 2 Box 14</c>, <c>HC 1 Box 9</c>), and a bare
+    /// <c>Box 12</c> before a town, a state and a ZIP code.
+    /// </summary>
+    [GeneratedRegex(
+        @"\b(?:P\.?\s?O\.?\s*(?:Box|Drawer)|Post\s+Office\s+(?:Box|Drawer)|(?:Rural\s+Route|R\.?R\.?|HC|Highway\s+Contract|Star\s+Route)\s*[0-9]{1,4}\s*,?\s*Box" +
+        @"|Box(?=\s+[0-9]{1,6},\s*[A-Z][\w' ]{1,30},?\s+(?:[A-Z]{2}|Idaho|Washington|Montana)\.?,?\s+[0-9]{5}\b))\s+[0-9]{1,6}\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PoBox();
+
+    /// <summary>
+    /// Addresses written without the usual order or type: a highway or route after the house number and a direction (<c>5640 W Hwy 54</c>);
+    /// a house number, a direction and a street name without a type after words saying someone is there ("we're 1512 N
+    /// Elm"); a house number and street name before a town the library serves ("3091 Maple, Athol"); the street first
+    /// ("on Canfield Ave, number 908"); Spanish (<c>el 3302 de la calle Mullan</c>, <c>calle Mullan 3302</c>); and the
+    /// parts named ("house number is 16. Street is Lake Dr").
+    /// </summary>
+    [GeneratedRegex(
+        @"(?<![\w$.,/-])(?<!(?i:mile|exit|marker|milepost|mm)\s)(?<n>[0-9]{1,6})\s+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+(?<street>Hwy|Highway|State\s+Route|Route|Rte|SR|US|County\s+Road|CR)[\s-]?[0-9]{1,4}\b" +
+        @"|(?<![\w$.,/-])(?<home>)(?<n>[0-9]{3,6})\s+(?:on\s+)?(?:N|S|E|W|North|South|East|West)\.?\s+(?<street>[A-Z][a-z]{2,})\b(?!\s+(?:St|Ave|Rd|Dr|Ln|Way|Blvd|Ct|Pl)\b)" +
+        @"|(?<![\w$.,/-])(?<n>[0-9]{2,6})\s+(?:(?:N|S|E|W)\.?\s+)?(?<street>[A-Z][a-z]{2,})(?:\s[A-Z][a-z]+)?,\s+(?<town>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b" +
+        @"|\b(?:on|at)\s+(?<street>[A-Z][a-z]{2,})(?:\s[A-Z][a-z]+)?\s+(?<type>St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Way|Blvd|Ct|Court|Pl|Place)\.?,?\s+(?:number|no\.?|#)\s*(?<n>[0-9]{1,6})\b" +
+        @"|\b(?<n>[0-9]{1,6})\s+de\s+la\s+(?:calle|avenida|carretera|camino)\s+(?<street>[A-Z][\w]+)" +
+        @"|\b(?:calle|avenida)\s+(?<street>[A-Z][\w]+)\s*,?\s*(?:n[úu]mero\s*|n[º°]\s*|#\s*)?(?<n>[0-9]{1,6})\b" +
+        @"|\b(?i:house\s+(?:number|no\.?|#)\W+(?:is\s+)?)(?<n>[0-9]{1,6})\b[^0-9]{0,20}?\b(?i:street\W+(?:is\s+)?)(?<street>[A-Z][a-z]+)(?:\s[A-Z][a-z]+)?\s(?<type>St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Way|Blvd|Ct|Court)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex OtherForms();
 }

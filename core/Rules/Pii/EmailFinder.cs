@@ -41,12 +41,85 @@ internal static partial class EmailFinder
         "info", "support", "help", "helpdesk", "contact", "contactus", "hello", "office", "admin", "sales", "media", "press",
         "service", "customerservice", "care", "noreply", "no-reply", "donotreply", "webmaster", "team", "jobs", "careers", "hr",
         "billing", "orders", "events", "reference", "circulation", "frontdesk", "reservations", "tickets", "membership",
+        "elections", "clerk", "records", "permits", "registrar", "admissions", "volunteers", "accounts", "payroll", "treasurer",
+        "assessor", "reception",
     };
 
     private static readonly SearchValues<char> s_letters =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     public static void Find(string text, PublishedContactIndex published, ref List<PiiMatch>? found)
+    {
+        if (!Disguised().IsMatch(text))
+        {
+            FindIn(text, published, ref found);
+            return;
+        }
+        // Read the disguises away, find in that, and give each finding the original's offsets.
+        var plain = new StringBuilder(text.Length);
+        var map = new List<int>(text.Length + 1);
+        var from = 0;
+        foreach (Match match in Disguised().Matches(text))
+        {
+            var replacement = Undisguised(text, match);
+            if (replacement is null)
+            {
+                continue;
+            }
+            for (var i = from; i < match.Index; i++)
+            {
+                plain.Append(text[i]);
+                map.Add(i);
+            }
+            foreach (var c in replacement)
+            {
+                plain.Append(c);
+                map.Add(match.Index);
+            }
+            from = match.Index + match.Length;
+        }
+        for (var i = from; i < text.Length; i++)
+        {
+            plain.Append(text[i]);
+            map.Add(i);
+        }
+        map.Add(text.Length);
+        List<PiiMatch>? inPlain = null;
+        FindIn(plain.ToString(), published, ref inPlain);
+        foreach (var match in inPlain ?? [])
+        {
+            (found ??= []).Add(match with { Start = map[match.Start], End = match.End == 0 ? 0 : map[match.End - 1] + 1 });
+        }
+    }
+
+    /// <summary>What a disguise stands for (<c>[.]</c> a dot, <c>(a)</c>, <c>&amp;#64;</c>, <c>%40</c> an at sign, a line break
+    /// or space beside the @ before a mail provider nothing, <c>g r a n t @ m a c . c o m</c> its letters), or null to keep it.</summary>
+    private static string? Undisguised(string text, Match match)
+    {
+        if (match.Groups["dot"].Success)
+        {
+            return ".";
+        }
+        if (match.Groups["at"].Success)
+        {
+            // %40 inside a web address (a wrapper's encoded target) is the link's own, judged by the link rule.
+            var word = match.Index;
+            while (word > 0 && match.Index - word < MaxWord && !char.IsWhiteSpace(text[word - 1]))
+            {
+                word--;
+            }
+            var before = text.AsSpan(word, match.Index - word);
+            return before.Contains("://", StringComparison.Ordinal) || before.Contains("%3A", StringComparison.OrdinalIgnoreCase) ? null : "@";
+        }
+        if (match.Groups["gap"].Success)
+        {
+            return IsMailProvider(match.Groups["provider"].Value) ? "" : null;
+        }
+        var spaced = match.Groups["spaced"].Value;
+        return spaced.Contains('@', StringComparison.Ordinal) ? spaced.Replace(" ", "", StringComparison.Ordinal) : null;
+    }
+
+    private static void FindIn(string text, PublishedContactIndex published, ref List<PiiMatch>? found)
     {
         for (var at = text.AsSpan().IndexOfAny(s_atSigns); at >= 0; at = NextAt(text, at))
         {
@@ -89,6 +162,18 @@ internal static partial class EmailFinder
                 if (!plainAt || IsMailProvider(domain))
                 {
                     Add(match.Index, match.Index + match.Length, local, domain, published, ref found);
+                }
+            }
+        }
+        if (text.AsSpan().ContainsAny(s_providerNames))
+        {
+            foreach (Match match in Described().Matches(text))
+            {
+                var local = match.Groups["local"].Value;
+                var provider = match.Groups["provider"].Value.ToLowerInvariant();
+                if (IsMailProvider(provider) && !(match.Index > 0 && text[match.Index - 1] == '@'))
+                {
+                    Add(match.Index, match.Index + match.Length, local, provider + ".com", published, ref found);
                 }
             }
         }
@@ -244,6 +329,35 @@ internal static partial class EmailFinder
         @"(?<domain>[a-z0-9-]+(?:(?:\.|\s?\(dot\)\s?|\s?\[dot\]\s?|\s(?:dot|period)\s)[a-z0-9-]+)*?(?:\.|\s?\(dot\)\s?|\s?\[dot\]\s?|\s(?:dot|period)\s)(?:com|net|org|edu|gov|us|io|me|info|biz|co))\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WrittenOut();
+
+    /// <summary>
+    /// The ways an address is disguised that are read away before it is looked for: a defanged dot (<c>[.]</c>,
+    /// <c>(.)</c>); an at sign as <c>(a)</c>, <c>[a]</c>, <c>[@]</c>, <c>&amp;#64;</c> or <c>%40</c> between a mailbox and a
+    /// domain; a line break or spaces beside the <c>@</c> before a mail provider's domain; an address spaced out letter by
+    /// letter.
+    /// </summary>
+    [GeneratedRegex(
+        @"(?<dot>\[\.\]|\(\.\))" +
+        @"|(?<=[A-Za-z0-9._%+-])(?<at>\((?:a|@)\)|\[(?:a|@)\]|&\#64;|%40)(?=[A-Za-z0-9])" +
+        @"|(?<=[A-Za-z0-9])(?<gap>[ \t]*\r?\n[ \t]*|[ \t]+)(?=@\s*(?<provider>[A-Za-z]+)(?:\.|\[\.\])[A-Za-z]{2,})" +
+        @"|(?<=[A-Za-z0-9][ \t]*@)(?<gap>[ \t]*\r?\n[ \t]*|[ \t]+)(?=(?<provider>[A-Za-z]+)(?:\.|\[\.\])[A-Za-z]{2,})" +
+        @"|(?<![A-Za-z0-9.@])(?<spaced>(?:[A-Za-z0-9.@] ){4,}[A-Za-z0-9])(?![A-Za-z0-9])",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Disguised();
+
+    /// <summary>
+    /// An address described instead of written: "my gmail is pine.reads", "dj.moss and the provider is icloud",
+    /// "ellie.vance, then the at sign, then icloud". The mailbox has a dot, underscore, hyphen or digit in it (so "my gmail
+    /// is full" is no address) and the provider is named with no domain after it.
+    /// </summary>
+    [GeneratedRegex(
+        @"\bmy\s(?<provider>" + Providers + @")(?:\s(?:address|account|e-?mail))?\s(?:is|=|:)\s(?<local>[a-z0-9]+(?:[._-][a-z0-9]+)+|[a-z]+[0-9]+)\b(?!@|\.[a-z])" +
+        @"|\b(?<local>[a-z0-9]+(?:[._-][a-z0-9]+)+)\b(?!@)[^@\n]{0,24}?\b(?:(?:provider|domain)(?:\sis|:)|at[\s-](?:sign|symbol)\b[^@\n]{0,12}?)\s(?<provider>" + Providers + @")\b(?!\.[a-z])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Described();
+
+    /// <summary>The mail providers an address is described by (the regex above names them, so "my address is" is not one).</summary>
+    private const string Providers = "gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|protonmail|proton|comcast|gmx|fastmail|zoho";
 
     [GeneratedRegex(@"\s?(?:\(dot\)|\[dot\])\s?|\s(?:dot|period)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Dots();

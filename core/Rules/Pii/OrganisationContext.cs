@@ -4,8 +4,8 @@ namespace SocialMonitor.Core.Rules.Pii;
 
 /// <summary>
 /// A phone number or street address that belongs to a business or a public office named just before it, in the same
-/// sentence: "the Valley Chamber (509-555-0161)", "Rosie's Bakery, 1220 E Pine Ave", "the County Treasurer takes calls
-/// at (208) 555-0111". The name ends in a capitalised word for an organisation or a place of business
+/// sentence: "the Valley Chamber (509-555-0161)", "the post office, 208-555-0115", "Rosie's Bakery, 1220 E Pine Ave", "the County Treasurer takes calls
+/// at (208) 555-0111". The name ends in a word, in any case, for an organisation or a place of business
 /// (Society, Chamber, Diner, City Hall, Fire Station, Courthouse, Foods), at most 32 characters before the value, and
 /// no word in the sentence before the value makes it someone's own (my, me, her, cell, home). Such contacts are
 /// public, not a private person's data; a member's number after "I volunteer at the Food Pantry, text me" stays a
@@ -16,8 +16,8 @@ internal static class OrganisationContext
     private const int Window = 32;
     private const int Lookback = 64;
 
-    private static readonly FrozenSet<string> s_organisations = FrozenSet.Create(StringComparer.Ordinal,
-        "Chamber", "Society", "Elections", "Office", "Offices", "Department", "Dept", "Station", "Hall", "Courthouse", "Diner", "Cafe",
+    private static readonly FrozenSet<string> s_organisations = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "Chamber", "Society", "Elections", "Office", "Offices", "Department", "Dept", "Station", "Hall", "Building", "Park", "Courthouse", "Diner", "Cafe",
         "Café", "Restaurant", "Grill", "Bakery", "Pizza", "Pizzeria", "Foods", "Market", "Grocery", "Store", "Shop", "Pharmacy",
         "Clinic", "Hospital", "Center", "Centre", "Museum", "School", "Academy", "College", "University", "Church", "Bank",
         "Hotel", "Inn", "Motel", "Theater", "Theatre", "Cinema", "Association", "Foundation", "Commission", "Agency", "Services",
@@ -28,7 +28,7 @@ internal static class OrganisationContext
         "Gym", "Fitness", "Spa", "Barbershop", "Florist", "Motors", "Dealership");
 
     private static readonly FrozenSet<string> s_ownership = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "my", "me", "i", "i'm", "im", "mine", "his", "her", "hers", "their", "cell", "home", "personal", "private", "mobile");
+        "my", "me", "i", "i'm", "im", "mine", "we're", "we\u2019re", "his", "her", "hers", "their", "cell", "home", "personal", "private", "mobile");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_organisationLookup = s_organisations.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_ownershipLookup = s_ownership.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -66,7 +66,7 @@ internal static class OrganisationContext
             {
                 return false; // "my", "her cell": someone's own, whatever the sentence names
             }
-            named |= char.IsUpper(word[0]) && s_organisationLookup.Contains(word);
+            named |= s_organisationLookup.Contains(word);
             end = wordStart;
         }
         return named;

@@ -36,12 +36,21 @@ public sealed class PiiRule : IRule
         var text = item.Text;
         var published = s_published.GetValue(context.Policy, static p => new PublishedContactIndex(p));
         List<PiiMatch>? found = null;
-        // Numbers are read with a letter O that stands for a zero as 0 (same offsets; the text itself when there is none).
-        var numbers = text;
-        if (text.AsSpan().ContainsAnyInRange('0', '9'))
+        // Numbers are read with their digits and dashes as ASCII (full-width, Arabic-Indic, keycaps) and a letter O that
+        // stands for a zero as 0, each finding mapped back to the original's offsets.
+        var plain = PlainDigits.Of(text);
+        if (plain.Text.AsSpan().ContainsAnyInRange('0', '9'))
         {
-            numbers = NumberFinder.ReadLetterO(text);
-            NumberFinder.Find(numbers, ref found);
+            var numbers = NumberFinder.ReadLetterO(plain.Text);
+            List<PiiMatch>? numberMatches = null;
+            NumberFinder.Find(numbers, ref numberMatches);
+            foreach (var match in numberMatches ?? [])
+            {
+                if (!(match.Kind == PiiKind.Phone && published.IsPublishedPhone(numbers.AsSpan(match.Start, match.End - match.Start))))
+                {
+                    (found ??= []).Add(match with { Start = plain.Map(match.Start), End = plain.MapEnd(match.End) });
+                }
+            }
             AddressFinder.Find(text, published, ref found);
         }
         SpelledNumbers.Find(text, published, ref found);
@@ -54,8 +63,7 @@ public sealed class PiiRule : IRule
         var detections = new List<Detection>(found.Count);
         foreach (var match in found)
         {
-            if ((match.Kind == PiiKind.Phone && published.IsPublishedPhone(numbers.AsSpan(match.Start, match.End - match.Start))) ||
-                (match.Kind is PiiKind.Phone or PiiKind.Address && OrganisationContext.Follows(text, match.Start)))
+            if (match.Kind is PiiKind.Phone or PiiKind.Address && OrganisationContext.Follows(text, match.Start))
             {
                 continue;
             }

@@ -13,6 +13,7 @@ internal sealed class PublishedContactIndex
     private readonly HashSet<string> _emails;
     private readonly string[] _emailDomains;
     private readonly HashSet<(string Number, string Street)> _addresses;
+    private readonly HashSet<string> _towns;
 
     public PublishedContactIndex(Policy policy)
     {
@@ -22,6 +23,7 @@ internal sealed class PublishedContactIndex
         _emails = new HashSet<string>(contacts.Emails.Concat(policy.Locations.Select(l => l.Email)).OfType<string>().Select(e => e.Trim().ToLowerInvariant()),
             StringComparer.Ordinal);
         _emailDomains = [.. contacts.EmailDomains.Select(d => d.Trim().TrimStart('@').ToLowerInvariant())];
+        _towns = new HashSet<string>(policy.Locations.Select(l => l.Name).OfType<string>(), StringComparer.OrdinalIgnoreCase);
         _addresses = [];
         foreach (var address in contacts.Addresses.Concat(policy.Locations.Select(l => l.Address)).OfType<string>())
         {
@@ -31,6 +33,9 @@ internal sealed class PublishedContactIndex
             }
         }
     }
+
+    /// <summary>A town the library serves (a location's name: Athol, Spirit Lake), which a street name before it makes an address.</summary>
+    public bool IsTown(string name) => _towns.Contains(name);
 
     public bool IsPublishedPhone(ReadOnlySpan<char> written) => _phones.Contains(TenDigits(written.ToString()));
 

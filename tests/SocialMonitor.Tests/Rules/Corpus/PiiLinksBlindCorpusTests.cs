@@ -14,6 +14,10 @@ namespace SocialMonitor.Tests.Rules.Corpus;
 /// precision 0.758, recall 0.729 (94 tp, 30 fp, 35 fn). Then used to develop the rules (the corpus README says how);
 /// after that, as labelled: pii 1.000 / 1.000, link-domain 0.902 / 0.860; under the product's contract (see
 /// <see cref="ContractIds"/>): link-domain 1.000 / 0.992. Its floors hold those gains; they do not claim field accuracy.
+/// The second blind corpus, <c>pii-links-blind2.jsonl</c>, written the same way, measured blind before any change: pii
+/// precision 0.930, recall 0.629 (107 tp, 8 fp, 63 fn); link-domain 0.835 / 0.816 (111 tp, 22 fp, 25 fn) as labelled.
+/// After generalising from its misses: pii 1.000 / 0.976 (166 tp, 0 fp, 4 fn); link-domain 0.865 / 0.846 as labelled and
+/// 1.000 / 1.000 under the product's contract (<see cref="ContractIds2"/>); the first corpus then pii 0.995 / 1.000.
 /// </summary>
 public sealed class PiiLinksBlindCorpusTests
 {
@@ -52,6 +56,28 @@ public sealed class PiiLinksBlindCorpusTests
         ["pl-0031"] = [], ["pl-0135"] = [], ["pl-0178"] = [], ["pl-0278"] = [],
     };
 
+    /// <summary>
+    /// The same for <c>pii-links-blind2.jsonl</c>: the items whose link-domain id the corpus gives by its own reading where
+    /// the product decided otherwise, grouped by the contract that decides them.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> ContractIds2 = new(StringComparer.Ordinal)
+    {
+        // Our name with words added, as a subdomain of another registrable domain, or another word form of it: that other
+        // site, unapproved (L009, L013; NameImitationTests: communitylibraries.org shares our words, it is another site).
+        ["pl2-0006"] = [UnapprovedLinkRule.Id], ["pl2-0031"] = [UnapprovedLinkRule.Id], ["pl2-0135"] = [UnapprovedLinkRule.Id],
+        ["pl2-0145"] = [UnapprovedLinkRule.Id], ["pl2-0245"] = [UnapprovedLinkRule.Id], ["pl2-0248"] = [UnapprovedLinkRule.Id],
+        ["pl2-0267"] = [UnapprovedLinkRule.Id], ["pl2-0278"] = [UnapprovedLinkRule.Id], ["pl2-0292"] = [UnapprovedLinkRule.Id],
+        ["pl2-0464"] = [UnapprovedLinkRule.Id],
+        // A plain user name or password, no site name and no host:port, before another host: unapproved (L069).
+        ["pl2-0065"] = [UnapprovedLinkRule.Id], ["pl2-0241"] = [UnapprovedLinkRule.Id], ["pl2-0370"] = [UnapprovedLinkRule.Id],
+        ["pl2-0413"] = [UnapprovedLinkRule.Id], ["pl2-0437"] = [UnapprovedLinkRule.Id], ["pl2-0499"] = [UnapprovedLinkRule.Id],
+        ["pl2-0541"] = [UnapprovedLinkRule.Id], ["pl2-0552"] = [UnapprovedLinkRule.Id],
+        // A user name on our own or an allowed (.edu) host: that site, nothing (Evaluate_UserInfoOnAllowedHost_ReturnsNothing).
+        ["pl2-0143"] = [], ["pl2-0550"] = [],
+        // ftp:// is no web link a platform makes clickable: nothing (LinkExtractorTests.Extract_NotLinks_ReturnsNothing).
+        ["pl2-0002"] = [],
+    };
+
     [Theory]
     [InlineData("pii", 0.98, 0.98)]
     [InlineData("link-domain", 0.88, 0.84)]
@@ -64,9 +90,21 @@ public sealed class PiiLinksBlindCorpusTests
     public void Evaluate_PiiLinksBlindCorpus_UnderTheProductsContract_HoldsItsFloors(string family, double minPrecision, double minRecall) =>
         AssertFloors(LabelledCorpus.Load("pii-links-blind.jsonl").Select(UnderContract), "under the product's contract", family, minPrecision, minRecall);
 
+    [Theory]
+    [InlineData("pii", 0.98, 0.95)]
+    [InlineData("link-domain", 0.84, 0.82)]
+    public void Evaluate_PiiLinksBlind2Corpus_AsLabelled_HoldsItsFloors(string family, double minPrecision, double minRecall) =>
+        AssertFloors(LabelledCorpus.Load("pii-links-blind2.jsonl"), "as labelled", family, minPrecision, minRecall);
+
+    [Theory]
+    [InlineData("pii", 0.98, 0.95)]
+    [InlineData("link-domain", 0.98, 0.97)]
+    public void Evaluate_PiiLinksBlind2Corpus_UnderTheProductsContract_HoldsItsFloors(string family, double minPrecision, double minRecall) =>
+        AssertFloors(LabelledCorpus.Load("pii-links-blind2.jsonl").Select(UnderContract), "under the product's contract", family, minPrecision, minRecall);
+
     private static LabelledItem UnderContract(LabelledItem labelled)
     {
-        if (!ContractIds.TryGetValue(labelled.Item.Id, out var links))
+        if (!ContractIds.TryGetValue(labelled.Item.Id, out var links) && !ContractIds2.TryGetValue(labelled.Item.Id, out links))
         {
             return labelled;
         }

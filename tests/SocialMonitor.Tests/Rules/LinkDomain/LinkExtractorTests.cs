@@ -62,6 +62,13 @@ public sealed class LinkExtractorTests
     public void Extract_TrailingPunctuationAndBrackets_AreTrimmed(string text, string expected) =>
         Assert.Equal([expected], Written(text));
 
+    [Theory]
+    [InlineData("stream: http://[2001:db8::7]/live, from the porch", "http://[2001:db8::7]/live")]
+    [InlineData("read Example.COM and Www.Site.Org", "Example.COM", "Www.Site.Org")]
+    [InlineData("try https://%62ooks.example.org/x", "https://%62ooks.example.org/x")]
+    public void Extract_IpV6CapitalsAndEncodedHosts_AreLinks(string text, params string[] expected) =>
+        Assert.Equal(expected, Written(text));
+
     [Fact]
     public void Extract_LeadingBracket_OffsetPointsAtLink()
     {
@@ -83,6 +90,10 @@ public sealed class LinkExtractorTests
     [InlineData("pi is 3.14, costs $4.50")]
     [InlineData("e.g. this, i.e. that, U.S. a.m. etc.")]
     [InlineData("ftp://example.com/file")]
+    [InlineData("Our C# unit covers System.Text.Json and Microsoft.Extensions.Logging")]
+    [InlineData("open it with System.IO, then read the bytes")]
+    [InlineData("save cargo.json next to lib.rs and Program.cs")]
+    [InlineData("the notes.txt, data.csv and flyer.docx are on the share")]
     [InlineData("https:// broken")]
     [InlineData("192.168.1.1")]
     [InlineData("example.-com example..com -example.com.x")]

@@ -107,6 +107,9 @@ public sealed class UnapprovedLinkRuleTests
     [Theory]
     [InlineData("https://trusted.gov@other.example/", "https://other.example", "trusted.gov", "other.example")]
     [InlineData("https://communitylibrary.net:secret@evil.com/renew", "https://evil.com/renew", "communitylibrary.net", "evil.com")]
+    [InlineData("https://%75idaho.edu@grades.example.net/", "https://grades.example.net", "uidaho.edu", "example.net")]
+    [InlineData("https://portal:443@renew.example.org/", "https://renew.example.org", "portal:443", "example.org")]
+    [InlineData("https://communitylibrary.net@communitylibrary-net.com/", "https://communitylibrary-net.com", "communitylibrary.net", "communitylibrary-net.com")]
     public void Evaluate_UserInfoTrick_IsUserinfoAndHigh(string link, string expectedKey, string shown, string domain)
     {
         var detection = Assert.Single(Evaluate(Comment("", link)));
@@ -120,6 +123,14 @@ public sealed class UnapprovedLinkRuleTests
     [Fact]
     public void Evaluate_UserInfoTrickOnAShortener_IsUserinfoNotShortener() =>
         Assert.Equal(UnapprovedLinkRule.UserInfoId, Assert.Single(Rule.Evaluate(Comment("Renew: https://www.uidaho.edu@bit.ly/renew-now"), WithShorteners)).Rule);
+
+    [Theory]
+    [InlineData("https://reader:hunter2@files.example.org/notes")]
+    [InlineData("https://cam:@files.example.org/notes")]
+    [InlineData("https://desk:123456@files.example.org/notes")]
+    [InlineData("https://ops%40home@files.example.org/notes")]
+    public void Evaluate_PlainUserOrPassword_IsUnapprovedNotUserinfo(string link) =>
+        Assert.Equal(UnapprovedLinkRule.Id, Assert.Single(Evaluate(Comment(link))).Rule);
 
     [Fact]
     public void Evaluate_UserInfoOnAllowedHost_ReturnsNothing() =>
