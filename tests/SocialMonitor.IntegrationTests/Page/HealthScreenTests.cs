@@ -82,7 +82,10 @@ public sealed class HealthScreenTests(PageFixture fixture)
         var recorded = Fact(await HealthAsync(PageFixture.ManagerKey), HaydenX, "roles");
         Assert.Equal(("attested", "2027-01-14"), (recorded.GetProperty("status").GetString(), recorded.GetProperty("dueOn").GetString()));
         Assert.StartsWith("Checked who holds roles on cln-hayden-x by hand on 2026-10-16", recorded.GetProperty("statement").GetString(), StringComparison.Ordinal);
-        Assert.Equal("Attested", (await page.InnerTextAsync($"#attestation-{HaydenX}-roles td.standing")).Trim());
+        // The row is drawn again after the notice: wait for it (Playwright's timeout), then read it.
+        var standing = $"#attestation-{HaydenX}-roles td.standing";
+        await page.WaitForFunctionAsync("s => document.querySelector(s)?.innerText.trim() === 'Attested'", standing);
+        Assert.Equal("Attested", (await page.InnerTextAsync(standing)).Trim());
         Assert.Equal("main", await page.EvaluateAsync<string>("document.activeElement.id")); // its button is gone once attested
 
         // The functions host runs the evaluate-item queue; here the test plays it.
