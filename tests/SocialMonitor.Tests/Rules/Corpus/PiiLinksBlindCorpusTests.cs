@@ -79,28 +79,20 @@ public sealed class PiiLinksBlindCorpusTests
     };
 
     [Theory]
-    [InlineData("pii", 0.98, 0.98)]
-    [InlineData("link-domain", 0.88, 0.84)]
-    public void Evaluate_PiiLinksBlindCorpus_AsLabelled_HoldsItsFloors(string family, double minPrecision, double minRecall) =>
-        AssertFloors(LabelledCorpus.Load("pii-links-blind.jsonl"), "as labelled", family, minPrecision, minRecall);
+    [InlineData("pii-links-blind.jsonl", "pii", 0.98, 0.98)]
+    [InlineData("pii-links-blind.jsonl", "link-domain", 0.88, 0.84)]
+    [InlineData("pii-links-blind2.jsonl", "pii", 0.98, 0.95)]
+    [InlineData("pii-links-blind2.jsonl", "link-domain", 0.84, 0.82)]
+    public void Evaluate_BlindCorpus_AsLabelled_HoldsItsFloors(string file, string family, double minPrecision, double minRecall) =>
+        AssertFloors(LabelledCorpus.Load(file), $"{file} as labelled", family, minPrecision, minRecall);
 
     [Theory]
-    [InlineData("pii", 0.98, 0.98)]
-    [InlineData("link-domain", 0.98, 0.97)]
-    public void Evaluate_PiiLinksBlindCorpus_UnderTheProductsContract_HoldsItsFloors(string family, double minPrecision, double minRecall) =>
-        AssertFloors(LabelledCorpus.Load("pii-links-blind.jsonl").Select(UnderContract), "under the product's contract", family, minPrecision, minRecall);
-
-    [Theory]
-    [InlineData("pii", 0.98, 0.95)]
-    [InlineData("link-domain", 0.84, 0.82)]
-    public void Evaluate_PiiLinksBlind2Corpus_AsLabelled_HoldsItsFloors(string family, double minPrecision, double minRecall) =>
-        AssertFloors(LabelledCorpus.Load("pii-links-blind2.jsonl"), "as labelled", family, minPrecision, minRecall);
-
-    [Theory]
-    [InlineData("pii", 0.98, 0.95)]
-    [InlineData("link-domain", 0.98, 0.97)]
-    public void Evaluate_PiiLinksBlind2Corpus_UnderTheProductsContract_HoldsItsFloors(string family, double minPrecision, double minRecall) =>
-        AssertFloors(LabelledCorpus.Load("pii-links-blind2.jsonl").Select(UnderContract), "under the product's contract", family, minPrecision, minRecall);
+    [InlineData("pii-links-blind.jsonl", "pii", 0.98, 0.98)]
+    [InlineData("pii-links-blind.jsonl", "link-domain", 0.98, 0.97)]
+    [InlineData("pii-links-blind2.jsonl", "pii", 0.98, 0.95)]
+    [InlineData("pii-links-blind2.jsonl", "link-domain", 0.98, 0.97)]
+    public void Evaluate_BlindCorpus_UnderTheProductsContract_HoldsItsFloors(string file, string family, double minPrecision, double minRecall) =>
+        AssertFloors(LabelledCorpus.Load(file).Select(UnderContract), $"{file} under the product's contract", family, minPrecision, minRecall);
 
     private static LabelledItem UnderContract(LabelledItem labelled)
     {
